@@ -1,0 +1,71 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { csrf } from 'hono/csrf'
+import { HTTPException } from 'hono/http-exception'
+import { ErrorPage } from '../views/pages/errors/error'
+import type { Db } from './db/client'
+import type { AppEnv } from './env'
+import { render } from './lib/htmx'
+import { securityHeaders } from './lib/security'
+import { healthRoutes } from './routes/health'
+import { homeRoutes } from './routes/home'
+import { setupRoutes } from './routes/setup'
+
+export type AppOptions = {
+  /** The database for this request: libSQL on Node, D1 on Workers. */
+  getDb: (c: Context<AppEnv>) => Db
+  /** Serves the files under public/ (our css and js, and the vendored copies). */
+  serveAssets?: MiddlewareHandler<AppEnv>
+}
+
+export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
+
+const errorTexts: Record<number, { heading: string; message: string }> = {
+  403: {
+    heading: 'You cannot do that',
+    message:
+      'The request was refused. If you submitted a form from another site or an old tab, go back to this service and try again.',
+  },
+  404: {
+    heading: 'Page not found',
+    message:
+      'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.',
+  },
+  500: {
+    heading: 'Sorry, there is a problem with the service',
+    message: 'Try again later. Nothing you had already saved has been lost.',
+  },
+}
+
+function renderError(c: Context<AppEnv>, status: 403 | 404 | 409 | 500 | 503, detail?: string) {
+  const text = errorTexts[status] ?? errorTexts[500]
+  const heading = text?.heading ?? ''
+  const message = detail || text?.message || ''
+  return render(c, <ErrorPage heading={heading} message={message} />, { title: heading, status })
+}
+
+export function createApp({ getDb, serveAssets }: AppOptions) {
+  const app = new Hono<AppEnv>()
+
+  app.use(securityHeaders())
+  if (serveAssets) for (const path of assetPaths) app.use(path, serveAssets)
+  app.use(csrf())
+  app.use(async (c, next) => {
+    c.set('db', getDb(c))
+    await next()
+  })
+
+  app.route('/', homeRoutes)
+  app.route('/setup', setupRoutes)
+  app.route('/healthz', healthRoutes)
+
+  app.notFound((c) => renderError(c, 404))
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && [403, 404, 409].includes(err.status)) {
+      const status = err.status as 403 | 404 | 409
+      return renderError(c, status, status === 409 ? err.message : undefined)
+    }
+    console.error(err)
+    return renderError(c, 500)
+  })
+  return app
+}

@@ -1,0 +1,35 @@
+import type { Context } from 'hono'
+import { html } from 'hono/html'
+import type { Child } from 'hono/jsx'
+import { Layout } from '../../views/layout'
+
+type RenderOptions = {
+  title: string
+  status?: 200 | 403 | 404 | 409 | 422 | 500 | 503
+  /** What an htmx request swaps in, when it is a part of the page; the whole content otherwise. */
+  fragment?: Child
+}
+
+/** An htmx request that swaps part of a page (not a boosted or full-page one). */
+export function wantsFragment(c: Context): boolean {
+  return c.req.header('HX-Request') === 'true' && c.req.header('HX-Request-Type') !== 'full'
+}
+
+/** The whole page inside the layout for a browser; the fragment (or the content) alone for htmx. */
+export function render(
+  c: Context,
+  content: Child,
+  { title, status = 200, fragment }: RenderOptions,
+) {
+  c.header('Vary', 'HX-Request')
+  if (wantsFragment(c)) return c.html(html`${fragment ?? content}`, status)
+  return c.html(html`<!DOCTYPE html>${Layout({ title, children: content })}`, status)
+}
+
+/** After a successful form post: a 303 for a plain browser, HX-Redirect for htmx. */
+export function redirectAfterPost(c: Context, location: string) {
+  if (c.req.header('HX-Request') === 'true') {
+    return c.body(null, 200, { 'HX-Redirect': location })
+  }
+  return c.redirect(location, 303)
+}

@@ -1,0 +1,46 @@
+import { zValidator } from '@hono/zod-validator'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../env'
+
+export type FieldErrors = Record<string, string>
+export type FormValues = Record<string, string>
+
+type InvalidFormRenderer = (
+  c: Context<AppEnv>,
+  errors: FieldErrors,
+  values: FormValues,
+) => Response | Promise<Response>
+
+/** The first message for each field, keyed by field name. */
+export function fieldErrors(error: z.core.$ZodError): FieldErrors {
+  const flat: Record<string, string[] | undefined> = z.flattenError(error).fieldErrors
+  return Object.fromEntries(
+    Object.entries(flat).flatMap(([field, messages]) =>
+      messages?.[0] ? [[field, messages[0]]] : [],
+    ),
+  )
+}
+
+function formValues(data: unknown): FormValues {
+  if (typeof data !== 'object' || data === null) return {}
+  return Object.fromEntries(
+    Object.entries(data).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[key, value]] : [],
+    ),
+  )
+}
+
+/**
+ * Validates a form body once, at the edge. An invalid one is answered by the caller's own form,
+ * re-rendered with the errors beside each field and status 422, which htmx swaps in and a plain
+ * browser shows as a page, never the validator's default JSON 400.
+ */
+export function validForm<S extends z.ZodType>(schema: S, renderInvalid: InvalidFormRenderer) {
+  return zValidator('form', schema, async (result, c) => {
+    if (result.success) return
+    // The hook is typed against Hono's base Env; at run time c is the app's own context.
+    const appContext = c as unknown as Context<AppEnv>
+    return renderInvalid(appContext, fieldErrors(result.error), formValues(result.data))
+  })
+}

@@ -1,0 +1,19 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createApp } from './app'
+import { openLibsqlDb } from './db/libsql'
+
+const url = process.env.DATABASE_URL ?? 'file:./data/recovery.db'
+if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true })
+const { db, close } = await openLibsqlDb({ url, authToken: process.env.DATABASE_AUTH_TOKEN })
+
+const app = createApp({ getDb: () => db, serveAssets: serveStatic({ root: './public' }) })
+const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 8787) }, (info) => {
+  console.log(`Recovery culture self-assessment: http://localhost:${info.port}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => server.close(() => close()))
+}

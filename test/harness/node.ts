@@ -1,0 +1,11 @@
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createApp } from '../../src/app'
+import { openLibsqlDb } from '../../src/db/libsql'
+import type { Harness } from './types'
+
+/** A new in-memory libSQL database with the real migrations, and the app on it. */
+export async function freshHarness(): Promise<Harness> {
+  const { db } = await openLibsqlDb({ url: ':memory:' })
+  const app = createApp({ getDb: () => db, serveAssets: serveStatic({ root: './public' }) })
+  return { runtime: 'node', app, db }
+}

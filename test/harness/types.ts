@@ -1,0 +1,5 @@
+import type { Hono } from 'hono'
+import type { Db } from '../../src/db/client'
+import type { AppEnv } from '../../src/env'
+
+export type Harness = { runtime: 'node' | 'workers'; app: Hono<AppEnv>; db: Db }

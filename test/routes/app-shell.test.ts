@@ -1,0 +1,162 @@
+import { count } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import { createApp } from '../../src/app'
+import { organisations } from '../../src/db/schema'
+import { htmxHeaders, postForm } from '../helpers/requests'
+
+function expectSecurityHeaders(res: Response) {
+  const hsts = res.headers.get('Strict-Transport-Security') ?? ''
+  expect(Number(/max-age=(\d+)/.exec(hsts)?.[1])).toBeGreaterThanOrEqual(31536000)
+  const csp = res.headers.get('Content-Security-Policy') ?? ''
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? ''
+  expect(scriptSrc).toBe("'self'")
+  expect(csp).not.toContain('unsafe-inline')
+  expect(csp).not.toContain('unsafe-eval')
+  expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+}
+
+describe('the page shell', () => {
+  it('renders a full page in the NHS.UK layout in standards mode and British English', async () => {
+    const h = await freshHarness()
+    const body = await (await h.app.request('/setup')).text()
+    expect(body.startsWith('<!DOCTYPE html><html lang="en-GB">')).toBe(true)
+    expect(body).toContain(
+      '<a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">',
+    )
+    expect(body).toContain('<header class="nhsuk-header"')
+    expect(body).toContain('<main class="nhsuk-main-wrapper" id="maincontent">')
+    expect(body).toContain('<footer class="nhsuk-footer"')
+    for (const asset of [
+      '/vendor/htmx/htmx.min.js',
+      '/vendor/nhsuk-frontend/nhsuk-frontend.min.css',
+      '/js/app.js',
+    ]) {
+      expect(body).toContain(`"${asset}"`)
+    }
+    expect(body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+    expect(body).not.toMatch(/\sstyle=/)
+  })
+
+  it.each([
+    '/vendor/htmx/htmx.min.js',
+    '/vendor/chart.js/chart.umd.min.js',
+    '/vendor/nhsuk-frontend/nhsuk-frontend.min.js',
+    '/vendor/nhsuk-frontend/nhsuk-frontend.min.css',
+    '/vendor/nhsuk-frontend/assets/images/nhsuk-icon-cross.svg',
+    '/js/app.js',
+    '/css/app.css',
+  ])('serves %s from our own origin with the security headers', async (path) => {
+    const h = await freshHarness()
+    const res = await h.app.request(path)
+    expect(res.status).toBe(200)
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100)
+    expectSecurityHeaders(res)
+  })
+})
+
+describe('security baseline', () => {
+  it('puts HSTS and a strict Content-Security-Policy on every kind of response', async () => {
+    const h = await freshHarness()
+    const responses = await Promise.all([
+      h.app.request('/'),
+      h.app.request('/setup'),
+      h.app.request('/healthz'),
+      h.app.request('/no-such-page'),
+      postForm(h.app, '/setup', { name: '' }),
+      postForm(
+        h.app,
+        '/setup',
+        { name: 'x' },
+        { Origin: 'https://elsewhere.example', 'Sec-Fetch-Site': 'cross-site' },
+      ),
+    ])
+    for (const res of responses) expectSecurityHeaders(res)
+  })
+
+  it('refuses a cross-origin form post with 403 and stores nothing', async () => {
+    const h = await freshHarness()
+    const res = await postForm(
+      h.app,
+      '/setup',
+      { name: 'Forged Trust' },
+      { Origin: 'https://elsewhere.example', 'Sec-Fetch-Site': 'cross-site' },
+    )
+    expect(res.status).toBe(403)
+    expect(await res.text()).toContain('You cannot do that')
+    const [row] = await h.db.select({ n: count() }).from(organisations)
+    expect(row?.n).toBe(0)
+  })
+
+  it('refuses a form post that says nothing of where it came from', async () => {
+    const h = await freshHarness()
+    const res = await h.app.request('/setup', {
+      method: 'POST',
+      body: new URLSearchParams({ name: 'Forged Trust' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    expect(res.status).toBe(403)
+  })
+
+  it('changes nothing on any GET route the app registers', async () => {
+    const h = await freshHarness()
+    const getPaths = [
+      ...new Set(h.app.routes.filter((r) => r.method === 'GET').map((r) => r.path)),
+    ].filter((path) => !path.includes('*') && !path.includes(':'))
+    expect(getPaths).toEqual(expect.arrayContaining(['/', '/setup', '/healthz']))
+    for (const path of getPaths) await h.app.request(path)
+    const [row] = await h.db.select({ n: count() }).from(organisations)
+    expect(row?.n).toBe(0)
+  })
+})
+
+describe('errors', () => {
+  it('answers an unknown address with a 404 page', async () => {
+    const h = await freshHarness()
+    const res = await h.app.request('/no-such-page')
+    expect(res.status).toBe(404)
+    const body = await res.text()
+    expect(body).toMatch(/^<!DOCTYPE html>/)
+    expect(body).toContain('<h1>Page not found</h1>')
+  })
+
+  it('answers htmx with the 404 fragment alone', async () => {
+    const h = await freshHarness()
+    const res = await h.app.request('/no-such-page', { headers: htmxHeaders })
+    expect(res.status).toBe(404)
+    const body = await res.text()
+    expect(body).not.toContain('<html')
+    expect(body).toContain('<h1>Page not found</h1>')
+  })
+
+  it('shows a 500 page with no stack trace or error detail when something breaks', async () => {
+    const app = createApp({
+      getDb: () => {
+        throw new Error('connection string secret-token-123 rejected')
+      },
+    })
+    const original = console.error
+    console.error = () => {}
+    try {
+      for (const headers of [{}, htmxHeaders]) {
+        const res = await app.request('/', { headers })
+        expect(res.status).toBe(500)
+        const body = await res.text()
+        expect(body).toContain('Sorry, there is a problem with the service')
+        expect(body).not.toContain('secret-token-123')
+        expect(body).not.toMatch(/\bat .*\.(ts|js):\d+/)
+      }
+    } finally {
+      console.error = original
+    }
+  })
+})
+
+describe('health check', () => {
+  it('answers 200 after a round trip to the database', async () => {
+    const h = await freshHarness()
+    const res = await h.app.request('/healthz')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+  })
+})

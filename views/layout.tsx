@@ -1,0 +1,51 @@
+import type { Child } from 'hono/jsx'
+
+export const serviceName = 'Recovery culture self-assessment'
+
+type LayoutProps = { title: string; children: Child }
+
+export function Layout({ title, children }: LayoutProps) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#005eb8" />
+        <meta name="htmx-config" content='{"includeIndicatorCSS": false}' />
+        <title>{`${title} – ${serviceName}`}</title>
+        <link rel="icon" href="/vendor/nhsuk-frontend/assets/images/favicon.ico" sizes="48x48" />
+        <link rel="stylesheet" href="/vendor/nhsuk-frontend/nhsuk-frontend.min.css" />
+        <link rel="stylesheet" href="/css/app.css" />
+        <script src="/vendor/htmx/htmx.min.js" defer />
+        <script src="/js/app.js" type="module" />
+      </head>
+      <body>
+        <script src="/js/frontend-supported.js" />
+        <a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">
+          Skip to main content
+        </a>
+        <header class="nhsuk-header" data-module="nhsuk-header">
+          <div class="nhsuk-header__container nhsuk-width-container">
+            <div class="nhsuk-header__service">
+              <a class="nhsuk-header__service-name" href="/">
+                {serviceName}
+              </a>
+            </div>
+          </div>
+        </header>
+        <div class="nhsuk-width-container">
+          <main class="nhsuk-main-wrapper" id="maincontent">
+            {children}
+          </main>
+        </div>
+        <footer class="nhsuk-footer">
+          <div class="nhsuk-width-container">
+            <div class="nhsuk-footer__meta">
+              <p class="nhsuk-body-s">{serviceName}</p>
+            </div>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}
