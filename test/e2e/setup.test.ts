@@ -1,0 +1,121 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import {
+  axeViolations,
+  axeViolationsWithScriptsOff,
+  describeInBrowser,
+  focused,
+  launchBrowser,
+  tabTo,
+  textOf,
+} from './support/browser'
+import { type RunningServer, startServer } from './support/server'
+
+describeInBrowser('first-run setup in Chromium', () => {
+  let browser: Browser
+  let server: RunningServer
+  let context: BrowserContext | undefined
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  beforeEach(async () => {
+    server = await startServer()
+  })
+  afterEach(async () => {
+    await context?.close()
+    await server?.stop()
+  })
+
+  /** Records what the page complained of: script errors and refused resources (CSP). */
+  function watchForProblems(page: Page) {
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('console', (message) => {
+      const text = message.text()
+      // A 4xx answer is logged by the browser as a failed load; that one is expected here.
+      if (message.type() === 'error' && !text.includes('the server responded with a status of')) {
+        problems.push(`console: ${text}`)
+      }
+    })
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`))
+    return problems
+  }
+
+  it('is completed with the keyboard alone, with htmx swapping the errors in place', async () => {
+    context = await browser.newContext()
+    const page = await context.newPage()
+    const problems = watchForProblems(page)
+
+    await page.goto(`${server.baseUrl}/`)
+    expect(new URL(page.url()).pathname).toBe('/setup')
+    await page.waitForFunction(() => 'htmx' in window)
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Skip to main content')
+
+    await tabTo(page, 'name')
+    await page.evaluate(() => {
+      ;(window as unknown as { notReloaded: boolean }).notReloaded = true
+    })
+    await page.keyboard.press('Enter')
+    await page.locator('.nhsuk-error-summary').waitFor()
+    expect(
+      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true)
+    expect(await textOf(page, '#name-error')).toContain('Enter the organisation name')
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain(
+      'nhsuk-error-summary',
+    )
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Enter the organisation name')
+    await page.keyboard.press('Enter')
+    expect(await focused(page)).toBe('#name')
+    await page.keyboard.type('Northmoor Mental Health Trust')
+    await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.keyboard.press('Enter')])
+
+    expect(await textOf(page, 'h1')).toBe('Northmoor Mental Health Trust')
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.goto(`${server.baseUrl}/no-such-page`)
+    expect(await textOf(page, 'h1')).toBe('Page not found')
+    expect(await axeViolations(page)).toEqual([])
+    expect(problems).toEqual([])
+  })
+
+  it('is completed with JavaScript turned off', async () => {
+    context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+
+    await page.goto(`${server.baseUrl}/`)
+    expect(new URL(page.url()).pathname).toBe('/setup')
+    expect(await axeViolationsWithScriptsOff(browser, page)).toEqual([])
+
+    await tabTo(page, 'name')
+    await page.keyboard.press('Enter')
+    await page.locator('.nhsuk-error-summary').waitFor()
+    expect(await page.title()).toMatch(/^Error: Set up your organisation/)
+    expect(await textOf(page, '.nhsuk-error-summary')).toContain('Enter the organisation name')
+    expect(await axeViolationsWithScriptsOff(browser, page)).toEqual([])
+
+    await tabTo(page, 'name')
+    await page.keyboard.type('N'.repeat(121))
+    await page.keyboard.press('Enter')
+    await page.locator('#name-error', { hasText: '120 characters or fewer' }).waitFor()
+    expect(await textOf(page, '#name-error')).toContain('120 characters or fewer')
+    expect(await page.locator('#name').inputValue()).toBe('N'.repeat(121))
+
+    await tabTo(page, 'name')
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type('Eastvale Community Trust')
+    await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.keyboard.press('Enter')])
+    expect(await textOf(page, 'h1')).toBe('Eastvale Community Trust')
+    expect(await axeViolationsWithScriptsOff(browser, page)).toEqual([])
+  })
+})
