@@ -17,7 +17,7 @@ export default defineConfig(async () => {
           test: {
             name: 'node',
             environment: 'node',
-            include: [...sharedTests, 'test/node/**/*.test.{ts,tsx}'],
+            include: [...sharedTests, 'test/node/**/*.test.{ts,tsx}', 'test/instruments/**/*.test.{ts,tsx}'],
           },
         },
         {

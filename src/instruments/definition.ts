@@ -1,0 +1,156 @@
+import { z } from 'zod'
+
+export const perspectives = [
+  'executive',
+  'staff',
+  'person-using-service',
+  'peer-worker',
+  'carer',
+] as const
+export type Perspective = (typeof perspectives)[number]
+
+export const perspectiveLabels: Record<Perspective, string> = {
+  executive: 'Executive',
+  staff: 'Staff',
+  'person-using-service': 'Person using the service',
+  'peer-worker': 'Peer support worker',
+  carer: 'Carer',
+}
+
+export const instrumentStatuses = ['draft', 'active', 'retired'] as const
+export type InstrumentStatus = (typeof instrumentStatuses)[number]
+
+export const lineageChanges = ['kept', 'reworded', 'new', 'removed'] as const
+export type LineageChange = (typeof lineageChanges)[number]
+
+const nonBlank = z.string().trim().min(1)
+const linkIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+const scaleLevelSchema = z.object({
+  value: z.number().finite(),
+  label: nonBlank,
+  descriptor: nonBlank.optional(),
+})
+
+const scaleSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'A scale id is letters, digits, - or _'),
+    title: nonBlank,
+    levels: z.array(scaleLevelSchema).min(2, 'A scale needs at least two levels'),
+  })
+  .refine(
+    (scale) =>
+      scale.levels.every((level, i, all) => i === 0 || level.value > (all[i - 1]?.value ?? 0)),
+    {
+      message: 'Scale levels must be listed in rising order of value, each value once',
+    },
+  )
+
+const domainSchema = z.object({
+  key: z.string().regex(linkIdPattern, 'A domain key is letters, digits, ., - or _'),
+  title: nonBlank,
+  description: nonBlank.optional(),
+})
+
+const itemSchema = z.object({
+  linkId: z.string().regex(linkIdPattern, 'A linkId is letters, digits, ., - or _ (at most 64)'),
+  domain: z.string(),
+  scale: z.string(),
+  text: z.partialRecord(z.enum(perspectives), nonBlank),
+  allowNA: z.boolean(),
+  allowDK: z.boolean(),
+  help: nonBlank.optional(),
+})
+
+const lineageSchema = z.object({ linkId: z.string(), change: z.enum(lineageChanges) })
+
+/**
+ * An instrument version, shaped like a FHIR Questionnaire: a canonical url and an integer version,
+ * items with stable linkIds grouped in domains, each item on a scale, worded per perspective.
+ */
+export const instrumentSchema = z
+  .object({
+    url: nonBlank,
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A slug is lower-case words joined by -'),
+    version: z.number().int().positive(),
+    title: nonBlank,
+    description: nonBlank,
+    status: z.enum(instrumentStatuses),
+    perspectives: z.array(z.enum(perspectives)).min(1),
+    scales: z.array(scaleSchema).min(1),
+    domains: z.array(domainSchema).min(1),
+    items: z.array(itemSchema).min(1),
+    derivedFrom: nonBlank.optional(),
+    lineage: z.array(lineageSchema).optional(),
+  })
+  .superRefine((instrument, ctx) => {
+    const problem = (message: string, path: (string | number)[]) =>
+      ctx.addIssue({ code: 'custom', message, path })
+    const domainKeys = new Set(instrument.domains.map((d) => d.key))
+    const scaleIds = new Set(instrument.scales.map((s) => s.id))
+    if (domainKeys.size !== instrument.domains.length)
+      problem('Domain keys must be unique', ['domains'])
+    if (scaleIds.size !== instrument.scales.length) problem('Scale ids must be unique', ['scales'])
+    const seen = new Set<string>()
+    instrument.items.forEach((item, i) => {
+      if (seen.has(item.linkId))
+        problem(`linkId ${item.linkId} is used twice`, ['items', i, 'linkId'])
+      seen.add(item.linkId)
+      if (!domainKeys.has(item.domain))
+        problem(`Item ${item.linkId} names an unknown domain ${item.domain}`, [
+          'items',
+          i,
+          'domain',
+        ])
+      if (!scaleIds.has(item.scale))
+        problem(`Item ${item.linkId} names an unknown scale ${item.scale}`, ['items', i, 'scale'])
+      for (const perspective of instrument.perspectives) {
+        if (!item.text[perspective])
+          problem(`Item ${item.linkId} has no wording for the ${perspective} perspective`, [
+            'items',
+            i,
+            'text',
+          ])
+      }
+    })
+    for (const domain of instrument.domains) {
+      if (!instrument.items.some((item) => item.domain === domain.key)) {
+        problem(`Domain ${domain.key} has no items`, ['domains'])
+      }
+    }
+    if (instrument.lineage && !instrument.derivedFrom) {
+      problem('Lineage is recorded only for a version derived from another', ['lineage'])
+    }
+  })
+
+export type InstrumentDefinition = z.input<typeof instrumentSchema>
+export type Instrument = z.output<typeof instrumentSchema>
+export type Item = Instrument['items'][number]
+export type Scale = Instrument['scales'][number]
+export type Domain = Instrument['domains'][number]
+export type LineageEntry = NonNullable<Instrument['lineage']>[number]
+
+/** Parses a definition, throwing with every problem listed when it is not a valid instrument. */
+export function parseInstrument(definition: unknown): Instrument {
+  return instrumentSchema.parse(definition)
+}
+
+export function scaleOf(instrument: Instrument, item: Item): Scale {
+  const scale = instrument.scales.find((s) => s.id === item.scale)
+  if (!scale) throw new Error(`Item ${item.linkId} names an unknown scale ${item.scale}`)
+  return scale
+}
+
+export function scaleRange(scale: Scale): { min: number; max: number } {
+  const values = scale.levels.map((level) => level.value)
+  return { min: Math.min(...values), max: Math.max(...values) }
+}
+
+/** The same scale: the same id and the same level values (a label may be reworded). */
+export function sameScale(a: Scale, b: Scale): boolean {
+  return (
+    a.id === b.id &&
+    a.levels.length === b.levels.length &&
+    a.levels.every((level, i) => level.value === b.levels[i]?.value)
+  )
+}
