@@ -17,7 +17,11 @@ export default defineConfig(async () => {
           test: {
             name: 'node',
             environment: 'node',
-            include: [...sharedTests, 'test/node/**/*.test.{ts,tsx}', 'test/instruments/**/*.test.{ts,tsx}'],
+            include: [
+              ...sharedTests,
+              'test/node/**/*.test.{ts,tsx}',
+              'test/instruments/**/*.test.{ts,tsx}',
+            ],
           },
         },
         {

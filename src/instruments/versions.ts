@@ -20,7 +20,8 @@ export function deriveLineage(previous: Instrument, next: Instrument): LineageEn
   return entries
 }
 
-export const canonicalReference = (instrument: Instrument) => `${instrument.url}|${instrument.version}`
+export const canonicalReference = (instrument: Instrument) =>
+  `${instrument.url}|${instrument.version}`
 
 /** The next version of an instrument: a draft copy that records what it was derived from. */
 export function draftNextVersion(previous: Instrument): Instrument {

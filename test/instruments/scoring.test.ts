@@ -36,8 +36,9 @@ describe('rule 1: item values', () => {
 
 describe('rule 2: normalising to 0–100', () => {
   it('maps STAGE4 0..3 and AGREE5 1..5 onto 0–100', () => {
-    const expectClose = (actual: number[], expected: number[]) =>
-      actual.forEach((v, i) => expect(v).toBeCloseTo(expected[i] as number, 10))
+    const expectClose = (actual: number[], expected: number[]) => {
+      for (const [i, v] of actual.entries()) expect(v).toBeCloseTo(expected[i] as number, 10)
+    }
     expectClose(
       [0, 1, 2, 3].map((v) => normalise(v, stage4)),
       [0, 100 / 3, 200 / 3, 100],
