@@ -4,8 +4,15 @@ import { defineConfig } from 'vitest/config'
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url))
 
-/** Test bodies under these folders run twice: on Node with libSQL, and in workerd with D1. */
-const sharedTests = ['test/routes/**/*.test.{ts,tsx}', 'test/db/**/*.test.{ts,tsx}']
+/**
+ * Test bodies under these folders run twice: on Node with libSQL, and in workerd with D1 (the
+ * engine's properties among them, so the scoring rules are checked in both runtimes).
+ */
+const sharedTests = [
+  'test/routes/**/*.test.{ts,tsx}',
+  'test/db/**/*.test.{ts,tsx}',
+  'test/instruments/**/*.test.{ts,tsx}',
+]
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path('./src/db/migrations'))
@@ -17,11 +24,7 @@ export default defineConfig(async () => {
           test: {
             name: 'node',
             environment: 'node',
-            include: [
-              ...sharedTests,
-              'test/node/**/*.test.{ts,tsx}',
-              'test/instruments/**/*.test.{ts,tsx}',
-            ],
+            include: [...sharedTests, 'test/node/**/*.test.{ts,tsx}'],
           },
         },
         {

@@ -5,9 +5,12 @@ import { ErrorPage } from '../views/pages/errors/error'
 import type { Db } from './db/client'
 import type { AppEnv } from './env'
 import { render } from './lib/htmx'
+import { requireOrganisation } from './lib/organisation'
 import { securityHeaders } from './lib/security'
 import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
+import { instrumentDraftsRoutes } from './routes/instrument-drafts'
+import { instrumentsRoutes } from './routes/instruments'
 import { setupRoutes } from './routes/setup'
 
 export type AppOptions = {
@@ -29,6 +32,10 @@ const errorTexts: Record<number, { heading: string; message: string }> = {
     heading: 'Page not found',
     message:
       'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.',
+  },
+  409: {
+    heading: 'This cannot be changed',
+    message: 'What you asked for would change something that is fixed.',
   },
   500: {
     heading: 'Sorry, there is a problem with the service',
@@ -54,9 +61,13 @@ export function createApp({ getDb, serveAssets }: AppOptions) {
     await next()
   })
 
-  app.route('/', homeRoutes)
   app.route('/setup', setupRoutes)
   app.route('/healthz', healthRoutes)
+  app.use('/', requireOrganisation())
+  app.use('/instruments/*', requireOrganisation())
+  app.route('/', homeRoutes)
+  app.route('/instruments', instrumentDraftsRoutes)
+  app.route('/instruments', instrumentsRoutes)
 
   app.notFound((c) => renderError(c, 404))
   app.onError((err, c) => {

@@ -1,5 +1,6 @@
 import type { D1Database } from '@cloudflare/workers-types'
 import type { Db } from './db/client'
+import type { Organisation } from './db/queries/organisations'
 
 /** Bindings present on Workers (see wrangler.toml); on Node they are absent. */
 export type Bindings = {
@@ -9,6 +10,7 @@ export type Bindings = {
 
 export type Variables = {
   db: Db
+  organisation: Organisation
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -2,9 +2,17 @@ import type { Child } from 'hono/jsx'
 
 export const serviceName = 'Recovery culture self-assessment'
 
-type LayoutProps = { title: string; children: Child }
+type LayoutProps = { title: string; currentPath?: string; children: Child }
 
-export function Layout({ title, children }: LayoutProps) {
+const navigation = [
+  { href: '/', text: 'Home' },
+  { href: '/instruments', text: 'Instruments' },
+]
+
+const isCurrent = (href: string, path: string) =>
+  href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
+
+export function Layout({ title, currentPath = '', children }: LayoutProps) {
   return (
     <html lang="en-GB">
       <head>
@@ -32,6 +40,50 @@ export function Layout({ title, children }: LayoutProps) {
               </a>
             </div>
           </div>
+          <nav class="nhsuk-header__navigation" aria-label="Menu">
+            <div class="nhsuk-header__navigation-container nhsuk-width-container">
+              <ul class="nhsuk-header__navigation-list">
+                {navigation.map(({ href, text }) => {
+                  const current = isCurrent(href, currentPath)
+                  return (
+                    <li
+                      class={
+                        current
+                          ? 'nhsuk-header__navigation-item nhsuk-header__navigation-item--current'
+                          : 'nhsuk-header__navigation-item'
+                      }
+                    >
+                      <a
+                        class="nhsuk-header__navigation-link"
+                        href={href}
+                        aria-current={
+                          current ? (currentPath === href ? 'page' : 'true') : undefined
+                        }
+                      >
+                        {current ? (
+                          <strong class="nhsuk-header__navigation-item-current-fallback">
+                            {text}
+                          </strong>
+                        ) : (
+                          text
+                        )}
+                      </a>
+                    </li>
+                  )
+                })}
+                <li class="nhsuk-header__menu" hidden>
+                  <button
+                    class="nhsuk-header__menu-toggle nhsuk-header__navigation-link"
+                    id="toggle-menu"
+                    aria-expanded="false"
+                    type="button"
+                  >
+                    <span class="nhsuk-u-visually-hidden">Browse </span>More
+                  </button>
+                </li>
+              </ul>
+            </div>
+          </nav>
         </header>
         <div class="nhsuk-width-container">
           <main class="nhsuk-main-wrapper" id="maincontent">

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { check, index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { InstrumentDefinition } from '../instruments/definition'
 
 export const groupKinds = ['executive', 'team'] as const
 export const teamTypes = [
@@ -37,5 +38,29 @@ export const groups = sqliteTable(
       'groups_team_type_check',
       sql`(kind = 'executive' and team_type is null) or (kind = 'team' and team_type in ('inpatient', 'community', 'crisis', 'rehabilitation', 'specialist', 'other'))`,
     ),
+  ],
+)
+
+/** Instruments an organisation owns (imported or versioned by it); built-ins live in code. */
+export const instruments = sqliteTable(
+  'instruments',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    slug: text('slug').notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'active', 'retired'] }).notNull(),
+    title: text('title').notNull(),
+    definition: text('definition', { mode: 'json' }).$type<InstrumentDefinition>().notNull(),
+    createdAt: text('created_at').notNull(),
+    publishedAt: text('published_at'),
+    retiredAt: text('retired_at'),
+  },
+  (t) => [
+    uniqueIndex('instruments_version_idx').on(t.organisationId, t.slug, t.version),
+    check('instruments_status_check', sql`status in ('draft', 'active', 'retired')`),
+    check('instruments_version_check', sql`version >= 1`),
   ],
 )

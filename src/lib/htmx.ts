@@ -23,7 +23,10 @@ export function render(
 ) {
   c.header('Vary', 'HX-Request')
   if (wantsFragment(c)) return c.html(html`${fragment ?? content}`, status)
-  return c.html(html`<!DOCTYPE html>${Layout({ title, children: content })}`, status)
+  return c.html(
+    html`<!DOCTYPE html>${Layout({ title, currentPath: c.req.path, children: content })}`,
+    status,
+  )
 }
 
 /** After a successful form post: a 303 for a plain browser, HX-Redirect for htmx. */

@@ -8,13 +8,19 @@ import type { Harness } from './types'
 /** Local D1 in workerd (migrated by the setup file), emptied, and the app on it. */
 export async function freshHarness(): Promise<Harness> {
   const db = drizzle(env.DB, { schema })
-  const tables = await db.all<{ name: string }>(
-    sql`select name from sqlite_master where type = 'table'
+  // Emptied in one batch; the guarding triggers are set aside for it and put back as they were.
+  const objects = await db.all<{ type: string; name: string; sql: string }>(
+    sql`select type, name, sql from sqlite_master where type in ('table', 'trigger')
         and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations'`,
   )
+  const triggers = objects.filter((s) => s.type === 'trigger')
   await env.DB.batch([
     env.DB.prepare('PRAGMA defer_foreign_keys = ON'),
-    ...tables.map(({ name }) => env.DB.prepare(`delete from "${name}"`)),
+    ...triggers.map(({ name }) => env.DB.prepare(`drop trigger "${name}"`)),
+    ...objects
+      .filter((s) => s.type === 'table')
+      .map(({ name }) => env.DB.prepare(`delete from "${name}"`)),
+    ...triggers.map((trigger) => env.DB.prepare(trigger.sql)),
   ])
   const app = createApp({
     getDb: () => db,

@@ -1,0 +1,79 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { InstrumentListPage, instrumentPath } from '../../views/pages/instruments/list'
+import { VersionPage } from '../../views/pages/instruments/version'
+import {
+  insertDraftInstrument,
+  latestVersion,
+  listInstruments,
+  moveInstrumentStatus,
+} from '../db/queries/instruments'
+import type { AppEnv } from '../env'
+import { toQuestionnaire } from '../instruments/fhir'
+import { draftNextVersion } from '../instruments/versions'
+import { redirectAfterPost, render } from '../lib/htmx'
+import { loadVersion, requireDraft } from '../lib/instrument-params'
+
+export const instrumentsRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const entries = await listInstruments(c.var.db, c.var.organisation.id)
+    return render(c, <InstrumentListPage entries={entries} />, { title: 'Instruments' })
+  })
+  .get('/:slug/:version', async (c) => {
+    const { instrument, source } = await loadVersion(c)
+    return render(c, <VersionPage instrument={instrument} source={source} />, {
+      title: `${instrument.title}, version ${instrument.version}`,
+    })
+  })
+  .get('/:slug/:version/questionnaire.json', async (c) => {
+    const { instrument } = await loadVersion(c)
+    c.header('Content-Type', 'application/fhir+json; charset=utf-8')
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="${instrument.slug}-v${instrument.version}.questionnaire.json"`,
+    )
+    return c.body(JSON.stringify(toQuestionnaire(instrument), null, 2))
+  })
+  .post('/:slug/:version/publish', async (c) => {
+    const entry = await loadVersion(c)
+    if (entry.instrument.status === 'draft') {
+      const { slug, version } = requireDraft(entry)
+      await moveInstrumentStatus(c.var.db, c.var.organisation.id, slug, version, 'publish')
+    }
+    return redirectAfterPost(c, instrumentPath(entry.instrument.slug, entry.instrument.version))
+  })
+  .post('/:slug/:version/retire', async (c) => {
+    const { instrument, source } = await loadVersion(c)
+    if (source === 'built-in')
+      throw new HTTPException(409, {
+        message: 'Built-in instruments are retired only by the service.',
+      })
+    await moveInstrumentStatus(
+      c.var.db,
+      c.var.organisation.id,
+      instrument.slug,
+      instrument.version,
+      'retire',
+    )
+    return redirectAfterPost(c, instrumentPath(instrument.slug, instrument.version))
+  })
+  .post('/:slug/:version/next-version', async (c) => {
+    const { instrument, source } = await loadVersion(c)
+    if (source === 'built-in' || instrument.status === 'draft') {
+      throw new HTTPException(409, {
+        message:
+          source === 'built-in'
+            ? 'New versions of built-in instruments come with the service.'
+            : 'A draft is changed as it is; a next version starts from a published one.',
+      })
+    }
+    const latest =
+      (await latestVersion(c.var.db, c.var.organisation.id, instrument.slug)) ?? instrument.version
+    if (latest === instrument.version) {
+      await insertDraftInstrument(c.var.db, c.var.organisation.id, draftNextVersion(instrument))
+    }
+    return redirectAfterPost(
+      c,
+      instrumentPath(instrument.slug, Math.max(latest, instrument.version + 1)),
+    )
+  })

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { toQuestionnaire } from '../../src/instruments/fhir'
+import { ownInstrument } from '../helpers/factories'
+import {
+  axeViolations,
+  describeInBrowser,
+  focused,
+  launchBrowser,
+  tabTo,
+  textOf,
+} from './support/browser'
+import { type RunningServer, startServer } from './support/server'
+
+describeInBrowser('instruments in Chromium', () => {
+  let browser: Browser
+  let server: RunningServer
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  beforeEach(async () => {
+    server = await startServer()
+    context = await browser.newContext()
+    page = await context.newPage()
+    await page.goto(`${server.baseUrl}/setup`)
+    await page.fill('#name', 'Northmoor Trust')
+    await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.press('#name', 'Enter')])
+  })
+  afterEach(async () => {
+    await context?.close()
+    await server?.stop()
+  })
+
+  it('reaches a version from the list with the keyboard, every page axe-clean', async () => {
+    await page.goto(`${server.baseUrl}/instruments`)
+    expect(await axeViolations(page)).toEqual([])
+    for (let i = 0; i < 30 && (await focused(page)) !== 'Team recovery focus'; i++)
+      await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Team recovery focus')
+    await Promise.all([page.waitForURL(/team-recovery-focus\/1$/), page.keyboard.press('Enter')])
+    expect(await textOf(page, 'h1')).toBe('Team recovery focus')
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.goto(`${server.baseUrl}/instruments/org-recovery-exec/1`)
+    expect(await page.locator('tbody tr').count()).toBe(4 + 35)
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('imports a Questionnaire, changes an item with the keyboard and publishes it', async () => {
+    const file = join(tmpdir(), `ward-voices-${process.pid}.json`)
+    writeFileSync(file, JSON.stringify(toQuestionnaire(ownInstrument())))
+    await page.goto(`${server.baseUrl}/instruments/import`)
+    expect(await axeViolations(page)).toEqual([])
+    await page.setInputFiles('#file', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{}'),
+    })
+    await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')])
+    await page.locator('#file-error').waitFor()
+    expect(await textOf(page, '#file-problems')).toContain('not a FHIR Questionnaire')
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.setInputFiles('#file', file)
+    await Promise.all([page.waitForURL(/ward-voices\/1$/), page.click('button[type=submit]')])
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.goto(`${server.baseUrl}/instruments/ward-voices/1/items/T01`)
+    await tabTo(page, 'text-staff')
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Delete')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Save wording')
+    await page.keyboard.press('Enter')
+    await page.locator('.nhsuk-error-summary').waitFor()
+    expect(await textOf(page, '#text-staff-error')).toContain('Enter the wording for staff')
+    expect(await axeViolations(page)).toEqual([])
+    await tabTo(page, 'text-staff')
+    await page.keyboard.type('Everyone here believes people can recover.')
+    await Promise.all([
+      page.waitForURL(/ward-voices\/1$/),
+      page.locator('#edit-item button').press('Enter'),
+    ])
+    expect(await page.content()).toContain('Everyone here believes people can recover.')
+
+    await Promise.all([page.waitForLoadState(), page.click('text=Publish this version')])
+    expect(await textOf(page, '.nhsuk-tag')).toBe('Published')
+    expect(await page.locator('text=Start the next version').count()).toBe(1)
+    expect(await axeViolations(page)).toEqual([])
+  })
+})

@@ -1,0 +1,261 @@
+import type { Questionnaire } from 'fhir/r4'
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import { findInstrument } from '../../src/db/queries/instruments'
+import { findFirstOrganisation } from '../../src/db/queries/organisations'
+import { instruments } from '../../src/db/schema'
+import { toQuestionnaire } from '../../src/instruments/fhir'
+import { createOrganisation, createOwnInstrument, ownInstrument } from '../helpers/factories'
+import { htmxHeaders, postForm } from '../helpers/requests'
+import { postFile } from '../helpers/uploads'
+
+/** A harness with its organisation set up, as after first-run setup. */
+async function setUp() {
+  const h = await freshHarness()
+  await postForm(h.app, '/setup', { name: 'Northmoor Trust' })
+  const organisation = await findFirstOrganisation(h.db)
+  if (!organisation) throw new Error('setup failed')
+  return { ...h, organisation }
+}
+
+const questionnaireFile = (overrides: Partial<Questionnaire> = {}) => ({
+  name: 'ward-voices.json',
+  content: JSON.stringify({ ...toQuestionnaire(ownInstrument()), ...overrides }),
+})
+
+describe('instrument screens', () => {
+  it('lists the built-in instruments with version, status and item count', async () => {
+    const h = await setUp()
+    const res = await h.app.request('/instruments')
+    expect(res.status).toBe(200)
+    const body = await res.text()
+    expect(body).toContain(
+      '<a href="/instruments/org-recovery-exec/1">Organisational recovery focus: executive self-assessment</a>',
+    )
+    expect(body).toMatch(/org-recovery-exec\/1">[^]*?Published[^]*?>35</)
+    expect(body).toMatch(/team-recovery-focus\/1">[^]*?Published[^]*?>24</)
+  })
+
+  it('shows a version with its domains, items, scale descriptors and a FHIR download', async () => {
+    const h = await setUp()
+    const body = await (await h.app.request('/instruments/org-recovery-exec/1')).text()
+    expect(body).toContain('35 items in 10 domains')
+    expect(body).toContain('Scale: Stage of development (STAGE4)')
+    expect(body).toContain(
+      'It is routine across the organisation, checked regularly and sustained.',
+    )
+    expect(body).toContain('D08 Lived-experience workforce')
+    expect(body).toContain('Every clinical team includes peer support workers.')
+    expect(body).toContain('href="/instruments/org-recovery-exec/1/questionnaire.json"')
+    expect(body).not.toContain('Publish this version')
+
+    const download = await h.app.request('/instruments/org-recovery-exec/1/questionnaire.json')
+    expect(download.headers.get('Content-Type')).toContain('application/fhir+json')
+    expect(download.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="org-recovery-exec-v1.questionnaire.json"',
+    )
+    const q = (await download.json()) as Questionnaire
+    expect(q.resourceType).toBe('Questionnaire')
+    expect(q.item?.flatMap((g) => g.item ?? [])).toHaveLength(35)
+  })
+
+  it('answers 404 for an unknown instrument or version', async () => {
+    const h = await setUp()
+    for (const path of [
+      '/instruments/nothing/1',
+      '/instruments/org-recovery-exec/9',
+      '/instruments/org-recovery-exec/one',
+    ]) {
+      expect((await h.app.request(path)).status).toBe(404)
+    }
+  })
+
+  it('imports a FHIR Questionnaire as a draft, and a repeated upload stores nothing new', async () => {
+    const h = await setUp()
+    const res = await postFile(h.app, '/instruments/import', questionnaireFile())
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe('/instruments/ward-voices/1')
+    const page = await (await h.app.request('/instruments/ward-voices/1')).text()
+    expect(page).toContain('Draft')
+    expect(page).toContain('Publish this version')
+
+    const again = await postFile(h.app, '/instruments/import', questionnaireFile())
+    expect(again.status).toBe(422)
+    expect(await again.text()).toContain('Version 1 of ward-voices exists already')
+    expect(await h.db.select().from(instruments)).toHaveLength(1)
+  })
+
+  it('lists every problem of a Questionnaire it cannot import, and stores nothing', async () => {
+    const h = await setUp()
+    const broken = {
+      resourceType: 'Questionnaire',
+      name: 'Broken',
+      status: 'draft',
+      item: [{ linkId: 'loose', type: 'string', text: 'Free text' }],
+    }
+    const res = await postFile(h.app, '/instruments/import', {
+      name: 'broken.json',
+      content: JSON.stringify(broken),
+    })
+    expect(res.status).toBe(422)
+    const body = await res.text()
+    expect(body).toContain('This Questionnaire cannot be imported: 2 problems, listed below')
+    expect(body).toContain(
+      '<li>Questionnaire.url is missing: an instrument needs a canonical url</li>',
+    )
+    expect(body).toContain('item 1 (linkId loose) is not inside a group')
+    expect(await h.db.select().from(instruments)).toHaveLength(0)
+  })
+
+  it.each([
+    [
+      'a file that is not JSON',
+      { name: 'notes.json', content: 'not json' },
+      'The file is not valid JSON',
+    ],
+    [
+      'an empty file',
+      { name: 'empty.json', content: '' },
+      'Choose a FHIR Questionnaire file to upload',
+    ],
+    [
+      'a built-in name',
+      {
+        name: 'exec.json',
+        content: JSON.stringify({
+          ...toQuestionnaire(ownInstrument()),
+          identifier: [],
+          name: 'OrgRecoveryExec',
+        }),
+      },
+      'The name org-recovery-exec belongs to a built-in instrument',
+    ],
+  ])('refuses %s with a clear message', async (_, file, message) => {
+    const h = await setUp()
+    const res = await postFile(h.app, '/instruments/import', file)
+    expect(res.status).toBe(422)
+    expect(await res.text()).toContain(message)
+    expect(await h.db.select().from(instruments)).toHaveLength(0)
+  })
+
+  it('publishes a draft once; publishing again changes nothing', async () => {
+    const h = await setUp()
+    await createOwnInstrument(h.db, h.organisation.id)
+    const res = await postForm(h.app, '/instruments/ward-voices/1/publish', {})
+    expect(res.status).toBe(303)
+    expect(
+      (await findInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument.status,
+    ).toBe('active')
+    expect((await postForm(h.app, '/instruments/ward-voices/1/publish', {})).status).toBe(303)
+    expect(await h.db.select().from(instruments)).toHaveLength(1)
+  })
+
+  it('refuses with 409 and a clear message to edit a published or built-in version', async () => {
+    const h = await setUp()
+    await createOwnInstrument(h.db, h.organisation.id, { published: true })
+    const attempts = [
+      postForm(h.app, '/instruments/ward-voices/1/edit', {
+        title: 'New title',
+        description: 'New',
+      }),
+      postForm(h.app, '/instruments/ward-voices/1/items/T01', {
+        'text-staff': 'x',
+        'text-person-using-service': 'y',
+      }),
+      h.app.request('/instruments/ward-voices/1/edit'),
+      postForm(h.app, '/instruments/org-recovery-exec/1/edit', {
+        title: 'New title',
+        description: 'New',
+      }),
+    ]
+    const responses = await Promise.all(attempts)
+    expect(responses.map((r) => r.status)).toEqual([409, 409, 409, 409])
+    expect(await responses[0]?.text()).toContain(
+      'Ward voices version 1 is published, and a published version is never changed',
+    )
+    expect(await responses[3]?.text()).toContain('is built in to the service and cannot be changed')
+    expect(
+      (await findInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument.title,
+    ).toBe('Ward voices')
+  })
+
+  it('changes a draft’s details, with errors beside the fields when they are blank', async () => {
+    const h = await setUp()
+    await createOwnInstrument(h.db, h.organisation.id)
+    const invalid = await postForm(
+      h.app,
+      '/instruments/ward-voices/1/edit',
+      { title: ' ', description: '' },
+      htmxHeaders,
+    )
+    expect(invalid.status).toBe(422)
+    const fragment = await invalid.text()
+    expect(fragment).toMatch(/^<form id="edit-details"/)
+    expect(fragment).toContain('<a href="#title">Enter a title</a>')
+    expect(fragment).toContain('<a href="#description">Enter a description</a>')
+
+    const saved = await postForm(h.app, '/instruments/ward-voices/1/edit', {
+      title: 'Ward voices 2026',
+      description: 'Asked on every ward.',
+    })
+    expect(saved.status).toBe(303)
+    expect(
+      (await findInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument,
+    ).toMatchObject({
+      title: 'Ward voices 2026',
+      description: 'Asked on every ward.',
+    })
+  })
+
+  it('starts the next version as a draft copy that records its lineage, once', async () => {
+    const h = await setUp()
+    await createOwnInstrument(h.db, h.organisation.id, { published: true })
+    const res = await postForm(h.app, '/instruments/ward-voices/1/next-version', {})
+    expect(res.headers.get('Location')).toBe('/instruments/ward-voices/2')
+    expect(
+      (await postForm(h.app, '/instruments/ward-voices/1/next-version', {})).headers.get(
+        'Location',
+      ),
+    ).toBe('/instruments/ward-voices/2')
+    expect(await h.db.select().from(instruments)).toHaveLength(2)
+    const v2 = (await findInstrument(h.db, h.organisation.id, 'ward-voices', 2))?.instrument
+    expect(v2).toMatchObject({
+      status: 'draft',
+      derivedFrom: 'https://trust.example/Questionnaire/ward-voices|1',
+    })
+    expect(v2?.lineage?.every((e) => e.change === 'kept')).toBe(true)
+
+    const reworded = await postForm(h.app, '/instruments/ward-voices/2/items/T01', {
+      'text-staff': 'Everyone in our team believes the people we support can recover.',
+      'text-person-using-service': 'Staff here believe I can get better.',
+    })
+    expect(reworded.status).toBe(303)
+    const after = (await findInstrument(h.db, h.organisation.id, 'ward-voices', 2))?.instrument
+    expect(after?.lineage?.find((e) => e.linkId === 'T01')?.change).toBe('reworded')
+    expect(after?.items[0]?.text.staff).toBe(
+      'Everyone in our team believes the people we support can recover.',
+    )
+    const page = await (await h.app.request('/instruments/ward-voices/2')).text()
+    expect(page).toContain('23 kept, 1 reworded, 0 new, 0 removed.')
+  })
+
+  it('asks for the wording of every perspective when an item is changed', async () => {
+    const h = await setUp()
+    await createOwnInstrument(h.db, h.organisation.id)
+    const res = await postForm(h.app, '/instruments/ward-voices/1/items/T02', {
+      'text-staff': 'Only staff wording',
+    })
+    expect(res.status).toBe(422)
+    expect(await res.text()).toContain('Enter the wording for person using the service')
+  })
+
+  it('never shows another organisation’s instruments', async () => {
+    const h = await setUp()
+    const other = await createOrganisation(h.db, { name: 'Other Trust' })
+    await createOwnInstrument(h.db, other.id, { slug: 'their-survey', title: 'Their survey' })
+    expect(await (await h.app.request('/instruments')).text()).not.toContain('Their survey')
+    expect((await h.app.request('/instruments/their-survey/1')).status).toBe(404)
+    expect((await h.app.request('/instruments/their-survey/1/questionnaire.json')).status).toBe(404)
+    expect((await postForm(h.app, '/instruments/their-survey/1/publish', {})).status).toBe(404)
+  })
+})

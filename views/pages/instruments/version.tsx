@@ -1,0 +1,111 @@
+import type { InstrumentSource } from '../../../src/db/queries/instruments'
+import { type Instrument, perspectiveLabels } from '../../../src/instruments/definition'
+import { StatusTag } from '../../components/status-tag'
+import { DomainItems } from '../../partials/instruments/domain-items'
+import { ScaleTable } from '../../partials/instruments/scale-table'
+import { instrumentPath } from './list'
+
+type VersionPageProps = { instrument: Instrument; source: InstrumentSource }
+
+function ActionButton({
+  action,
+  label,
+  secondary,
+}: {
+  action: string
+  label: string
+  secondary?: boolean
+}) {
+  return (
+    <form method="post" action={action} class="nhsuk-u-display-inline-block nhsuk-u-margin-right-3">
+      <button
+        class={secondary ? 'nhsuk-button nhsuk-button--secondary' : 'nhsuk-button'}
+        data-module="nhsuk-button"
+        type="submit"
+      >
+        {label}
+      </button>
+    </form>
+  )
+}
+
+export function VersionPage({ instrument, source }: VersionPageProps) {
+  const path = instrumentPath(instrument.slug, instrument.version)
+  const own = source === 'organisation'
+  const draft = own && instrument.status === 'draft'
+  const lineage = new Map((instrument.lineage ?? []).map((entry) => [entry.linkId, entry.change]))
+  const removed = (instrument.lineage ?? []).filter((entry) => entry.change === 'removed')
+  const count = (change: string) =>
+    (instrument.lineage ?? []).filter((e) => e.change === change).length
+  return (
+    <>
+      <span class="nhsuk-caption-l">{`${instrument.slug}, version ${instrument.version}`}</span>
+      <h1>{instrument.title}</h1>
+      <p>
+        <StatusTag status={instrument.status} />{' '}
+        {own ? 'Your organisation’s instrument' : 'Built in to the service'}
+      </p>
+      <p>{instrument.description}</p>
+      <dl class="nhsuk-summary-list">
+        <div class="nhsuk-summary-list__row">
+          <dt class="nhsuk-summary-list__key">Canonical url</dt>
+          <dd class="nhsuk-summary-list__value">{instrument.url}</dd>
+        </div>
+        <div class="nhsuk-summary-list__row">
+          <dt class="nhsuk-summary-list__key">Answered by</dt>
+          <dd class="nhsuk-summary-list__value">
+            {instrument.perspectives.map((p) => perspectiveLabels[p]).join(', ')}
+          </dd>
+        </div>
+        <div class="nhsuk-summary-list__row">
+          <dt class="nhsuk-summary-list__key">Items</dt>
+          <dd class="nhsuk-summary-list__value">
+            {`${instrument.items.length} items in ${instrument.domains.length} domains`}
+          </dd>
+        </div>
+        {instrument.derivedFrom && (
+          <div class="nhsuk-summary-list__row">
+            <dt class="nhsuk-summary-list__key">Derived from</dt>
+            <dd class="nhsuk-summary-list__value">{instrument.derivedFrom}</dd>
+          </div>
+        )}
+      </dl>
+      <p>
+        <a href={`${path}/questionnaire.json`} download>
+          Download as a FHIR Questionnaire (JSON)
+        </a>
+      </p>
+      {draft && (
+        <div>
+          <ActionButton action={`${path}/publish`} label="Publish this version" />
+          <a class="nhsuk-button nhsuk-button--secondary" href={`${path}/edit`}>
+            Change title and description
+          </a>
+        </div>
+      )}
+      {own && instrument.status === 'active' && (
+        <div>
+          <ActionButton action={`${path}/next-version`} label="Start the next version" />
+          <ActionButton action={`${path}/retire`} label="Retire this version" secondary />
+        </div>
+      )}
+      {instrument.derivedFrom && lineage.size > 0 && (
+        <>
+          <h2>Changes from the previous version</h2>
+          <p>
+            {`${count('kept')} kept, ${count('reworded')} reworded, ${count('new')} new, ${removed.length} removed.`}
+            {removed.length > 0 && ` Removed: ${removed.map((e) => e.linkId).join(', ')}.`}
+          </p>
+        </>
+      )}
+      <h2>Scales</h2>
+      {instrument.scales.map((scale) => (
+        <ScaleTable scale={scale} />
+      ))}
+      <h2>Domains and items</h2>
+      {instrument.domains.map((domain) => (
+        <DomainItems instrument={instrument} domain={domain} editable={draft} lineage={lineage} />
+      ))}
+    </>
+  )
+}
