@@ -32,8 +32,8 @@ describe('instrument screens', () => {
     expect(body).toContain(
       '<a href="/instruments/org-recovery-exec/1">Organisational recovery focus: executive self-assessment</a>',
     )
-    expect(body).toMatch(/org-recovery-exec\/1">[^]*?Published[^]*?>35</)
-    expect(body).toMatch(/team-recovery-focus\/1">[^]*?Published[^]*?>24</)
+    expect(body).toMatch(/org-recovery-exec\/1">[\s\S]*?Published[\s\S]*?>35</)
+    expect(body).toMatch(/team-recovery-focus\/1">[\s\S]*?Published[\s\S]*?>24</)
   })
 
   it('shows a version with its domains, items, scale descriptors and a FHIR download', async () => {
