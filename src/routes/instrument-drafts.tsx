@@ -207,18 +207,24 @@ export const instrumentDraftsRoutes = new Hono<AppEnv>()
     },
   )
 
-async function renderItemErrors(c: Context<AppEnv>, errors: FieldErrors, values: FormValues) {
+/** The draft, and the props of the form for the item named in the path. */
+async function itemForm(c: Context<AppEnv>, values: FormValues | undefined, errors: FieldErrors) {
   const instrument = requireDraft(await loadVersion(c))
   const item = itemOf(instrument, c.req.param('linkId'))
   const props = {
     action: `${instrumentPath(instrument.slug, instrument.version)}/items/${item.linkId}`,
     linkId: item.linkId,
     perspectives: instrument.perspectives,
-    values,
+    values: values ?? itemValues(item),
     errors,
   }
+  return { instrument, props }
+}
+
+async function renderItemErrors(c: Context<AppEnv>, errors: FieldErrors, values: FormValues) {
+  const { instrument, props } = await itemForm(c, values, errors)
   return render(c, <EditItemPage title={instrument.title} {...props} />, {
-    title: `Error: Change ${item.linkId}`,
+    title: `Error: Change ${props.linkId}`,
     status: 422,
     fragment: <EditItemForm {...props} />,
   })

@@ -1,47 +1,26 @@
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeEach, expect, it } from 'vitest'
 import { toQuestionnaire } from '../../src/instruments/fhir'
 import { ownInstrument } from '../helpers/factories'
-import {
-  axeViolations,
-  describeInBrowser,
-  focused,
-  launchBrowser,
-  tabTo,
-  textOf,
-} from './support/browser'
-import { type RunningServer, startServer } from './support/server'
+import { axeViolations, describeInBrowser, focused, tabTo, textOf } from './support/browser'
+import { useBrowserAndServer } from './support/lifecycle'
 
 describeInBrowser('instruments in Chromium', () => {
-  let browser: Browser
-  let server: RunningServer
-  let context: BrowserContext
+  const session = useBrowserAndServer()
   let page: Page
 
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
   beforeEach(async () => {
-    server = await startServer()
-    context = await browser.newContext()
-    page = await context.newPage()
-    await page.goto(`${server.baseUrl}/setup`)
+    page = await session.newPage()
+    await page.goto(`${session.baseUrl}/setup`)
     await page.fill('#name', 'Northmoor Trust')
-    await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.press('#name', 'Enter')])
-  })
-  afterEach(async () => {
-    await context?.close()
-    await server?.stop()
+    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.press('#name', 'Enter')])
   })
 
   it('reaches a version from the list with the keyboard, every page axe-clean', async () => {
-    await page.goto(`${server.baseUrl}/instruments`)
+    await page.goto(`${session.baseUrl}/instruments`)
     expect(await axeViolations(page)).toEqual([])
     for (let i = 0; i < 30 && (await focused(page)) !== 'Team recovery focus'; i++)
       await page.keyboard.press('Tab')
@@ -50,7 +29,7 @@ describeInBrowser('instruments in Chromium', () => {
     expect(await textOf(page, 'h1')).toBe('Team recovery focus')
     expect(await axeViolations(page)).toEqual([])
 
-    await page.goto(`${server.baseUrl}/instruments/org-recovery-exec/1`)
+    await page.goto(`${session.baseUrl}/instruments/org-recovery-exec/1`)
     expect(await page.locator('tbody tr').count()).toBe(4 + 35)
     expect(await axeViolations(page)).toEqual([])
   })
@@ -58,7 +37,7 @@ describeInBrowser('instruments in Chromium', () => {
   it('imports a Questionnaire, changes an item with the keyboard and publishes it', async () => {
     const file = join(tmpdir(), `ward-voices-${process.pid}.json`)
     writeFileSync(file, JSON.stringify(toQuestionnaire(ownInstrument())))
-    await page.goto(`${server.baseUrl}/instruments/import`)
+    await page.goto(`${session.baseUrl}/instruments/import`)
     expect(await axeViolations(page)).toEqual([])
     await page.setInputFiles('#file', {
       name: 'broken.json',
@@ -74,7 +53,7 @@ describeInBrowser('instruments in Chromium', () => {
     await Promise.all([page.waitForURL(/ward-voices\/1$/), page.click('button[type=submit]')])
     expect(await axeViolations(page)).toEqual([])
 
-    await page.goto(`${server.baseUrl}/instruments/ward-voices/1/items/T01`)
+    await page.goto(`${session.baseUrl}/instruments/ward-voices/1/items/T01`)
     await tabTo(page, 'text-staff')
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.press('Delete')

@@ -1,34 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
 import {
   axeViolations,
   axeViolationsWithScriptsOff,
   describeInBrowser,
   focused,
-  launchBrowser,
   tabTo,
   textOf,
 } from './support/browser'
-import { type RunningServer, startServer } from './support/server'
+import { useBrowserAndServer } from './support/lifecycle'
 
 describeInBrowser('first-run setup in Chromium', () => {
-  let browser: Browser
-  let server: RunningServer
-  let context: BrowserContext | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  beforeEach(async () => {
-    server = await startServer()
-  })
-  afterEach(async () => {
-    await context?.close()
-    await server?.stop()
-  })
+  const session = useBrowserAndServer()
 
   /** Records what the page complained of: script errors and refused resources (CSP). */
   function watchForProblems(page: Page) {
@@ -46,11 +29,10 @@ describeInBrowser('first-run setup in Chromium', () => {
   }
 
   it('is completed with the keyboard alone, with htmx swapping the errors in place', async () => {
-    context = await browser.newContext()
-    const page = await context.newPage()
+    const page = await session.newPage()
     const problems = watchForProblems(page)
 
-    await page.goto(`${server.baseUrl}/`)
+    await page.goto(`${session.baseUrl}/`)
     expect(new URL(page.url()).pathname).toBe('/setup')
     await page.waitForFunction(() => 'htmx' in window)
     expect(await axeViolations(page)).toEqual([])
@@ -78,31 +60,30 @@ describeInBrowser('first-run setup in Chromium', () => {
     await page.keyboard.press('Enter')
     expect(await focused(page)).toBe('#name')
     await page.keyboard.type('Northmoor Mental Health Trust')
-    await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.keyboard.press('Enter')])
+    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.keyboard.press('Enter')])
 
     expect(await textOf(page, 'h1')).toBe('Northmoor Mental Health Trust')
     expect(await axeViolations(page)).toEqual([])
 
-    await page.goto(`${server.baseUrl}/no-such-page`)
+    await page.goto(`${session.baseUrl}/no-such-page`)
     expect(await textOf(page, 'h1')).toBe('Page not found')
     expect(await axeViolations(page)).toEqual([])
     expect(problems).toEqual([])
   })
 
   it('is completed with JavaScript turned off', async () => {
-    context = await browser.newContext({ javaScriptEnabled: false })
-    const page = await context.newPage()
+    const page = await session.newPage({ javaScriptEnabled: false })
 
-    await page.goto(`${server.baseUrl}/`)
+    await page.goto(`${session.baseUrl}/`)
     expect(new URL(page.url()).pathname).toBe('/setup')
-    expect(await axeViolationsWithScriptsOff(browser, page)).toEqual([])
+    expect(await axeViolationsWithScriptsOff(session.browser, page)).toEqual([])
 
     await tabTo(page, 'name')
     await page.keyboard.press('Enter')
     await page.locator('.nhsuk-error-summary').waitFor()
     expect(await page.title()).toMatch(/^Error: Set up your organisation/)
     expect(await textOf(page, '.nhsuk-error-summary')).toContain('Enter the organisation name')
-    expect(await axeViolationsWithScriptsOff(browser, page)).toEqual([])
+    expect(await axeViolationsWithScriptsOff(session.browser, page)).toEqual([])
 
     await tabTo(page, 'name')
     await page.keyboard.type('N'.repeat(121))
@@ -114,8 +95,8 @@ describeInBrowser('first-run setup in Chromium', () => {
     await tabTo(page, 'name')
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('Eastvale Community Trust')
-    await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.keyboard.press('Enter')])
+    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.keyboard.press('Enter')])
     expect(await textOf(page, 'h1')).toBe('Eastvale Community Trust')
-    expect(await axeViolationsWithScriptsOff(browser, page)).toEqual([])
+    expect(await axeViolationsWithScriptsOff(session.browser, page)).toEqual([])
   })
 })

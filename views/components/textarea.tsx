@@ -1,3 +1,5 @@
+import { FormGroup } from './form-group'
+
 type TextareaProps = {
   name: string
   label: string
@@ -7,34 +9,21 @@ type TextareaProps = {
   rows?: number
 }
 
-/** An NHS.UK textarea with its label, hint and error message wired to it for screen readers. */
-export function Textarea({ name, label, hint, value, error, rows = 3 }: TextareaProps) {
-  const hintId = hint ? `${name}-hint` : undefined
-  const errorId = error ? `${name}-error` : undefined
+export function Textarea({ value, rows = 3, ...group }: TextareaProps) {
   return (
-    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label class="nhsuk-label" for={name}>
-        {label}
-      </label>
-      {hint && (
-        <div class="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FormGroup
+      {...group}
+      control={(describedBy) => (
+        <textarea
+          class={group.error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
+          id={group.name}
+          name={group.name}
+          rows={rows}
+          aria-describedby={describedBy}
+        >
+          {value ?? ''}
+        </textarea>
       )}
-      {error && (
-        <span class="nhsuk-error-message" id={errorId}>
-          <span class="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-      <textarea
-        class={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
-        id={name}
-        name={name}
-        rows={rows}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-      >
-        {value ?? ''}
-      </textarea>
-    </div>
+    />
   )
 }
