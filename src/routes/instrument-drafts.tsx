@@ -172,17 +172,9 @@ export const instrumentDraftsRoutes = new Hono<AppEnv>()
     },
   )
   .get('/:slug/:version/items/:linkId', async (c) => {
-    const instrument = requireDraft(await loadVersion(c))
-    const item = itemOf(instrument, c.req.param('linkId'))
-    const props = {
-      action: `${instrumentPath(instrument.slug, instrument.version)}/items/${item.linkId}`,
-      linkId: item.linkId,
-      perspectives: instrument.perspectives,
-      values: itemValues(item),
-      errors: {},
-    }
+    const { instrument, props } = await itemForm(c, undefined, {})
     return render(c, <EditItemPage title={instrument.title} {...props} />, {
-      title: `Change ${item.linkId}`,
+      title: `Change ${props.linkId}`,
     })
   })
   .post(

@@ -1,6 +1,6 @@
 import { type Perspective, perspectiveLabels } from '../../../src/instruments/definition'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
-import { ErrorSummary } from '../../components/error-summary'
+import { Form } from '../../components/form'
 import { Textarea } from '../../components/textarea'
 
 export type EditItemProps = {
@@ -13,16 +13,7 @@ export type EditItemProps = {
 
 export function EditItemForm({ action, perspectives, values, errors }: EditItemProps) {
   return (
-    <form
-      id="edit-item"
-      method="post"
-      action={action}
-      hx-post={action}
-      hx-target="this"
-      hx-swap="outerHTML"
-      novalidate
-    >
-      <ErrorSummary errors={errors} />
+    <Form id="edit-item" action={action} errors={errors} submit="Save wording">
       {perspectives.map((p) => (
         <Textarea
           name={`text-${p}`}
@@ -38,10 +29,7 @@ export function EditItemForm({ action, perspectives, values, errors }: EditItemP
         value={values.help}
         error={errors.help}
       />
-      <button class="nhsuk-button" data-module="nhsuk-button" type="submit">
-        Save wording
-      </button>
-    </form>
+    </Form>
   )
 }
 

@@ -1,5 +1,5 @@
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
-import { ErrorSummary } from '../../components/error-summary'
+import { Form } from '../../components/form'
 import { TextInput } from '../../components/text-input'
 import { Textarea } from '../../components/textarea'
 
@@ -7,16 +7,7 @@ export type EditDetailsProps = { action: string; values: FormValues; errors: Fie
 
 export function EditDetailsForm({ action, values, errors }: EditDetailsProps) {
   return (
-    <form
-      id="edit-details"
-      method="post"
-      action={action}
-      hx-post={action}
-      hx-target="this"
-      hx-swap="outerHTML"
-      novalidate
-    >
-      <ErrorSummary errors={errors} />
+    <Form id="edit-details" action={action} errors={errors} submit="Save">
       <TextInput name="title" label="Title" value={values.title} error={errors.title} />
       <Textarea
         name="description"
@@ -26,10 +17,7 @@ export function EditDetailsForm({ action, values, errors }: EditDetailsProps) {
         error={errors.description}
         rows={4}
       />
-      <button class="nhsuk-button" data-module="nhsuk-button" type="submit">
-        Save
-      </button>
-    </form>
+    </Form>
   )
 }
 

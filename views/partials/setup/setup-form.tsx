@@ -1,21 +1,12 @@
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
-import { ErrorSummary } from '../../components/error-summary'
+import { Form } from '../../components/form'
 import { TextInput } from '../../components/text-input'
 
 export type SetupFormProps = { values: FormValues; errors: FieldErrors }
 
 export function SetupForm({ values, errors }: SetupFormProps) {
   return (
-    <form
-      id="setup-form"
-      method="post"
-      action="/setup"
-      hx-post="/setup"
-      hx-target="this"
-      hx-swap="outerHTML"
-      novalidate
-    >
-      <ErrorSummary errors={errors} />
+    <Form id="setup-form" action="/setup" errors={errors} submit="Create organisation">
       <TextInput
         name="name"
         label="Organisation name"
@@ -24,9 +15,6 @@ export function SetupForm({ values, errors }: SetupFormProps) {
         error={errors.name}
         autocomplete="organization"
       />
-      <button class="nhsuk-button" data-module="nhsuk-button" type="submit">
-        Create organisation
-      </button>
-    </form>
+    </Form>
   )
 }
