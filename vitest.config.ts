@@ -12,6 +12,7 @@ const sharedTests = [
   'test/routes/**/*.test.{ts,tsx}',
   'test/db/**/*.test.{ts,tsx}',
   'test/instruments/**/*.test.{ts,tsx}',
+  'test/lib/**/*.test.{ts,tsx}',
 ]
 
 export default defineConfig(async () => {

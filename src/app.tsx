@@ -5,22 +5,33 @@ import { ErrorPage } from '../views/pages/errors/error'
 import type { Db } from './db/client'
 import type { AppEnv } from './env'
 import { render } from './lib/htmx'
-import { requireOrganisation } from './lib/organisation'
 import { securityHeaders } from './lib/security'
+import {
+  defaultSessionPolicy,
+  loadSession,
+  requireSignIn,
+  type SessionPolicy,
+} from './lib/sessions'
 import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentsRoutes } from './routes/instruments'
 import { setupRoutes } from './routes/setup'
+import { signInRoutes } from './routes/sign-in'
 
 export type AppOptions = {
   /** The database for this request: libSQL on Node, D1 on Workers. */
   getDb: (c: Context<AppEnv>) => Db
   /** Serves the files under public/ (our css and js, and the vendored copies). */
   serveAssets?: MiddlewareHandler<AppEnv>
+  /** The clock, in milliseconds since the epoch; tests pass one they can move. */
+  now?: () => number
+  sessionPolicy?: SessionPolicy
 }
 
 export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
+/** The paths open without signing in; every other path needs a signed-in person. */
+export const publicPaths = ['/setup', '/sign-in', '/sign-out', '/healthz'] as const
 
 const errorTexts: Record<number, { heading: string; message: string }> = {
   403: {
@@ -50,7 +61,12 @@ function renderError(c: Context<AppEnv>, status: 403 | 404 | 409 | 500 | 503, de
   return render(c, <ErrorPage heading={heading} message={message} />, { title: heading, status })
 }
 
-export function createApp({ getDb, serveAssets }: AppOptions) {
+export function createApp({
+  getDb,
+  serveAssets,
+  now = Date.now,
+  sessionPolicy = defaultSessionPolicy,
+}: AppOptions) {
   const app = new Hono<AppEnv>()
 
   app.use(securityHeaders())
@@ -58,13 +74,15 @@ export function createApp({ getDb, serveAssets }: AppOptions) {
   app.use(csrf())
   app.use(async (c, next) => {
     c.set('db', getDb(c))
+    c.set('now', now)
     await next()
   })
+  app.use(loadSession(sessionPolicy))
+  app.use(requireSignIn({ publicPaths }))
 
   app.route('/setup', setupRoutes)
   app.route('/healthz', healthRoutes)
-  app.use('/', requireOrganisation())
-  app.use('/instruments/*', requireOrganisation())
+  app.route('/', signInRoutes)
   app.route('/', homeRoutes)
   app.route('/instruments', instrumentDraftsRoutes)
   app.route('/instruments', instrumentsRoutes)

@@ -1,6 +1,8 @@
 import type { D1Database } from '@cloudflare/workers-types'
 import type { Db } from './db/client'
 import type { Organisation } from './db/queries/organisations'
+import type { SignedIn } from './db/queries/sessions'
+import type { Role } from './db/schema'
 
 /** Bindings present on Workers (see wrangler.toml); on Node they are absent. */
 export type Bindings = {
@@ -8,9 +10,15 @@ export type Bindings = {
   ASSETS?: { fetch(request: Request): Promise<Response> }
 }
 
+export type Grant = { role: Role; groupId: string | null }
+
 export type Variables = {
   db: Db
+  /** The time now, in milliseconds since the epoch (a controllable clock in tests). */
+  now: () => number
+  /** The organisation every query of the request is scoped to: the signed-in person's. */
   organisation: Organisation
+  signedIn?: SignedIn & { grants: Grant[] }
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -2,7 +2,13 @@ import type { Child } from 'hono/jsx'
 
 export const serviceName = 'Recovery culture self-assessment'
 
-type LayoutProps = { title: string; currentPath?: string; children: Child }
+type LayoutProps = {
+  title: string
+  currentPath?: string
+  /** The signed-in person's name; without it the header has no menu and no sign-out. */
+  signedInAs?: string | undefined
+  children: Child
+}
 
 const navigation = [
   { href: '/', text: 'Home' },
@@ -12,7 +18,7 @@ const navigation = [
 const isCurrent = (href: string, path: string) =>
   href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
 
-export function Layout({ title, currentPath = '', children }: LayoutProps) {
+export function Layout({ title, currentPath = '', signedInAs, children }: LayoutProps) {
   return (
     <html lang="en-GB">
       <head>
@@ -39,51 +45,72 @@ export function Layout({ title, currentPath = '', children }: LayoutProps) {
                 {serviceName}
               </a>
             </div>
-          </div>
-          <nav class="nhsuk-header__navigation" aria-label="Menu">
-            <div class="nhsuk-header__navigation-container nhsuk-width-container">
-              <ul class="nhsuk-header__navigation-list">
-                {navigation.map(({ href, text }) => {
-                  const current = isCurrent(href, currentPath)
-                  return (
-                    <li
-                      class={
-                        current
-                          ? 'nhsuk-header__navigation-item nhsuk-header__navigation-item--current'
-                          : 'nhsuk-header__navigation-item'
-                      }
+            {signedInAs && (
+              <nav class="nhsuk-header__account" aria-label="Account">
+                <ul class="nhsuk-header__account-list">
+                  <li class="nhsuk-header__account-item">{signedInAs}</li>
+                  <li class="nhsuk-header__account-item">
+                    <form
+                      class="nhsuk-header__account-form"
+                      action="/sign-out"
+                      method="post"
+                      novalidate
                     >
-                      <a
-                        class="nhsuk-header__navigation-link"
-                        href={href}
-                        aria-current={
-                          current ? (currentPath === href ? 'page' : 'true') : undefined
+                      <button class="nhsuk-header__account-button" type="submit">
+                        Sign out
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              </nav>
+            )}
+          </div>
+          {signedInAs && (
+            <nav class="nhsuk-header__navigation" aria-label="Menu">
+              <div class="nhsuk-header__navigation-container nhsuk-width-container">
+                <ul class="nhsuk-header__navigation-list">
+                  {navigation.map(({ href, text }) => {
+                    const current = isCurrent(href, currentPath)
+                    return (
+                      <li
+                        class={
+                          current
+                            ? 'nhsuk-header__navigation-item nhsuk-header__navigation-item--current'
+                            : 'nhsuk-header__navigation-item'
                         }
                       >
-                        {current ? (
-                          <strong class="nhsuk-header__navigation-item-current-fallback">
-                            {text}
-                          </strong>
-                        ) : (
-                          text
-                        )}
-                      </a>
-                    </li>
-                  )
-                })}
-                <li class="nhsuk-header__menu" hidden>
-                  <button
-                    class="nhsuk-header__menu-toggle nhsuk-header__navigation-link"
-                    id="toggle-menu"
-                    aria-expanded="false"
-                    type="button"
-                  >
-                    <span class="nhsuk-u-visually-hidden">Browse </span>More
-                  </button>
-                </li>
-              </ul>
-            </div>
-          </nav>
+                        <a
+                          class="nhsuk-header__navigation-link"
+                          href={href}
+                          aria-current={
+                            current ? (currentPath === href ? 'page' : 'true') : undefined
+                          }
+                        >
+                          {current ? (
+                            <strong class="nhsuk-header__navigation-item-current-fallback">
+                              {text}
+                            </strong>
+                          ) : (
+                            text
+                          )}
+                        </a>
+                      </li>
+                    )
+                  })}
+                  <li class="nhsuk-header__menu" hidden>
+                    <button
+                      class="nhsuk-header__menu-toggle nhsuk-header__navigation-link"
+                      id="toggle-menu"
+                      aria-expanded="false"
+                      type="button"
+                    >
+                      <span class="nhsuk-u-visually-hidden">Browse </span>More
+                    </button>
+                  </li>
+                </ul>
+              </div>
+            </nav>
+          )}
         </header>
         <div class="nhsuk-width-container">
           <main class="nhsuk-main-wrapper" id="maincontent">

@@ -64,3 +64,90 @@ export const instruments = sqliteTable(
     check('instruments_version_check', sql`version >= 1`),
   ],
 )
+
+export const roles = ['admin', 'strategy-lead', 'team-lead', 'executive', 'viewer'] as const
+export type Role = (typeof roles)[number]
+
+/** People who sign in. Email is unique across the service: it is what a person signs in with. */
+export const people = sqliteTable(
+  'people',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash'),
+    status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('people_email_idx').on(t.email),
+    index('people_organisation_idx').on(t.organisationId),
+    check('people_status_check', sql`status in ('invited', 'active', 'disabled')`),
+  ],
+)
+
+export const roleGrants = sqliteTable(
+  'role_grants',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role', { enum: roles }).notNull(),
+    /** For a team lead, the team the grant covers; null for organisation-wide roles. */
+    groupId: text('group_id').references(() => groups.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('role_grants_unique_idx').on(t.personId, t.role, t.groupId),
+    check(
+      'role_grants_role_check',
+      sql`role in ('admin', 'strategy-lead', 'team-lead', 'executive', 'viewer')`,
+    ),
+  ],
+)
+
+/** Signed-in sessions, by the SHA-256 of their token; times in milliseconds since the epoch. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+)
+
+/** Append-only: who did what to configuration, with before and after (never answer values). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    at: text('at').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [
+    index('audit_log_organisation_idx').on(t.organisationId, t.at),
+    index('audit_log_subject_idx').on(t.organisationId, t.action, t.subjectId, t.at),
+  ],
+)

@@ -2,10 +2,11 @@ import type { Context } from 'hono'
 import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { Layout } from '../../views/layout'
+import type { AppEnv } from '../env'
 
 type RenderOptions = {
   title: string
-  status?: 200 | 403 | 404 | 409 | 422 | 500 | 503
+  status?: 200 | 403 | 404 | 409 | 422 | 429 | 500 | 503
   /** What an htmx request swaps in, when it is a part of the page; the whole content otherwise. */
   fragment?: Child
 }
@@ -24,7 +25,12 @@ export function render(
   c.header('Vary', 'HX-Request')
   if (wantsFragment(c)) return c.html(html`${fragment ?? content}`, status)
   return c.html(
-    html`<!DOCTYPE html>${Layout({ title, currentPath: c.req.path, children: content })}`,
+    html`<!DOCTYPE html>${Layout({
+      title,
+      currentPath: c.req.path,
+      signedInAs: c.var.signedIn?.person.name,
+      children: content,
+    })}`,
     status,
   )
 }

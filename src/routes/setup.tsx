@@ -3,21 +3,37 @@ import { z } from 'zod'
 import { SetupPage } from '../../views/pages/setup/setup'
 import { SetupForm } from '../../views/partials/setup/setup-form'
 import { createFirstOrganisation, findFirstOrganisation } from '../db/queries/organisations'
+import { normaliseEmail } from '../db/queries/people'
 import type { AppEnv } from '../env'
 import { redirectAfterPost, render } from '../lib/htmx'
+import { hashPassword, minimumPasswordLength } from '../lib/passwords'
+import { startSession } from '../lib/sign-in'
 import { validForm } from '../lib/validation'
 
 export const organisationNameMaxLength = 120
 
+const text = (blank: string, max: number, tooLong: string) =>
+  z.string({ error: blank }).trim().min(1, blank).max(max, tooLong)
+
+const emailFormat = 'Enter an email address in the correct format, like name@example.com'
+
 const setupSchema = z.object({
-  name: z
-    .string({ error: 'Enter the organisation name' })
+  name: text(
+    'Enter the organisation name',
+    organisationNameMaxLength,
+    `Organisation name must be ${organisationNameMaxLength} characters or fewer`,
+  ),
+  adminName: text('Enter your name', 120, 'Your name must be 120 characters or fewer'),
+  email: z
+    .string({ error: emailFormat })
     .trim()
-    .min(1, 'Enter the organisation name')
-    .max(
-      organisationNameMaxLength,
-      `Organisation name must be ${organisationNameMaxLength} characters or fewer`,
+    .pipe(
+      z.email({ error: emailFormat }).max(254, 'Email address must be 254 characters or fewer'),
     ),
+  password: z
+    .string({ error: 'Create a password' })
+    .min(minimumPasswordLength, `Password must be ${minimumPasswordLength} characters or more`)
+    .max(200, 'Password must be 200 characters or fewer'),
 })
 
 const title = 'Set up your organisation'
@@ -37,7 +53,21 @@ export const setupRoutes = new Hono<AppEnv>()
       }),
     ),
     async (c) => {
-      await createFirstOrganisation(c.var.db, c.req.valid('form'))
+      const { name, adminName, email, password } = c.req.valid('form')
+      const created = await createFirstOrganisation(c.var.db, {
+        name,
+        admin: {
+          name: adminName,
+          email: normaliseEmail(email),
+          passwordHash: await hashPassword(password),
+        },
+        now: new Date(c.var.now()),
+      })
+      if (created)
+        await startSession(c, {
+          organisationId: created.organisation.id,
+          personId: created.adminId,
+        })
       return redirectAfterPost(c, '/')
     },
   )

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { beforeEach, expect, it } from 'vitest'
 import { toQuestionnaire } from '../../src/instruments/fhir'
 import { ownInstrument } from '../helpers/factories'
+import { firstAdmin } from '../helpers/signed-in'
 import { axeViolations, describeInBrowser, focused, tabTo, textOf } from './support/browser'
 import { useBrowserAndServer } from './support/lifecycle'
 
@@ -16,7 +17,10 @@ describeInBrowser('instruments in Chromium', () => {
     page = await session.newPage()
     await page.goto(`${session.baseUrl}/setup`)
     await page.fill('#name', 'Northmoor Trust')
-    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.press('#name', 'Enter')])
+    await page.fill('#adminName', firstAdmin.adminName)
+    await page.fill('#email', firstAdmin.email)
+    await page.fill('#password', firstAdmin.password)
+    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.press('#password', 'Enter')])
   })
 
   it('reaches a version from the list with the keyboard, every page axe-clean', async () => {
@@ -44,13 +48,13 @@ describeInBrowser('instruments in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{}'),
     })
-    await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')])
+    await Promise.all([page.waitForLoadState(), page.click('main button[type=submit]')])
     await page.locator('#file-error').waitFor()
     expect(await textOf(page, '#file-problems')).toContain('not a FHIR Questionnaire')
     expect(await axeViolations(page)).toEqual([])
 
     await page.setInputFiles('#file', file)
-    await Promise.all([page.waitForURL(/ward-voices\/1$/), page.click('button[type=submit]')])
+    await Promise.all([page.waitForURL(/ward-voices\/1$/), page.click('main button[type=submit]')])
     expect(await axeViolations(page)).toEqual([])
 
     await page.goto(`${session.baseUrl}/instruments/ward-voices/1/items/T01`)

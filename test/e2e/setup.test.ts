@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
+import { firstAdmin } from '../helpers/signed-in'
 import {
   axeViolations,
   axeViolationsWithScriptsOff,
@@ -10,7 +11,20 @@ import {
 } from './support/browser'
 import { useBrowserAndServer } from './support/lifecycle'
 
-describeInBrowser('first-run setup in Chromium', () => {
+/** From the organisation name, Tab through the account fields and fill them in. */
+async function typeAccount(page: Page) {
+  for (const [id, value] of [
+    ['adminName', firstAdmin.adminName],
+    ['email', firstAdmin.email],
+    ['password', firstAdmin.password],
+  ] as const) {
+    await tabTo(page, id)
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type(value)
+  }
+}
+
+describeInBrowser('first-run setup and sign-in in Chromium', () => {
   const session = useBrowserAndServer()
 
   /** Records what the page complained of: script errors and refused resources (CSP). */
@@ -60,10 +74,29 @@ describeInBrowser('first-run setup in Chromium', () => {
     await page.keyboard.press('Enter')
     expect(await focused(page)).toBe('#name')
     await page.keyboard.type('Northmoor Mental Health Trust')
+    await typeAccount(page)
     await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.keyboard.press('Enter')])
 
     expect(await textOf(page, 'h1')).toBe('Northmoor Mental Health Trust')
     expect(await axeViolations(page)).toEqual([])
+
+    await tabTo(page, 'sign-out', 30, 'Sign out')
+    await Promise.all([page.waitForURL(/\/sign-in$/), page.keyboard.press('Enter')])
+    expect(await axeViolations(page)).toEqual([])
+    await tabTo(page, 'email')
+    await page.keyboard.type(firstAdmin.email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('a wrong password')
+    await page.keyboard.press('Enter')
+    await page.locator('.nhsuk-error-summary').waitFor()
+    expect(await textOf(page, '.nhsuk-error-summary')).toContain(
+      'The email address or password is not right',
+    )
+    expect(await axeViolations(page)).toEqual([])
+    await tabTo(page, 'password')
+    await page.keyboard.type(firstAdmin.password)
+    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.keyboard.press('Enter')])
+    expect(await textOf(page, 'h1')).toBe('Northmoor Mental Health Trust')
 
     await page.goto(`${session.baseUrl}/no-such-page`)
     expect(await textOf(page, 'h1')).toBe('Page not found')
@@ -95,6 +128,7 @@ describeInBrowser('first-run setup in Chromium', () => {
     await tabTo(page, 'name')
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('Eastvale Community Trust')
+    await typeAccount(page)
     await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.keyboard.press('Enter')])
     expect(await textOf(page, 'h1')).toBe('Eastvale Community Trust')
     expect(await axeViolationsWithScriptsOff(session.browser, page)).toEqual([])

@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/d1'
 import { createApp } from '../../src/app'
 import * as schema from '../../src/db/schema'
-import type { Harness } from './types'
+import type { Harness, HarnessOptions } from './types'
 
 /** Local D1 in workerd (migrated by the setup file), emptied, and the app on it. */
-export async function freshHarness(): Promise<Harness> {
+export async function freshHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = drizzle(env.DB, { schema })
   // Emptied in one batch; the guarding triggers are set aside for it and put back as they were.
   const objects = await db.all<{ type: string; name: string; sql: string }>(
@@ -23,6 +23,7 @@ export async function freshHarness(): Promise<Harness> {
     ...triggers.map((trigger) => env.DB.prepare(trigger.sql)),
   ])
   const app = createApp({
+    ...options,
     getDb: () => db,
     serveAssets: async (c) => {
       const asset = await env.ASSETS.fetch(c.req.raw)

@@ -8,6 +8,7 @@ export function postFile(
   path: string,
   file: { name: string; content: string; type?: string },
   fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
 ) {
   const body = new FormData()
   body.append(
@@ -18,6 +19,6 @@ export function postFile(
   return app.request(path, {
     method: 'POST',
     body,
-    headers: { Origin: testOrigin, 'Sec-Fetch-Site': 'same-origin' },
+    headers: { Origin: testOrigin, 'Sec-Fetch-Site': 'same-origin', ...headers },
   })
 }

@@ -1,9 +1,32 @@
 import { count } from 'drizzle-orm'
+import type { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { createApp } from '../../src/app'
-import { organisations } from '../../src/db/schema'
+import { createApp, publicPaths } from '../../src/app'
+import {
+  auditLog,
+  groups,
+  instruments,
+  organisations,
+  people,
+  roleGrants,
+} from '../../src/db/schema'
+import type { AppEnv } from '../../src/env'
 import { htmxHeaders, postForm } from '../helpers/requests'
+import { firstAdmin, setUpAndSignIn } from '../helpers/signed-in'
+
+/** The app's GET paths, with parameters filled by a real built-in instrument. */
+function staticGetPaths(app: Hono<AppEnv>) {
+  const filled = app.routes
+    .filter((r) => r.method === 'GET' && !r.path.includes('*'))
+    .map((r) =>
+      r.path
+        .replace(':slug', 'org-recovery-exec')
+        .replace(':version', '1')
+        .replace(':linkId', 'E01'),
+    )
+  return [...new Set(filled)]
+}
 
 function expectSecurityHeaders(res: Response) {
   const hsts = res.headers.get('Strict-Transport-Security') ?? ''
@@ -98,22 +121,47 @@ describe('security baseline', () => {
     expect(res.status).toBe(403)
   })
 
-  it('changes nothing on any GET route the app registers', async () => {
+  it('changes nothing on any GET route the app registers, signed in', async () => {
+    const h = await setUpAndSignIn(await freshHarness())
+    const tables = [organisations, groups, people, roleGrants, instruments, auditLog]
+    const counts = async () =>
+      Promise.all(tables.map(async (t) => (await h.db.select({ n: count() }).from(t))[0]?.n))
+    const before = await counts()
+    for (const path of staticGetPaths(h.app)) await h.get(path)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('asks for sign-in on every GET route the app registers but the public ones', async () => {
     const h = await freshHarness()
-    const getPaths = [
-      ...new Set(h.app.routes.filter((r) => r.method === 'GET').map((r) => r.path)),
-    ].filter((path) => !path.includes('*') && !path.includes(':'))
-    expect(getPaths).toEqual(expect.arrayContaining(['/', '/setup', '/healthz']))
-    for (const path of getPaths) await h.app.request(path)
-    const [row] = await h.db.select({ n: count() }).from(organisations)
-    expect(row?.n).toBe(0)
+    await postForm(h.app, '/setup', firstAdmin)
+    const guarded = staticGetPaths(h.app).filter(
+      (p) => !(publicPaths as readonly string[]).includes(p),
+    )
+    expect(guarded).toEqual(expect.arrayContaining(['/', '/instruments', '/instruments/import']))
+    for (const path of guarded) {
+      const res = await h.app.request(path)
+      expect([path, res.status, res.headers.get('Location')]).toEqual([
+        path,
+        303,
+        `/sign-in?next=${encodeURIComponent(path)}`,
+      ])
+    }
   })
 })
 
 describe('errors', () => {
-  it('answers an unknown address with a 404 page', async () => {
+  it('sends a visitor who is not signed in to sign in, even for an unknown address', async () => {
     const h = await freshHarness()
+    expect((await h.app.request('/no-such-page')).headers.get('Location')).toBe('/setup')
+    await postForm(h.app, '/setup', firstAdmin)
     const res = await h.app.request('/no-such-page')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe('/sign-in?next=%2Fno-such-page')
+  })
+
+  it('answers an unknown address with a 404 page', async () => {
+    const h = await setUpAndSignIn(await freshHarness())
+    const res = await h.get('/no-such-page')
     expect(res.status).toBe(404)
     const body = await res.text()
     expect(body).toMatch(/^<!DOCTYPE html>/)
@@ -121,8 +169,8 @@ describe('errors', () => {
   })
 
   it('answers htmx with the 404 fragment alone', async () => {
-    const h = await freshHarness()
-    const res = await h.app.request('/no-such-page', { headers: htmxHeaders })
+    const h = await setUpAndSignIn(await freshHarness())
+    const res = await h.get('/no-such-page', htmxHeaders)
     expect(res.status).toBe(404)
     const body = await res.text()
     expect(body).not.toContain('<html')

@@ -2,21 +2,13 @@ import type { Questionnaire } from 'fhir/r4'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { findInstrument } from '../../src/db/queries/instruments'
-import { findFirstOrganisation } from '../../src/db/queries/organisations'
 import { instruments } from '../../src/db/schema'
 import { toQuestionnaire } from '../../src/instruments/fhir'
 import { createOrganisation, createOwnInstrument, ownInstrument } from '../helpers/factories'
-import { htmxHeaders, postForm } from '../helpers/requests'
-import { postFile } from '../helpers/uploads'
+import { htmxHeaders } from '../helpers/requests'
+import { setUpAndSignIn } from '../helpers/signed-in'
 
-/** A harness with its organisation set up, as after first-run setup. */
-async function setUp() {
-  const h = await freshHarness()
-  await postForm(h.app, '/setup', { name: 'Northmoor Trust' })
-  const organisation = await findFirstOrganisation(h.db)
-  if (!organisation) throw new Error('setup failed')
-  return { ...h, organisation }
-}
+const setUp = async () => setUpAndSignIn(await freshHarness())
 
 const questionnaireFile = (overrides: Partial<Questionnaire> = {}) => ({
   name: 'ward-voices.json',
@@ -26,7 +18,7 @@ const questionnaireFile = (overrides: Partial<Questionnaire> = {}) => ({
 describe('instrument screens', () => {
   it('lists the built-in instruments with version, status and item count', async () => {
     const h = await setUp()
-    const res = await h.app.request('/instruments')
+    const res = await h.get('/instruments')
     expect(res.status).toBe(200)
     const body = await res.text()
     expect(body).toContain(
@@ -38,7 +30,7 @@ describe('instrument screens', () => {
 
   it('shows a version with its domains, items, scale descriptors and a FHIR download', async () => {
     const h = await setUp()
-    const body = await (await h.app.request('/instruments/org-recovery-exec/1')).text()
+    const body = await (await h.get('/instruments/org-recovery-exec/1')).text()
     expect(body).toContain('35 items in 10 domains')
     expect(body).toContain('Scale: Stage of development (STAGE4)')
     expect(body).toContain(
@@ -49,7 +41,7 @@ describe('instrument screens', () => {
     expect(body).toContain('href="/instruments/org-recovery-exec/1/questionnaire.json"')
     expect(body).not.toContain('Publish this version')
 
-    const download = await h.app.request('/instruments/org-recovery-exec/1/questionnaire.json')
+    const download = await h.get('/instruments/org-recovery-exec/1/questionnaire.json')
     expect(download.headers.get('Content-Type')).toContain('application/fhir+json')
     expect(download.headers.get('Content-Disposition')).toBe(
       'attachment; filename="org-recovery-exec-v1.questionnaire.json"',
@@ -66,20 +58,20 @@ describe('instrument screens', () => {
       '/instruments/org-recovery-exec/9',
       '/instruments/org-recovery-exec/one',
     ]) {
-      expect((await h.app.request(path)).status).toBe(404)
+      expect((await h.get(path)).status).toBe(404)
     }
   })
 
   it('imports a FHIR Questionnaire as a draft, and a repeated upload stores nothing new', async () => {
     const h = await setUp()
-    const res = await postFile(h.app, '/instruments/import', questionnaireFile())
+    const res = await h.upload('/instruments/import', questionnaireFile())
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe('/instruments/ward-voices/1')
-    const page = await (await h.app.request('/instruments/ward-voices/1')).text()
+    const page = await (await h.get('/instruments/ward-voices/1')).text()
     expect(page).toContain('Draft')
     expect(page).toContain('Publish this version')
 
-    const again = await postFile(h.app, '/instruments/import', questionnaireFile())
+    const again = await h.upload('/instruments/import', questionnaireFile())
     expect(again.status).toBe(422)
     expect(await again.text()).toContain('Version 1 of ward-voices exists already')
     expect(await h.db.select().from(instruments)).toHaveLength(1)
@@ -93,7 +85,7 @@ describe('instrument screens', () => {
       status: 'draft',
       item: [{ linkId: 'loose', type: 'string', text: 'Free text' }],
     }
-    const res = await postFile(h.app, '/instruments/import', {
+    const res = await h.upload('/instruments/import', {
       name: 'broken.json',
       content: JSON.stringify(broken),
     })
@@ -132,7 +124,7 @@ describe('instrument screens', () => {
     ],
   ])('refuses %s with a clear message', async (_, file, message) => {
     const h = await setUp()
-    const res = await postFile(h.app, '/instruments/import', file)
+    const res = await h.upload('/instruments/import', file)
     expect(res.status).toBe(422)
     expect(await res.text()).toContain(message)
     expect(await h.db.select().from(instruments)).toHaveLength(0)
@@ -141,12 +133,12 @@ describe('instrument screens', () => {
   it('publishes a draft once; publishing again changes nothing', async () => {
     const h = await setUp()
     await createOwnInstrument(h.db, h.organisation.id)
-    const res = await postForm(h.app, '/instruments/ward-voices/1/publish', {})
+    const res = await h.post('/instruments/ward-voices/1/publish', {})
     expect(res.status).toBe(303)
     expect(
       (await findInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument.status,
     ).toBe('active')
-    expect((await postForm(h.app, '/instruments/ward-voices/1/publish', {})).status).toBe(303)
+    expect((await h.post('/instruments/ward-voices/1/publish', {})).status).toBe(303)
     expect(await h.db.select().from(instruments)).toHaveLength(1)
   })
 
@@ -154,16 +146,16 @@ describe('instrument screens', () => {
     const h = await setUp()
     await createOwnInstrument(h.db, h.organisation.id, { published: true })
     const attempts = [
-      postForm(h.app, '/instruments/ward-voices/1/edit', {
+      h.post('/instruments/ward-voices/1/edit', {
         title: 'New title',
         description: 'New',
       }),
-      postForm(h.app, '/instruments/ward-voices/1/items/T01', {
+      h.post('/instruments/ward-voices/1/items/T01', {
         'text-staff': 'x',
         'text-person-using-service': 'y',
       }),
-      h.app.request('/instruments/ward-voices/1/edit'),
-      postForm(h.app, '/instruments/org-recovery-exec/1/edit', {
+      h.get('/instruments/ward-voices/1/edit'),
+      h.post('/instruments/org-recovery-exec/1/edit', {
         title: 'New title',
         description: 'New',
       }),
@@ -182,8 +174,7 @@ describe('instrument screens', () => {
   it('changes a draft’s details, with errors beside the fields when they are blank', async () => {
     const h = await setUp()
     await createOwnInstrument(h.db, h.organisation.id)
-    const invalid = await postForm(
-      h.app,
+    const invalid = await h.post(
       '/instruments/ward-voices/1/edit',
       { title: ' ', description: '' },
       htmxHeaders,
@@ -194,7 +185,7 @@ describe('instrument screens', () => {
     expect(fragment).toContain('<a href="#title">Enter a title</a>')
     expect(fragment).toContain('<a href="#description">Enter a description</a>')
 
-    const saved = await postForm(h.app, '/instruments/ward-voices/1/edit', {
+    const saved = await h.post('/instruments/ward-voices/1/edit', {
       title: 'Ward voices 2026',
       description: 'Asked on every ward.',
     })
@@ -210,12 +201,10 @@ describe('instrument screens', () => {
   it('starts the next version as a draft copy that records its lineage, once', async () => {
     const h = await setUp()
     await createOwnInstrument(h.db, h.organisation.id, { published: true })
-    const res = await postForm(h.app, '/instruments/ward-voices/1/next-version', {})
+    const res = await h.post('/instruments/ward-voices/1/next-version', {})
     expect(res.headers.get('Location')).toBe('/instruments/ward-voices/2')
     expect(
-      (await postForm(h.app, '/instruments/ward-voices/1/next-version', {})).headers.get(
-        'Location',
-      ),
+      (await h.post('/instruments/ward-voices/1/next-version', {})).headers.get('Location'),
     ).toBe('/instruments/ward-voices/2')
     expect(await h.db.select().from(instruments)).toHaveLength(2)
     const v2 = (await findInstrument(h.db, h.organisation.id, 'ward-voices', 2))?.instrument
@@ -225,7 +214,7 @@ describe('instrument screens', () => {
     })
     expect(v2?.lineage?.every((e) => e.change === 'kept')).toBe(true)
 
-    const reworded = await postForm(h.app, '/instruments/ward-voices/2/items/T01', {
+    const reworded = await h.post('/instruments/ward-voices/2/items/T01', {
       'text-staff': 'Everyone in our team believes the people we support can recover.',
       'text-person-using-service': 'Staff here believe I can get better.',
     })
@@ -235,14 +224,14 @@ describe('instrument screens', () => {
     expect(after?.items[0]?.text.staff).toBe(
       'Everyone in our team believes the people we support can recover.',
     )
-    const page = await (await h.app.request('/instruments/ward-voices/2')).text()
+    const page = await (await h.get('/instruments/ward-voices/2')).text()
     expect(page).toContain('23 kept, 1 reworded, 0 new, 0 removed.')
   })
 
   it('asks for the wording of every perspective when an item is changed', async () => {
     const h = await setUp()
     await createOwnInstrument(h.db, h.organisation.id)
-    const res = await postForm(h.app, '/instruments/ward-voices/1/items/T02', {
+    const res = await h.post('/instruments/ward-voices/1/items/T02', {
       'text-staff': 'Only staff wording',
     })
     expect(res.status).toBe(422)
@@ -253,9 +242,9 @@ describe('instrument screens', () => {
     const h = await setUp()
     const other = await createOrganisation(h.db, { name: 'Other Trust' })
     await createOwnInstrument(h.db, other.id, { slug: 'their-survey', title: 'Their survey' })
-    expect(await (await h.app.request('/instruments')).text()).not.toContain('Their survey')
-    expect((await h.app.request('/instruments/their-survey/1')).status).toBe(404)
-    expect((await h.app.request('/instruments/their-survey/1/questionnaire.json')).status).toBe(404)
-    expect((await postForm(h.app, '/instruments/their-survey/1/publish', {})).status).toBe(404)
+    expect(await (await h.get('/instruments')).text()).not.toContain('Their survey')
+    expect((await h.get('/instruments/their-survey/1')).status).toBe(404)
+    expect((await h.get('/instruments/their-survey/1/questionnaire.json')).status).toBe(404)
+    expect((await h.post('/instruments/their-survey/1/publish', {})).status).toBe(404)
   })
 })

@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { groups, organisations } from '../../src/db/schema'
+import { auditLog, groups, organisations, people, roleGrants } from '../../src/db/schema'
 import { organisationNameMaxLength } from '../../src/routes/setup'
 import { htmxHeaders, postForm } from '../helpers/requests'
+import { firstAdmin, sessionCookie } from '../helpers/signed-in'
 
 async function rowCounts(h: Awaited<ReturnType<typeof freshHarness>>) {
   const [orgs] = await h.db.select({ n: count() }).from(organisations)
@@ -28,9 +29,13 @@ describe('first-run setup', () => {
 
   it('creates the organisation and its executive group, then shows the home page', async () => {
     const h = await freshHarness()
-    const res = await postForm(h.app, '/setup', { name: '  Northmoor Mental Health Trust ' })
+    const res = await postForm(h.app, '/setup', {
+      ...firstAdmin,
+      name: '  Northmoor Mental Health Trust ',
+    })
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe('/')
+    const cookie = sessionCookie(res)
 
     const [organisation] = await h.db.select().from(organisations)
     expect(organisation?.name).toBe('Northmoor Mental Health Trust')
@@ -39,9 +44,30 @@ describe('first-run setup', () => {
       expect.objectContaining({ organisationId: organisation?.id, kind: 'executive' }),
     ])
 
-    const home = await h.app.request('/')
+    const home = await h.app.request('/', { headers: { Cookie: cookie } })
     expect(home.status).toBe(200)
-    expect(await home.text()).toContain('<h1>Northmoor Mental Health Trust</h1>')
+    const body = await home.text()
+    expect(body).toContain('<h1>Northmoor Mental Health Trust</h1>')
+    expect(body).toContain('Asha Patel')
+  })
+
+  it('makes the first admin, with the password hashed, and records the setup in the audit log', async () => {
+    const h = await freshHarness()
+    await postForm(h.app, '/setup', { ...firstAdmin, email: ' Asha.Patel@Northmoor.Example ' })
+    const [admin] = await h.db.select().from(people)
+    expect(admin).toMatchObject({
+      name: 'Asha Patel',
+      email: 'asha.patel@northmoor.example',
+      status: 'active',
+    })
+    expect(admin?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/)
+    expect(admin?.passwordHash).not.toContain(firstAdmin.password)
+    expect(await h.db.select({ role: roleGrants.role }).from(roleGrants)).toEqual([
+      { role: 'admin' },
+    ])
+    const [entry] = await h.db.select().from(auditLog)
+    expect(entry).toMatchObject({ action: 'organisation.setup', actorId: admin?.id })
+    expect(JSON.stringify(entry?.after)).not.toContain(firstAdmin.password)
   })
 
   it.each([
@@ -75,20 +101,46 @@ describe('first-run setup', () => {
   it('accepts a name of exactly the maximum length', async () => {
     const h = await freshHarness()
     const name = 'N'.repeat(organisationNameMaxLength)
-    expect((await postForm(h.app, '/setup', { name })).status).toBe(303)
+    expect((await postForm(h.app, '/setup', { ...firstAdmin, name })).status).toBe(303)
     expect(await rowCounts(h)).toEqual({ organisations: 1, groups: 1 })
   })
 
-  it('refuses a form with no name field at all', async () => {
+  it('refuses a form with no fields at all, naming every one', async () => {
     const h = await freshHarness()
     const res = await postForm(h.app, '/setup', {})
     expect(res.status).toBe(422)
-    expect(await res.text()).toContain('<a href="#name">Enter the organisation name</a>')
+    const body = await res.text()
+    for (const [field, message] of [
+      ['name', 'Enter the organisation name'],
+      ['adminName', 'Enter your name'],
+      ['email', 'Enter an email address in the correct format, like name@example.com'],
+      ['password', 'Create a password'],
+    ]) {
+      expect(body).toContain(`<a href="#${field}">${message}</a>`)
+    }
+  })
+
+  it('asks for a password of at least 12 characters and a well-formed email, keeping what was typed but the password', async () => {
+    const h = await freshHarness()
+    const res = await postForm(h.app, '/setup', {
+      ...firstAdmin,
+      email: 'asha.patel',
+      password: 'short pass',
+    })
+    expect(res.status).toBe(422)
+    const body = await res.text()
+    expect(body).toContain('<a href="#password">Password must be 12 characters or more</a>')
+    expect(body).toContain(
+      '<a href="#email">Enter an email address in the correct format, like name@example.com</a>',
+    )
+    expect(body).toContain('value="asha.patel"')
+    expect(body).not.toContain('short pass')
+    expect(await rowCounts(h)).toEqual({ organisations: 0, groups: 0 })
   })
 
   it('answers htmx with the form fragment alone, with status 422, for htmx to swap', async () => {
     const h = await freshHarness()
-    const res = await postForm(h.app, '/setup', { name: '' }, htmxHeaders)
+    const res = await postForm(h.app, '/setup', { ...firstAdmin, name: '' }, htmxHeaders)
     expect(res.status).toBe(422)
     expect(res.headers.get('Vary')).toContain('HX-Request')
     const body = await res.text()
@@ -99,25 +151,36 @@ describe('first-run setup', () => {
 
   it('tells htmx where to go after a successful setup', async () => {
     const h = await freshHarness()
-    const res = await postForm(h.app, '/setup', { name: 'Eastvale Trust' }, htmxHeaders)
+    const res = await postForm(
+      h.app,
+      '/setup',
+      { ...firstAdmin, name: 'Eastvale Trust' },
+      htmxHeaders,
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get('HX-Redirect')).toBe('/')
   })
 
   it('stores nothing new when setup is submitted again', async () => {
     const h = await freshHarness()
-    await postForm(h.app, '/setup', { name: 'First Trust' })
-    const again = await postForm(h.app, '/setup', { name: 'Second Trust' })
+    await postForm(h.app, '/setup', { ...firstAdmin, name: 'First Trust' })
+    const again = await postForm(h.app, '/setup', {
+      ...firstAdmin,
+      name: 'Second Trust',
+      email: 'someone.else@second.example',
+    })
     expect(again.status).toBe(303)
     expect(again.headers.get('Location')).toBe('/')
     expect(await rowCounts(h)).toEqual({ organisations: 1, groups: 1 })
+    expect(again.headers.getSetCookie()).toEqual([])
+    expect(await h.db.select().from(people)).toHaveLength(1)
     const [organisation] = await h.db.select().from(organisations)
     expect(organisation?.name).toBe('First Trust')
   })
 
   it('sends a visitor of the setup form to the home page once setup is done', async () => {
     const h = await freshHarness()
-    await postForm(h.app, '/setup', { name: 'First Trust' })
+    await postForm(h.app, '/setup', { ...firstAdmin, name: 'First Trust' })
     const res = await h.app.request('/setup')
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe('/')

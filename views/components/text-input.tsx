@@ -8,9 +8,10 @@ type TextInputProps = {
   error?: string | undefined
   autocomplete?: string
   labelIsPageHeading?: boolean
+  type?: 'text' | 'email' | 'password'
 }
 
-export function TextInput({ value, autocomplete, ...group }: TextInputProps) {
+export function TextInput({ value, autocomplete, type = 'text', ...group }: TextInputProps) {
   return (
     <FormGroup
       {...group}
@@ -19,8 +20,9 @@ export function TextInput({ value, autocomplete, ...group }: TextInputProps) {
           class={group.error ? 'nhsuk-input nhsuk-input--error' : 'nhsuk-input'}
           id={group.name}
           name={group.name}
-          type="text"
-          value={value ?? ''}
+          type={type}
+          value={type === 'password' ? '' : (value ?? '')}
+          spellcheck={type === 'text' ? undefined : false}
           aria-describedby={describedBy}
           autocomplete={autocomplete}
         />

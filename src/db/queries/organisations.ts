@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { groups, organisations } from '../schema'
+import { auditLog, groups, organisations, people, roleGrants } from '../schema'
 
 export type Organisation = { id: string; name: string }
 
@@ -16,31 +16,52 @@ export async function findFirstOrganisation(db: Db): Promise<Organisation | null
   return row ?? null
 }
 
+export type FirstAdmin = { name: string; email: string; passwordHash: string }
+
 /**
- * First-run setup: the organisation and its executive group in one atomic batch. Safe to repeat:
- * when any organisation already exists it stores nothing and returns null.
+ * First-run setup: the organisation, its executive group, its first admin with the admin role,
+ * and the audit entry, in one atomic batch. Safe to repeat: when any organisation exists already
+ * it stores nothing and returns null.
  */
 export async function createFirstOrganisation(
   db: Db,
-  { name, now = new Date() }: { name: string; now?: Date },
-): Promise<Organisation | null> {
+  { name, admin, now = new Date() }: { name: string; admin: FirstAdmin; now?: Date },
+): Promise<{ organisation: Organisation; adminId: string } | null> {
   const organisationId = crypto.randomUUID()
-  const createdAt = now.toISOString()
+  const adminId = crypto.randomUUID()
+  const at = now.toISOString()
+  const ifCreated = sql`from ${organisations} where ${organisations.id} = ${organisationId}`
   await db.batch([
     db.insert(organisations).select(
-      sql`select ${organisationId}, ${name}, ${createdAt}
+      sql`select ${organisationId}, ${name}, ${at}
             where not exists (select 1 from ${organisations})`,
     ),
-    db.insert(groups).select(
-      sql`select ${crypto.randomUUID()}, ${organisations.id}, 'executive', ${executiveGroupName}, null, ${createdAt}
-            from ${organisations} where ${organisations.id} = ${organisationId}`,
-    ),
+    db
+      .insert(groups)
+      .select(
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, 'executive', ${executiveGroupName}, null, ${at} ${ifCreated}`,
+      ),
+    db
+      .insert(people)
+      .select(
+        sql`select ${adminId}, ${organisations.id}, ${admin.name}, ${admin.email}, ${admin.passwordHash}, 'active', ${at} ${ifCreated}`,
+      ),
+    db
+      .insert(roleGrants)
+      .select(
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${adminId}, 'admin', null, ${at} ${ifCreated}`,
+      ),
+    db
+      .insert(auditLog)
+      .select(
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${at}, ${adminId}, 'organisation.setup', 'organisation', ${organisationId}, null, ${JSON.stringify({ name, admin: { name: admin.name, email: admin.email } })} ${ifCreated}`,
+      ),
   ])
   const [created] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId))
-  return created ?? null
+  return created ? { organisation: created, adminId } : null
 }
 
 export async function getExecutiveGroup(db: Db, organisationId: string) {

@@ -96,11 +96,15 @@ export function focused(page: Page): Promise<string> {
   })
 }
 
-/** Presses Tab until the element with this id has focus, as a keyboard user would. */
-export async function tabTo(page: Page, id: string, maxPresses = 20) {
+/**
+ * Presses Tab until the element with this id (or, failing an id, this text) has focus, as a
+ * keyboard user would.
+ */
+export async function tabTo(page: Page, id: string, maxPresses = 20, text?: string) {
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab')
-    if ((await focused(page)) === `#${id}`) return
+    const now = await focused(page)
+    if (now === `#${id}` || (text !== undefined && now === text)) return
   }
   throw new Error(`#${id} was not reached with ${maxPresses} presses of Tab`)
 }

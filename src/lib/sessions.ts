@@ -1,0 +1,95 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { findFirstOrganisation } from '../db/queries/organisations'
+import { deleteSession, findSession, listGrants, touchSession } from '../db/queries/sessions'
+import type { AppEnv } from '../env'
+
+export type SessionPolicy = { idleMs: number; absoluteMs: number }
+export const defaultSessionPolicy: SessionPolicy = {
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 3_600_000,
+}
+/** A session's last-seen time is written at most this often, to keep page views to reads. */
+const touchIntervalMs = 60_000
+const cookieName = 'session'
+
+const toHex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
+
+/** A new session token: 256 random bits, base64url. */
+export function newSessionToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '')
+}
+
+/** Only the SHA-256 of a token is stored. */
+export async function hashSessionToken(token: string): Promise<string> {
+  return toHex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)))
+}
+
+/** Over https a __Host- cookie (Secure, HttpOnly, SameSite=Lax); on plain-http localhost, a plain one. */
+const overHttps = (c: Context) => new URL(c.req.url).protocol === 'https:'
+
+export function setSessionCookie(c: Context, token: string) {
+  const options = { path: '/', httpOnly: true, sameSite: 'Lax' } as const
+  if (overHttps(c)) setCookie(c, cookieName, token, { ...options, secure: true, prefix: 'host' })
+  else setCookie(c, cookieName, token, options)
+}
+
+function readSessionCookie(c: Context): string | undefined {
+  return overHttps(c) ? getCookie(c, cookieName, 'host') : getCookie(c, cookieName)
+}
+
+export function clearSessionCookie(c: Context) {
+  if (overHttps(c)) deleteCookie(c, cookieName, { path: '/', secure: true, prefix: 'host' })
+  else deleteCookie(c, cookieName, { path: '/' })
+}
+
+/** Puts the signed-in person, their organisation and grants on the context, ending expired sessions. */
+export function loadSession(policy: SessionPolicy): MiddlewareHandler<AppEnv> {
+  return async function loadSession(c, next) {
+    const token = readSessionCookie(c)
+    if (token) {
+      const tokenHash = await hashSessionToken(token)
+      const found = await findSession(c.var.db, tokenHash)
+      const now = c.var.now()
+      const expired =
+        !found ||
+        found.person.status !== 'active' ||
+        now - found.lastSeenAt > policy.idleMs ||
+        now - found.createdAt > policy.absoluteMs
+      if (expired) {
+        if (found) await deleteSession(c.var.db, tokenHash)
+        clearSessionCookie(c)
+      } else {
+        if (now - found.lastSeenAt >= touchIntervalMs) await touchSession(c.var.db, tokenHash, now)
+        const grants = await listGrants(c.var.db, found.organisation.id, found.person.id)
+        c.set('signedIn', { ...found, grants })
+        c.set('organisation', found.organisation)
+      }
+    }
+    await next()
+  }
+}
+
+/**
+ * Every path but the public ones needs a signed-in person (so a route added later is behind
+ * sign-in unless it says otherwise): without a session, to setup (no organisation yet) or sign-in.
+ */
+export function requireSignIn({
+  publicPaths,
+}: {
+  publicPaths: readonly string[]
+}): MiddlewareHandler<AppEnv> {
+  return async function requireSignIn(c, next) {
+    if (c.var.signedIn || publicPaths.includes(c.req.path)) return next()
+    const target = (await findFirstOrganisation(c.var.db))
+      ? `/sign-in?next=${encodeURIComponent(c.req.path)}`
+      : '/setup'
+    if (c.req.header('HX-Request') === 'true') return c.body(null, 200, { 'HX-Redirect': target })
+    return c.redirect(target, 303)
+  }
+}

@@ -1,0 +1,62 @@
+import type { Context } from 'hono'
+import { auditInsert, countRecentEntries } from '../db/queries/audit'
+import { findPersonByEmail } from '../db/queries/people'
+import { createSessionRow } from '../db/queries/sessions'
+import type { AppEnv } from '../env'
+import { verifyAgainstDecoy, verifyPassword } from './passwords'
+import { hashSessionToken, newSessionToken, setSessionCookie } from './sessions'
+
+export const lockout = { failures: 5, windowMs: 15 * 60_000 }
+
+/** A new session for the person, and its cookie: a new token at every sign-in. */
+export async function startSession(
+  c: Context<AppEnv>,
+  { organisationId, personId }: { organisationId: string; personId: string },
+) {
+  const token = newSessionToken()
+  await createSessionRow(c.var.db, {
+    tokenHash: await hashSessionToken(token),
+    organisationId,
+    personId,
+    now: c.var.now(),
+  })
+  setSessionCookie(c, token)
+}
+
+export type SignInOutcome = 'signed-in' | 'refused' | 'locked'
+
+/**
+ * Checks an email and password. Every failure on a known account is audited, and after five in
+ * fifteen minutes the account refuses further attempts until the oldest of them is that old.
+ */
+export async function signIn(
+  c: Context<AppEnv>,
+  email: string,
+  password: string,
+): Promise<SignInOutcome> {
+  const db = c.var.db
+  const person = await findPersonByEmail(db, email)
+  if (!person?.passwordHash || person.status !== 'active')
+    return verifyAgainstDecoy(password).then(() => 'refused')
+  const now = c.var.now()
+  const recent = await countRecentEntries(
+    db,
+    person.organisationId,
+    'sign-in.failed',
+    person.id,
+    new Date(now - lockout.windowMs),
+  )
+  if (recent >= lockout.failures) return 'locked'
+  const ok = await verifyPassword(password, person.passwordHash)
+  const entry = {
+    organisationId: person.organisationId,
+    actorId: person.id,
+    subjectType: 'person',
+    subjectId: person.id,
+    at: new Date(now),
+  }
+  await auditInsert(db, { ...entry, action: ok ? 'sign-in' : 'sign-in.failed' })
+  if (!ok) return 'refused'
+  await startSession(c, { organisationId: person.organisationId, personId: person.id })
+  return 'signed-in'
+}

@@ -1,0 +1,56 @@
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { SignInForm, SignInPage } from '../../views/pages/sign-in/sign-in'
+import { deleteSession } from '../db/queries/sessions'
+import type { AppEnv } from '../env'
+import { redirectAfterPost, render } from '../lib/htmx'
+import { clearSessionCookie } from '../lib/sessions'
+import { signIn } from '../lib/sign-in'
+import type { FieldErrors, FormValues } from '../lib/validation'
+import { validForm } from '../lib/validation'
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address'),
+  password: z.string().min(1, 'Enter your password'),
+})
+
+/** Only a path of this service is followed after sign-in, never another site. */
+const safeNext = (next: string | undefined) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/'
+
+function renderSignIn(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors: FieldErrors,
+  status: 200 | 422 | 429,
+) {
+  const action = `/sign-in?next=${encodeURIComponent(safeNext(c.req.query('next')))}`
+  const props = { action, values: { email: values.email ?? '' }, errors }
+  return render(c, <SignInPage {...props} />, {
+    title: status === 200 ? 'Sign in' : 'Error: Sign in',
+    status,
+    fragment: <SignInForm {...props} />,
+  })
+}
+
+export const signInRoutes = new Hono<AppEnv>()
+  .get('/sign-in', (c) => (c.var.signedIn ? c.redirect('/', 303) : renderSignIn(c, {}, {}, 200)))
+  .post(
+    '/sign-in',
+    validForm(signInSchema, (c, errors, values) => renderSignIn(c, values, errors, 422)),
+    async (c) => {
+      const { email, password } = c.req.valid('form')
+      const outcome = await signIn(c, email, password)
+      if (outcome === 'signed-in') return redirectAfterPost(c, safeNext(c.req.query('next')))
+      const message =
+        outcome === 'locked'
+          ? 'There have been too many attempts to sign in to this account. Wait 15 minutes, then try again.'
+          : 'The email address or password is not right'
+      return renderSignIn(c, { email }, { email: message }, outcome === 'locked' ? 429 : 422)
+    },
+  )
+  .post('/sign-out', async (c) => {
+    if (c.var.signedIn) await deleteSession(c.var.db, c.var.signedIn.tokenHash)
+    clearSessionCookie(c)
+    return redirectAfterPost(c, '/sign-in')
+  })

@@ -1,0 +1,38 @@
+import { findFirstOrganisation } from '../../src/db/queries/organisations'
+import type { Harness } from '../harness/types'
+import { postForm } from './requests'
+import { postFile } from './uploads'
+
+export const firstAdmin = {
+  name: 'Northmoor Trust',
+  adminName: 'Asha Patel',
+  email: 'asha.patel@northmoor.example',
+  password: 'correct horse battery staple',
+}
+
+/** The session cookie a response sets, as a Cookie header sends it back. */
+export function sessionCookie(res: Response): string {
+  const cookie = res.headers.getSetCookie().find((c) => /^(__Host-)?session=/.test(c))
+  if (!cookie) throw new Error('No session cookie was set')
+  return cookie.split(';')[0] as string
+}
+
+/** A harness after first-run setup, with requests made as the first admin. */
+export async function setUpAndSignIn(h: Harness) {
+  const res = await postForm(h.app, '/setup', firstAdmin)
+  const cookie = sessionCookie(res)
+  const organisation = await findFirstOrganisation(h.db)
+  if (!organisation) throw new Error('setup failed')
+  const headers = (extra: Record<string, string> = {}) => ({ Cookie: cookie, ...extra })
+  return {
+    ...h,
+    organisation,
+    cookie,
+    get: (path: string, extra?: Record<string, string>) =>
+      h.app.request(path, { headers: headers(extra) }),
+    post: (path: string, fields: Record<string, string>, extra?: Record<string, string>) =>
+      postForm(h.app, path, fields, headers(extra)),
+    upload: (path: string, file: { name: string; content: string }) =>
+      postFile(h.app, path, file, {}, headers()),
+  }
+}

@@ -1,0 +1,148 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import { auditLog, sessions } from '../../src/db/schema'
+import { hashSessionToken } from '../../src/lib/sessions'
+import { manualClock } from '../helpers/clock'
+import { postForm } from '../helpers/requests'
+import { firstAdmin, sessionCookie, setUpAndSignIn } from '../helpers/signed-in'
+
+const credentials = { email: firstAdmin.email, password: firstAdmin.password }
+
+async function signedInOrganisation(clock = manualClock()) {
+  const h = await setUpAndSignIn(await freshHarness({ now: clock.now }))
+  const signIn = (fields = credentials, path = '/sign-in') => postForm(h.app, path, fields)
+  const home = (cookie: string) => h.app.request('/', { headers: { Cookie: cookie } })
+  return { ...h, clock, signIn, home }
+}
+
+describe('signing in', () => {
+  it('signs in with the right email and password, with a new token each time', async () => {
+    const h = await signedInOrganisation()
+    const first = await h.signIn({ ...credentials, email: '  ASHA.PATEL@northmoor.example ' })
+    expect(first.status).toBe(303)
+    expect(first.headers.get('Location')).toBe('/')
+    const second = await h.signIn()
+    expect(sessionCookie(first)).not.toBe(sessionCookie(second))
+    expect(await (await h.home(sessionCookie(first))).text()).toContain('Asha Patel')
+  })
+
+  it('stores only the SHA-256 of the session token', async () => {
+    const h = await signedInOrganisation()
+    const token = sessionCookie(await h.signIn()).split('=')[1] as string
+    expect(token.length).toBeGreaterThanOrEqual(43)
+    const stored = await h.db.select({ tokenHash: sessions.tokenHash }).from(sessions)
+    expect(stored.map((s) => s.tokenHash)).toContain(await hashSessionToken(token))
+    expect(stored.map((s) => s.tokenHash)).not.toContain(token)
+  })
+
+  it('sets a __Host- cookie, Secure, HttpOnly and SameSite=Lax over https', async () => {
+    const h = await signedInOrganisation()
+    const res = await h.app.request('https://trust.example/sign-in', {
+      method: 'POST',
+      body: new URLSearchParams(credentials),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://trust.example',
+      },
+    })
+    const cookie = res.headers.getSetCookie()[0] ?? ''
+    expect(cookie).toMatch(
+      /^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    )
+    const plain = (await h.signIn()).headers.getSetCookie()[0] ?? ''
+    expect(plain).toMatch(/^session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/)
+  })
+
+  it('goes on to the page asked for, but never to another site', async () => {
+    const h = await signedInOrganisation()
+    expect(
+      (await h.signIn(credentials, '/sign-in?next=%2Finstruments')).headers.get('Location'),
+    ).toBe('/instruments')
+    expect(
+      (await h.signIn(credentials, '/sign-in?next=https%3A%2F%2Fevil.example')).headers.get(
+        'Location',
+      ),
+    ).toBe('/')
+    expect(
+      (await h.signIn(credentials, '/sign-in?next=%2F%2Fevil.example')).headers.get('Location'),
+    ).toBe('/')
+  })
+
+  it('gives the same message for a wrong password and an unknown email, and audits the failure', async () => {
+    const h = await signedInOrganisation()
+    const wrong = await h.signIn({ ...credentials, password: 'not the password at all' })
+    const unknown = await h.signIn({
+      email: 'nobody@northmoor.example',
+      password: 'whatever it is',
+    })
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(422)
+      expect(await res.text()).toContain('The email address or password is not right')
+      expect(res.headers.getSetCookie()).toEqual([])
+    }
+    const failures = await h.db.select().from(auditLog).where(eq(auditLog.action, 'sign-in.failed'))
+    expect(failures).toHaveLength(1)
+  })
+
+  it('refuses further attempts after 5 failures in 15 minutes, then lets the right password in', async () => {
+    const h = await signedInOrganisation()
+    for (let i = 0; i < 5; i++) {
+      expect((await h.signIn({ ...credentials, password: `wrong password ${i}` })).status).toBe(422)
+      h.clock.advance(1)
+    }
+    const locked = await h.signIn()
+    expect(locked.status).toBe(429)
+    expect(await locked.text()).toContain(
+      'There have been too many attempts to sign in to this account',
+    )
+    expect(locked.headers.getSetCookie()).toEqual([])
+    h.clock.advance(11)
+    expect((await h.signIn()).status).toBe(303)
+  })
+})
+
+describe('sessions', () => {
+  it('ends after 30 minutes without activity', async () => {
+    const h = await signedInOrganisation()
+    h.clock.advance(29)
+    expect((await h.home(h.cookie)).status).toBe(200)
+    h.clock.advance(29)
+    expect((await h.home(h.cookie)).status).toBe(200)
+    h.clock.advance(31)
+    const expired = await h.home(h.cookie)
+    expect(expired.status).toBe(303)
+    expect(expired.headers.get('Location')).toBe('/sign-in?next=%2F')
+    expect(await h.db.select().from(sessions)).toHaveLength(0)
+  })
+
+  it('ends after 12 hours however active, and the limits can be configured', async () => {
+    const h = await signedInOrganisation()
+    // a page every 20 minutes for 12 hours keeps the session alive, and no further
+    for (let minutes = 20; minutes <= 12 * 60; minutes += 20) {
+      h.clock.advance(20)
+      expect((await h.home(h.cookie)).status).toBe(200)
+    }
+    h.clock.advance(1)
+    expect((await h.home(h.cookie)).status).toBe(303)
+
+    const clock = manualClock()
+    const short = await setUpAndSignIn(
+      await freshHarness({
+        now: clock.now,
+        sessionPolicy: { idleMs: 5 * 60_000, absoluteMs: 60 * 60_000 },
+      }),
+    )
+    clock.advance(6)
+    expect((await short.get('/')).status).toBe(303)
+  })
+
+  it('signs out: the session is deleted and its cookie no longer works', async () => {
+    const h = await signedInOrganisation()
+    const res = await postForm(h.app, '/sign-out', {}, { Cookie: h.cookie })
+    expect(res.status).toBe(303)
+    expect(res.headers.getSetCookie()[0]).toMatch(/^session=; Max-Age=0/)
+    expect(await h.db.select().from(sessions)).toHaveLength(0)
+    expect((await h.home(h.cookie)).status).toBe(303)
+  })
+})
