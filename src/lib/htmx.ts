@@ -18,7 +18,7 @@ export function wantsFragment(c: Context): boolean {
 
 /** The whole page inside the layout for a browser; the fragment (or the content) alone for htmx. */
 export function render(
-  c: Context,
+  c: Context<AppEnv>,
   content: Child,
   { title, status = 200, fragment }: RenderOptions,
 ) {

@@ -57,8 +57,7 @@ export function loadSession(policy: SessionPolicy): MiddlewareHandler<AppEnv> {
       const found = await findSession(c.var.db, tokenHash)
       const now = c.var.now()
       const expired =
-        !found ||
-        found.person.status !== 'active' ||
+        found?.person.status !== 'active' ||
         now - found.lastSeenAt > policy.idleMs ||
         now - found.createdAt > policy.absoluteMs
       if (expired) {
