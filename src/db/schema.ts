@@ -18,13 +18,17 @@ export const organisations = sqliteTable('organisations', {
   createdAt: text('created_at').notNull(),
 })
 
+/** Every row belongs to one organisation. */
+const organisationId = () =>
+  text('organisation_id')
+    .notNull()
+    .references(() => organisations.id)
+
 export const groups = sqliteTable(
   'groups',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: organisationId(),
     kind: text('kind', { enum: groupKinds }).notNull(),
     name: text('name').notNull(),
     teamType: text('team_type', { enum: teamTypes }),
@@ -46,9 +50,7 @@ export const instruments = sqliteTable(
   'instruments',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: organisationId(),
     slug: text('slug').notNull(),
     version: integer('version').notNull(),
     status: text('status', { enum: ['draft', 'active', 'retired'] }).notNull(),
@@ -73,9 +75,7 @@ export const people = sqliteTable(
   'people',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: organisationId(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     passwordHash: text('password_hash'),
@@ -93,9 +93,7 @@ export const roleGrants = sqliteTable(
   'role_grants',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: organisationId(),
     personId: text('person_id')
       .notNull()
       .references(() => people.id),
@@ -118,9 +116,7 @@ export const sessions = sqliteTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: organisationId(),
     personId: text('person_id')
       .notNull()
       .references(() => people.id),
@@ -135,9 +131,7 @@ export const auditLog = sqliteTable(
   'audit_log',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: organisationId(),
     at: text('at').notNull(),
     actorId: text('actor_id'),
     action: text('action').notNull(),
