@@ -18,6 +18,7 @@ import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentsRoutes } from './routes/instruments'
 import { setupRoutes } from './routes/setup'
 import { signInRoutes } from './routes/sign-in'
+import { teamsRoutes } from './routes/teams'
 
 export type AppOptions = {
   /** The database for this request: libSQL on Node, D1 on Workers. */
@@ -86,6 +87,7 @@ export function createApp({
   app.route('/', homeRoutes)
   app.route('/instruments', instrumentDraftsRoutes)
   app.route('/instruments', instrumentsRoutes)
+  app.route('/teams', teamsRoutes)
 
   app.notFound((c) => renderError(c, 404))
   app.onError((err, c) => {

@@ -12,6 +12,7 @@ type LayoutProps = {
 
 const navigation = [
   { href: '/', text: 'Home' },
+  { href: '/teams', text: 'Teams' },
   { href: '/instruments', text: 'Instruments' },
 ]
 

@@ -24,6 +24,24 @@ const organisationId = () =>
     .notNull()
     .references(() => organisations.id)
 
+export const groupingKinds = ['service-line', 'locality'] as const
+
+/** Service lines and localities: what teams roll up to. */
+export const groupings = sqliteTable(
+  'groupings',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationId(),
+    kind: text('kind', { enum: groupingKinds }).notNull(),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('groupings_name_idx').on(t.organisationId, t.name),
+    check('groupings_kind_check', sql`kind in ('service-line', 'locality')`),
+  ],
+)
+
 export const groups = sqliteTable(
   'groups',
   {
@@ -33,6 +51,11 @@ export const groups = sqliteTable(
     name: text('name').notNull(),
     teamType: text('team_type', { enum: teamTypes }),
     createdAt: text('created_at').notNull(),
+    /** The service line or locality a team rolls up to. */
+    groupingId: text('grouping_id').references(() => groupings.id),
+    /** The team this one continues after a merge, split or rename. */
+    predecessorId: text('predecessor_id'),
+    archivedAt: text('archived_at'),
   },
   (t) => [
     index('groups_organisation_idx').on(t.organisationId, t.kind),

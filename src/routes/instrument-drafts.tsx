@@ -20,6 +20,7 @@ import {
 } from '../instruments/definition'
 import { fromQuestionnaire } from '../instruments/fhir'
 import { deriveLineage } from '../instruments/versions'
+import { may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, publishedConflict, requireDraft } from '../lib/instrument-params'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
@@ -92,7 +93,12 @@ const itemValues = (item: Instrument['items'][number]): FormValues => ({
   help: item.help ?? '',
 })
 
+const manage = requireThat(may.manageInstruments)
+
 export const instrumentDraftsRoutes = new Hono<AppEnv>()
+  .use('/import', manage)
+  .use('/:slug/:version/edit', manage)
+  .use('/:slug/:version/items/*', manage)
   .get('/import', (c) =>
     render(c, <ImportPage errors={{}} problems={[]} />, { title: importTitle }),
   )

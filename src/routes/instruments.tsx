@@ -11,19 +11,30 @@ import {
 import type { AppEnv } from '../env'
 import { toQuestionnaire } from '../instruments/fhir'
 import { draftNextVersion } from '../instruments/versions'
+import { may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, requireDraft } from '../lib/instrument-params'
+
+const manage = requireThat(may.manageInstruments)
 
 export const instrumentsRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const entries = await listInstruments(c.var.db, c.var.organisation.id)
-    return render(c, <InstrumentListPage entries={entries} />, { title: 'Instruments' })
+    const canManage = may.manageInstruments(c.var.signedIn?.grants ?? [])
+    return render(c, <InstrumentListPage entries={entries} canManage={canManage} />, {
+      title: 'Instruments',
+    })
   })
   .get('/:slug/:version', async (c) => {
     const { instrument, source } = await loadVersion(c)
-    return render(c, <VersionPage instrument={instrument} source={source} />, {
-      title: `${instrument.title}, version ${instrument.version}`,
-    })
+    const canManage = may.manageInstruments(c.var.signedIn?.grants ?? [])
+    return render(
+      c,
+      <VersionPage instrument={instrument} source={source} canManage={canManage} />,
+      {
+        title: `${instrument.title}, version ${instrument.version}`,
+      },
+    )
   })
   .get('/:slug/:version/questionnaire.json', async (c) => {
     const { instrument } = await loadVersion(c)
@@ -34,7 +45,7 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     )
     return c.body(JSON.stringify(toQuestionnaire(instrument), null, 2))
   })
-  .post('/:slug/:version/publish', async (c) => {
+  .post('/:slug/:version/publish', manage, async (c) => {
     const entry = await loadVersion(c)
     if (entry.instrument.status === 'draft') {
       const { slug, version } = requireDraft(entry)
@@ -42,7 +53,7 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     }
     return redirectAfterPost(c, instrumentPath(entry.instrument.slug, entry.instrument.version))
   })
-  .post('/:slug/:version/retire', async (c) => {
+  .post('/:slug/:version/retire', manage, async (c) => {
     const { instrument, source } = await loadVersion(c)
     if (source === 'built-in')
       throw new HTTPException(409, {
@@ -57,7 +68,7 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     )
     return redirectAfterPost(c, instrumentPath(instrument.slug, instrument.version))
   })
-  .post('/:slug/:version/next-version', async (c) => {
+  .post('/:slug/:version/next-version', manage, async (c) => {
     const { instrument, source } = await loadVersion(c)
     if (source === 'built-in' || instrument.status === 'draft') {
       throw new HTTPException(409, {

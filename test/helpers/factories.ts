@@ -1,8 +1,9 @@
 import type { Db } from '../../src/db/client'
 import { insertDraftInstrument, moveInstrumentStatus } from '../../src/db/queries/instruments'
-import { organisations } from '../../src/db/schema'
+import { groups, organisations, people, type Role, roleGrants } from '../../src/db/schema'
 import type { Instrument } from '../../src/instruments/definition'
 import { findBuiltIn } from '../../src/instruments/registry'
+import { hashPassword } from '../../src/lib/passwords'
 
 export async function createOrganisation(
   db: Db,
@@ -38,4 +39,55 @@ export async function createOwnInstrument(
     await moveInstrumentStatus(db, organisationId, instrument.slug, instrument.version, 'publish')
   }
   return instrument
+}
+
+let knownHash: Promise<string> | undefined
+export const knownPassword = 'a known test password'
+
+/** A person of the organisation, active, with a password, and the grants given. */
+export async function createPerson(
+  db: Db,
+  organisationId: string,
+  {
+    email,
+    name = 'Sam Jones',
+    grants = [],
+  }: { email: string; name?: string; grants?: { role: Role; groupId?: string }[] },
+) {
+  knownHash ??= hashPassword(knownPassword)
+  const id = crypto.randomUUID()
+  const createdAt = new Date().toISOString()
+  await db.insert(people).values({
+    id,
+    organisationId,
+    name,
+    email,
+    passwordHash: await knownHash,
+    status: 'active',
+    createdAt,
+  })
+  for (const grant of grants) {
+    await db.insert(roleGrants).values({
+      id: crypto.randomUUID(),
+      organisationId,
+      personId: id,
+      role: grant.role,
+      groupId: grant.groupId ?? null,
+      createdAt,
+    })
+  }
+  return { id, email }
+}
+
+export async function createTeamRow(db: Db, organisationId: string, name: string) {
+  const id = crypto.randomUUID()
+  await db.insert(groups).values({
+    id,
+    organisationId,
+    kind: 'team',
+    name,
+    teamType: 'community',
+    createdAt: new Date().toISOString(),
+  })
+  return { id, name }
 }

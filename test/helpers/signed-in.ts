@@ -30,9 +30,20 @@ export async function setUpAndSignIn(h: Harness) {
     cookie,
     get: (path: string, extra?: Record<string, string>) =>
       h.app.request(path, { headers: headers(extra) }),
-    post: (path: string, fields: Record<string, string>, extra?: Record<string, string>) =>
+    post: (path: string, fields: Record<string, string> = {}, extra?: Record<string, string>) =>
       postForm(h.app, path, fields, headers(extra)),
     upload: (path: string, file: { name: string; content: string }) =>
       postFile(h.app, path, file, {}, headers()),
+  }
+}
+
+/** Requests made as another person of the harness's organisation, signed in with their password. */
+export async function signInAs(h: Harness, email: string, password: string) {
+  const res = await postForm(h.app, '/sign-in', { email, password })
+  const cookie = sessionCookie(res)
+  return {
+    get: (path: string) => h.app.request(path, { headers: { Cookie: cookie } }),
+    post: (path: string, fields: Record<string, string> = {}) =>
+      postForm(h.app, path, fields, { Cookie: cookie }),
   }
 }

@@ -39,7 +39,7 @@ export async function createFirstOrganisation(
     db
       .insert(groups)
       .select(
-        sql`select ${crypto.randomUUID()}, ${organisations.id}, 'executive', ${executiveGroupName}, null, ${at} ${ifCreated}`,
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, 'executive', ${executiveGroupName}, null, ${at}, null, null, null ${ifCreated}`,
       ),
     db
       .insert(people)

@@ -3,7 +3,13 @@ import { StatusTag } from '../../components/status-tag'
 
 export const instrumentPath = (slug: string, version: number) => `/instruments/${slug}/${version}`
 
-export function InstrumentListPage({ entries }: { entries: CatalogueEntry[] }) {
+export function InstrumentListPage({
+  entries,
+  canManage,
+}: {
+  entries: CatalogueEntry[]
+  canManage: boolean
+}) {
   return (
     <>
       <h1>Instruments</h1>
@@ -12,9 +18,11 @@ export function InstrumentListPage({ entries }: { entries: CatalogueEntry[] }) {
         the service; your own are imported from FHIR Questionnaires and versioned here. A published
         version never changes: a change is a new version.
       </p>
-      <p>
-        <a href="/instruments/import">Import a FHIR Questionnaire</a>
-      </p>
+      {canManage && (
+        <p>
+          <a href="/instruments/import">Import a FHIR Questionnaire</a>
+        </p>
+      )}
       <table class="nhsuk-table">
         <caption class="nhsuk-table__caption">Instrument versions</caption>
         <thead class="nhsuk-table__head">

@@ -5,7 +5,7 @@ import { DomainItems } from '../../partials/instruments/domain-items'
 import { ScaleTable } from '../../partials/instruments/scale-table'
 import { instrumentPath } from './list'
 
-type VersionPageProps = { instrument: Instrument; source: InstrumentSource }
+type VersionPageProps = { instrument: Instrument; source: InstrumentSource; canManage: boolean }
 
 function ActionButton({
   action,
@@ -29,10 +29,11 @@ function ActionButton({
   )
 }
 
-export function VersionPage({ instrument, source }: VersionPageProps) {
+export function VersionPage({ instrument, source, canManage }: VersionPageProps) {
   const path = instrumentPath(instrument.slug, instrument.version)
   const own = source === 'organisation'
-  const draft = own && instrument.status === 'draft'
+  const manageable = own && canManage
+  const draft = manageable && instrument.status === 'draft'
   const lineage = new Map((instrument.lineage ?? []).map((entry) => [entry.linkId, entry.change]))
   const removed = (instrument.lineage ?? []).filter((entry) => entry.change === 'removed')
   const count = (change: string) =>
@@ -83,7 +84,7 @@ export function VersionPage({ instrument, source }: VersionPageProps) {
           </a>
         </div>
       )}
-      {own && instrument.status === 'active' && (
+      {manageable && instrument.status === 'active' && (
         <div>
           <ActionButton action={`${path}/next-version`} label="Start the next version" />
           <ActionButton action={`${path}/retire`} label="Retire this version" secondary />

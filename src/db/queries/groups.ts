@@ -1,0 +1,158 @@
+import { and, asc, eq, isNull } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../client'
+import { type groupingKinds, groupings, groups, type teamTypes } from '../schema'
+import { auditInsert } from './audit'
+
+export type TeamType = (typeof teamTypes)[number]
+export type GroupingKind = (typeof groupingKinds)[number]
+export type TeamChanges = {
+  name: string
+  teamType: TeamType
+  groupingId: string | null
+  predecessorId: string | null
+}
+type Actor = { organisationId: string; actorId: string; at: Date }
+
+const predecessors = alias(groups, 'predecessors')
+
+export async function listTeams(db: Db, organisationId: string) {
+  return db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      teamType: groups.teamType,
+      groupingId: groups.groupingId,
+      grouping: groupings.name,
+      predecessorId: groups.predecessorId,
+      predecessor: predecessors.name,
+      archivedAt: groups.archivedAt,
+    })
+    .from(groups)
+    .leftJoin(
+      groupings,
+      and(eq(groupings.id, groups.groupingId), eq(groupings.organisationId, organisationId)),
+    )
+    .leftJoin(
+      predecessors,
+      and(
+        eq(predecessors.id, groups.predecessorId),
+        eq(predecessors.organisationId, organisationId),
+      ),
+    )
+    .where(and(eq(groups.organisationId, organisationId), eq(groups.kind, 'team')))
+    .orderBy(asc(groups.name))
+}
+
+export type Team = Awaited<ReturnType<typeof listTeams>>[number]
+
+export async function getTeam(
+  db: Db,
+  organisationId: string,
+  teamId: string,
+): Promise<Team | null> {
+  return (await listTeams(db, organisationId)).find((t) => t.id === teamId) ?? null
+}
+
+export async function listGroupings(db: Db, organisationId: string) {
+  return db
+    .select({ id: groupings.id, kind: groupings.kind, name: groupings.name })
+    .from(groupings)
+    .where(eq(groupings.organisationId, organisationId))
+    .orderBy(asc(groupings.name))
+}
+
+/** A new team and its audit entry, in one batch. */
+export async function createTeam(db: Db, actor: Actor, team: TeamChanges): Promise<string> {
+  const id = crypto.randomUUID()
+  const row = {
+    id,
+    organisationId: actor.organisationId,
+    kind: 'team' as const,
+    createdAt: actor.at.toISOString(),
+    ...team,
+  }
+  await db.batch([
+    db.insert(groups).values(row),
+    auditInsert(db, {
+      ...actor,
+      action: 'group.created',
+      subjectType: 'group',
+      subjectId: id,
+      after: team,
+    }),
+  ])
+  return id
+}
+
+export async function updateTeam(db: Db, actor: Actor, before: Team, changes: TeamChanges) {
+  const was = {
+    name: before.name,
+    teamType: before.teamType,
+    groupingId: before.groupingId,
+    predecessorId: before.predecessorId,
+  }
+  await db.batch([
+    db
+      .update(groups)
+      .set(changes)
+      .where(and(eq(groups.organisationId, actor.organisationId), eq(groups.id, before.id))),
+    auditInsert(db, {
+      ...actor,
+      action: 'group.updated',
+      subjectType: 'group',
+      subjectId: before.id,
+      before: was,
+      after: changes,
+    }),
+  ])
+}
+
+/** Archives a team (its history is kept); archiving it again changes nothing. */
+export async function archiveTeam(db: Db, actor: Actor, team: Team) {
+  if (team.archivedAt) return
+  await db.batch([
+    db
+      .update(groups)
+      .set({ archivedAt: actor.at.toISOString() })
+      .where(
+        and(
+          eq(groups.organisationId, actor.organisationId),
+          eq(groups.id, team.id),
+          isNull(groups.archivedAt),
+        ),
+      ),
+    auditInsert(db, {
+      ...actor,
+      action: 'group.archived',
+      subjectType: 'group',
+      subjectId: team.id,
+      before: { archived: false },
+      after: { archived: true },
+    }),
+  ])
+}
+
+export async function createGrouping(
+  db: Db,
+  actor: Actor,
+  grouping: { kind: GroupingKind; name: string },
+) {
+  const id = crypto.randomUUID()
+  await db.batch([
+    db.insert(groupings).values({
+      id,
+      organisationId: actor.organisationId,
+      createdAt: actor.at.toISOString(),
+      ...grouping,
+    }),
+    auditInsert(db, {
+      ...actor,
+      action: 'grouping.created',
+      subjectType: 'grouping',
+      subjectId: id,
+      after: grouping,
+    }),
+  ])
+  return id
+}

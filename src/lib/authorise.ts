@@ -1,0 +1,38 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { Role } from '../db/schema'
+import type { AppEnv, Grant } from '../env'
+
+const has = (grants: readonly Grant[], ...roles: Role[]) =>
+  grants.some((g) => roles.includes(g.role))
+
+/** What a person may do, from their grants: the one place the roles are interpreted. */
+export const may = {
+  administer: (grants: readonly Grant[]) => has(grants, 'admin'),
+  manageInstruments: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead'),
+  /** Everyone organisation-wide sees every team; a team lead sees the teams of their grants. */
+  seeTeam: (grants: readonly Grant[], teamId: string) =>
+    has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||
+    grants.some((g) => g.role === 'team-lead' && g.groupId === teamId),
+}
+
+/** Refuses the request with 403 unless the signed-in person's grants allow it. */
+export function requireThat(
+  allowed: (grants: readonly Grant[]) => boolean,
+): MiddlewareHandler<AppEnv> {
+  return async function requireThat(c, next) {
+    if (!allowed(c.var.signedIn?.grants ?? [])) throw new HTTPException(403)
+    await next()
+  }
+}
+
+/** Who is acting, for the audit log: the signed-in person, in their organisation, now. */
+export function actorOf(c: Context<AppEnv>) {
+  const signedIn = c.var.signedIn
+  if (!signedIn) throw new HTTPException(403)
+  return {
+    organisationId: c.var.organisation.id,
+    actorId: signedIn.person.id,
+    at: new Date(c.var.now()),
+  }
+}
