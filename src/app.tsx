@@ -16,6 +16,8 @@ import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentsRoutes } from './routes/instruments'
+import { peopleRoutes } from './routes/people'
+import { setPasswordRoutes } from './routes/set-password'
 import { setupRoutes } from './routes/setup'
 import { signInRoutes } from './routes/sign-in'
 import { teamsRoutes } from './routes/teams'
@@ -32,7 +34,13 @@ export type AppOptions = {
 
 export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
 /** The paths open without signing in; every other path needs a signed-in person. */
-export const publicPaths = ['/setup', '/sign-in', '/sign-out', '/healthz'] as const
+export const publicPaths = [
+  '/setup',
+  '/sign-in',
+  '/sign-out',
+  '/healthz',
+  '/set-password/*',
+] as const
 
 const errorTexts: Record<number, { heading: string; message: string }> = {
   403: {
@@ -88,6 +96,8 @@ export function createApp({
   app.route('/instruments', instrumentDraftsRoutes)
   app.route('/instruments', instrumentsRoutes)
   app.route('/teams', teamsRoutes)
+  app.route('/people', peopleRoutes)
+  app.route('/set-password', setPasswordRoutes)
 
   app.notFound((c) => renderError(c, 404))
   app.onError((err, c) => {

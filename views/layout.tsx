@@ -14,6 +14,7 @@ const navigation = [
   { href: '/', text: 'Home' },
   { href: '/teams', text: 'Teams' },
   { href: '/instruments', text: 'Instruments' },
+  { href: '/people', text: 'People' },
 ]
 
 const isCurrent = (href: string, path: string) =>

@@ -168,3 +168,18 @@ export const auditLog = sqliteTable(
     index('audit_log_subject_idx').on(t.organisationId, t.action, t.subjectId, t.at),
   ],
 )
+
+/** One-time links to set a password, by the SHA-256 of their token; times in ms since the epoch. */
+export const passwordTokens = sqliteTable(
+  'password_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    organisationId: organisationId(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('password_tokens_person_idx').on(t.personId)],
+)

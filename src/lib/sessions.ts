@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { findFirstOrganisation } from '../db/queries/organisations'
 import { deleteSession, findSession, listGrants, touchSession } from '../db/queries/sessions'
 import type { AppEnv } from '../env'
+import { hashToken } from './tokens'
 
 export type SessionPolicy = { idleMs: number; absoluteMs: number }
 export const defaultSessionPolicy: SessionPolicy = {
@@ -12,23 +13,6 @@ export const defaultSessionPolicy: SessionPolicy = {
 /** A session's last-seen time is written at most this often, to keep page views to reads. */
 const touchIntervalMs = 60_000
 const cookieName = 'session'
-
-const toHex = (bytes: ArrayBuffer) =>
-  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
-
-/** A new session token: 256 random bits, base64url. */
-export function newSessionToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '')
-}
-
-/** Only the SHA-256 of a token is stored. */
-export async function hashSessionToken(token: string): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)))
-}
 
 /** Over https a __Host- cookie (Secure, HttpOnly, SameSite=Lax); on plain-http localhost, a plain one. */
 const overHttps = (c: Context) => new URL(c.req.url).protocol === 'https:'
@@ -53,7 +37,7 @@ export function loadSession(policy: SessionPolicy): MiddlewareHandler<AppEnv> {
   return async function loadSession(c, next) {
     const token = readSessionCookie(c)
     if (token) {
-      const tokenHash = await hashSessionToken(token)
+      const tokenHash = await hashToken(token)
       const found = await findSession(c.var.db, tokenHash)
       const now = c.var.now()
       const expired =
@@ -74,6 +58,10 @@ export function loadSession(policy: SessionPolicy): MiddlewareHandler<AppEnv> {
   }
 }
 
+/** A public path is named exactly, or by a prefix ending in /*. */
+const isPublic = (publicPaths: readonly string[], path: string) =>
+  publicPaths.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : p === path))
+
 /**
  * Every path but the public ones needs a signed-in person (so a route added later is behind
  * sign-in unless it says otherwise): without a session, to setup (no organisation yet) or sign-in.
@@ -84,7 +72,7 @@ export function requireSignIn({
   publicPaths: readonly string[]
 }): MiddlewareHandler<AppEnv> {
   return async function requireSignIn(c, next) {
-    if (c.var.signedIn || publicPaths.includes(c.req.path)) return next()
+    if (c.var.signedIn || isPublic(publicPaths, c.req.path)) return next()
     const target = (await findFirstOrganisation(c.var.db))
       ? `/sign-in?next=${encodeURIComponent(c.req.path)}`
       : '/setup'

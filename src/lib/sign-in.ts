@@ -4,7 +4,8 @@ import { findPersonByEmail } from '../db/queries/people'
 import { createSessionRow } from '../db/queries/sessions'
 import type { AppEnv } from '../env'
 import { verifyAgainstDecoy, verifyPassword } from './passwords'
-import { hashSessionToken, newSessionToken, setSessionCookie } from './sessions'
+import { setSessionCookie } from './sessions'
+import { hashToken, newToken } from './tokens'
 
 export const lockout = { failures: 5, windowMs: 15 * 60_000 }
 
@@ -13,9 +14,9 @@ export async function startSession(
   c: Context<AppEnv>,
   { organisationId, personId }: { organisationId: string; personId: string },
 ) {
-  const token = newSessionToken()
+  const token = newToken()
   await createSessionRow(c.var.db, {
-    tokenHash: await hashSessionToken(token),
+    tokenHash: await hashToken(token),
     organisationId,
     personId,
     now: c.var.now(),

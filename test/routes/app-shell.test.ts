@@ -1,8 +1,7 @@
 import { count } from 'drizzle-orm'
-import type { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { createApp, publicPaths } from '../../src/app'
+import { createApp } from '../../src/app'
 import {
   auditLog,
   groups,
@@ -11,22 +10,11 @@ import {
   people,
   roleGrants,
 } from '../../src/db/schema'
-import type { AppEnv } from '../../src/env'
 import { htmxHeaders, postForm } from '../helpers/requests'
+import { registeredPaths } from '../helpers/routes'
 import { firstAdmin, setUpAndSignIn } from '../helpers/signed-in'
 
-/** The app's GET paths, with parameters filled by a real built-in instrument. */
-function staticGetPaths(app: Hono<AppEnv>) {
-  const filled = app.routes
-    .filter((r) => r.method === 'GET' && !r.path.includes('*'))
-    .map((r) =>
-      r.path
-        .replace(':slug', 'org-recovery-exec')
-        .replace(':version', '1')
-        .replace(':linkId', 'E01'),
-    )
-  return [...new Set(filled)]
-}
+const builtInParams = { slug: 'org-recovery-exec', version: '1', linkId: 'E01' }
 
 function expectSecurityHeaders(res: Response) {
   const hsts = res.headers.get('Strict-Transport-Security') ?? ''
@@ -127,16 +115,16 @@ describe('security baseline', () => {
     const counts = async () =>
       Promise.all(tables.map(async (t) => (await h.db.select({ n: count() }).from(t))[0]?.n))
     const before = await counts()
-    for (const path of staticGetPaths(h.app)) await h.get(path)
+    for (const path of registeredPaths(h.app, 'GET', builtInParams, { includePublic: true })) {
+      await h.get(path)
+    }
     expect(await counts()).toEqual(before)
   })
 
   it('asks for sign-in on every GET route the app registers but the public ones', async () => {
     const h = await freshHarness()
     await postForm(h.app, '/setup', firstAdmin)
-    const guarded = staticGetPaths(h.app).filter(
-      (p) => !(publicPaths as readonly string[]).includes(p),
-    )
+    const guarded = registeredPaths(h.app, 'GET', builtInParams)
     expect(guarded).toEqual(expect.arrayContaining(['/', '/instruments', '/instruments/import']))
     for (const path of guarded) {
       const res = await h.app.request(path)

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { auditLog, sessions } from '../../src/db/schema'
-import { hashSessionToken } from '../../src/lib/sessions'
+import { hashToken } from '../../src/lib/tokens'
 import { manualClock } from '../helpers/clock'
 import { postForm } from '../helpers/requests'
 import { firstAdmin, sessionCookie, setUpAndSignIn } from '../helpers/signed-in'
@@ -32,7 +32,7 @@ describe('signing in', () => {
     const token = sessionCookie(await h.signIn()).split('=')[1] as string
     expect(token.length).toBeGreaterThanOrEqual(43)
     const stored = await h.db.select({ tokenHash: sessions.tokenHash }).from(sessions)
-    expect(stored.map((s) => s.tokenHash)).toContain(await hashSessionToken(token))
+    expect(stored.map((s) => s.tokenHash)).toContain(await hashToken(token))
     expect(stored.map((s) => s.tokenHash)).not.toContain(token)
   })
 

@@ -9,6 +9,7 @@ import {
   createTeamRow,
   knownPassword,
 } from '../helpers/factories'
+import { registeredPaths } from '../helpers/routes'
 import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
 
 const setUp = async () => setUpAndSignIn(await freshHarness())
@@ -133,15 +134,12 @@ describe('roles', () => {
     const counts = async () =>
       Promise.all(tables.map(async (t) => (await h.db.select({ n: count() }).from(t))[0]?.n))
     const before = await counts()
-    const writes = h.app.routes
-      .filter((r) => r.method === 'POST' && !['/setup', '/sign-in', '/sign-out'].includes(r.path))
-      .map((r) =>
-        r.path
-          .replace(':id', team.id)
-          .replace(':slug', 'org-recovery-exec')
-          .replace(':version', '1')
-          .replace(':linkId', 'E01'),
-      )
+    const writes = registeredPaths(h.app, 'POST', {
+      id: team.id,
+      slug: 'org-recovery-exec',
+      version: '1',
+      linkId: 'E01',
+    })
     expect(writes.length).toBeGreaterThanOrEqual(8)
     for (const path of new Set(writes)) {
       const res = await viewer.post(path, {

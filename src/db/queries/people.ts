@@ -1,13 +1,227 @@
-import { eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../client'
-import { people } from '../schema'
+import { passwordTokens, people, type Role, roleGrants, sessions } from '../schema'
+import { auditInsert } from './audit'
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
+type Actor = { organisationId: string; actorId: string; at: Date }
 
+/** Sign-in looks a person up by email alone: that is how it finds their organisation. */
 export async function findPersonByEmail(db: Db, email: string) {
   const [row] = await db
     .select()
     .from(people)
     .where(eq(people.email, normaliseEmail(email)))
   return row ?? null
+}
+
+export async function listPeople(db: Db, organisationId: string) {
+  const rows = await db
+    .select({ id: people.id, name: people.name, email: people.email, status: people.status })
+    .from(people)
+    .where(eq(people.organisationId, organisationId))
+    .orderBy(asc(people.name))
+  const grants = await db
+    .select({
+      id: roleGrants.id,
+      personId: roleGrants.personId,
+      role: roleGrants.role,
+      groupId: roleGrants.groupId,
+    })
+    .from(roleGrants)
+    .where(eq(roleGrants.organisationId, organisationId))
+  return rows.map((person) => ({
+    ...person,
+    grants: grants.filter((g) => g.personId === person.id),
+  }))
+}
+
+export type PersonWithGrants = Awaited<ReturnType<typeof listPeople>>[number]
+
+export async function getPerson(db: Db, organisationId: string, personId: string) {
+  return (await listPeople(db, organisationId)).find((p) => p.id === personId) ?? null
+}
+
+/** An invited person with a first role and a one-time link to set their password, in one batch. */
+export async function addPerson(
+  db: Db,
+  actor: Actor,
+  person: { name: string; email: string; role: Role; groupId: string | null },
+  link: { tokenHash: string; expiresAt: number },
+) {
+  const id = crypto.randomUUID()
+  const at = actor.at.toISOString()
+  const grant = { role: person.role, groupId: person.groupId }
+  await db.batch([
+    db.insert(people).values({
+      id,
+      organisationId: actor.organisationId,
+      name: person.name,
+      email: person.email,
+      status: 'invited',
+      createdAt: at,
+    }),
+    db.insert(roleGrants).values({
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      personId: id,
+      createdAt: at,
+      ...grant,
+    }),
+    db
+      .insert(passwordTokens)
+      .values({ ...link, organisationId: actor.organisationId, personId: id }),
+    auditInsert(db, {
+      ...actor,
+      action: 'person.added',
+      subjectType: 'person',
+      subjectId: id,
+      after: { name: person.name, email: person.email },
+    }),
+    auditInsert(db, {
+      ...actor,
+      action: 'role.granted',
+      subjectType: 'person',
+      subjectId: id,
+      after: grant,
+    }),
+  ])
+  return id
+}
+
+export async function grantRole(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  grant: { role: Role; groupId: string | null },
+) {
+  await db.batch([
+    db
+      .insert(roleGrants)
+      .values({
+        id: crypto.randomUUID(),
+        organisationId: actor.organisationId,
+        personId,
+        createdAt: actor.at.toISOString(),
+        ...grant,
+      })
+      .onConflictDoNothing(),
+    auditInsert(db, {
+      ...actor,
+      action: 'role.granted',
+      subjectType: 'person',
+      subjectId: personId,
+      after: grant,
+    }),
+  ])
+}
+
+export async function revokeRole(db: Db, actor: Actor, person: PersonWithGrants, grantId: string) {
+  const grant = person.grants.find((g) => g.id === grantId)
+  if (!grant) return
+  await db.batch([
+    db
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.organisationId, actor.organisationId), eq(roleGrants.id, grantId))),
+    auditInsert(db, {
+      ...actor,
+      action: 'role.revoked',
+      subjectType: 'person',
+      subjectId: person.id,
+      before: { role: grant.role, groupId: grant.groupId },
+    }),
+  ])
+}
+
+/** Disables a person and ends every session of theirs at once; doing it again changes nothing. */
+export async function disablePerson(db: Db, actor: Actor, person: PersonWithGrants) {
+  if (person.status === 'disabled') return
+  await db.batch([
+    db
+      .update(people)
+      .set({ status: 'disabled' })
+      .where(and(eq(people.organisationId, actor.organisationId), eq(people.id, person.id))),
+    db
+      .delete(sessions)
+      .where(
+        and(eq(sessions.organisationId, actor.organisationId), eq(sessions.personId, person.id)),
+      ),
+    auditInsert(db, {
+      ...actor,
+      action: 'person.disabled',
+      subjectType: 'person',
+      subjectId: person.id,
+      before: { status: person.status },
+      after: { status: 'disabled' },
+    }),
+  ])
+}
+
+export async function addPasswordLink(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  link: { tokenHash: string; expiresAt: number },
+) {
+  await db.batch([
+    db.insert(passwordTokens).values({ ...link, organisationId: actor.organisationId, personId }),
+    auditInsert(db, {
+      ...actor,
+      action: 'person.password-link',
+      subjectType: 'person',
+      subjectId: personId,
+    }),
+  ])
+}
+
+export async function findPasswordToken(db: Db, tokenHash: string, now: number) {
+  const [row] = await db
+    .select({
+      personId: passwordTokens.personId,
+      organisationId: passwordTokens.organisationId,
+      expiresAt: passwordTokens.expiresAt,
+      name: people.name,
+      status: people.status,
+    })
+    .from(passwordTokens)
+    .innerJoin(
+      people,
+      and(
+        eq(people.id, passwordTokens.personId),
+        eq(people.organisationId, passwordTokens.organisationId),
+      ),
+    )
+    .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt)))
+  return row && row.expiresAt > now && row.status !== 'disabled' ? row : null
+}
+
+/** Uses the link once: the password is set, the person is active, and the link is spent. */
+export async function setPasswordWithToken(
+  db: Db,
+  tokenHash: string,
+  token: { personId: string; organisationId: string },
+  passwordHash: string,
+  now: number,
+) {
+  const spent = await db
+    .update(passwordTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt)))
+    .returning({ tokenHash: passwordTokens.tokenHash })
+  if (spent.length !== 1) return false
+  await db.batch([
+    db
+      .update(people)
+      .set({ passwordHash, status: 'active' })
+      .where(and(eq(people.organisationId, token.organisationId), eq(people.id, token.personId))),
+    auditInsert(db, {
+      organisationId: token.organisationId,
+      actorId: token.personId,
+      action: 'person.password-set',
+      subjectType: 'person',
+      subjectId: token.personId,
+      at: new Date(now),
+    }),
+  ])
+  return true
 }

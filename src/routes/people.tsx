@@ -1,0 +1,162 @@
+import { type Context, Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import { AddPersonForm, AddPersonPage, PasswordLinkPage } from '../../views/pages/people/forms'
+import { PeopleListPage } from '../../views/pages/people/list'
+import { PersonPage } from '../../views/pages/people/person'
+import { listTeams } from '../db/queries/groups'
+import {
+  addPasswordLink,
+  addPerson,
+  disablePerson,
+  findPersonByEmail,
+  getPerson,
+  grantRole,
+  listPeople,
+  normaliseEmail,
+  revokeRole,
+} from '../db/queries/people'
+import { roles } from '../db/schema'
+import type { AppEnv } from '../env'
+import { actorOf, may, requireThat } from '../lib/authorise'
+import { redirectAfterPost, render } from '../lib/htmx'
+import { hashToken, newToken } from '../lib/tokens'
+import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
+
+export const passwordLinkDays = 7
+const emailFormat = 'Enter an email address in the correct format, like name@example.com'
+
+const roleSchema = z.object({
+  role: z.enum(roles, { error: 'Choose a role' }),
+  groupId: z.string().optional().default(''),
+})
+const personSchema = roleSchema.extend({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter their name')
+    .max(120, 'Name must be 120 characters or fewer'),
+  email: z
+    .string({ error: emailFormat })
+    .trim()
+    .pipe(
+      z.email({ error: emailFormat }).max(254, 'Email address must be 254 characters or fewer'),
+    ),
+})
+
+const teamsOf = async (c: Context<AppEnv>) =>
+  (await listTeams(c.var.db, c.var.organisation.id)).filter((t) => !t.archivedAt)
+
+/** A role's team: required for a team lead, and one of this organisation's teams; none otherwise. */
+async function checkGrant(c: Context<AppEnv>, form: z.output<typeof roleSchema>) {
+  const errors: FieldErrors = {}
+  if (form.role !== 'team-lead') return { errors, grant: { role: form.role, groupId: null } }
+  const teams = await teamsOf(c)
+  if (!teams.some((t) => t.id === form.groupId)) errors.groupId = 'Choose the team they lead'
+  return { errors, grant: { role: form.role, groupId: form.groupId || null } }
+}
+
+async function renderAdd(c: Context<AppEnv>, values: FormValues, errors: FieldErrors) {
+  const props = { values, errors, teams: await teamsOf(c) }
+  return render(c, <AddPersonPage {...props} />, {
+    title: 'Error: Add a person',
+    status: 422,
+    fragment: <AddPersonForm {...props} />,
+  })
+}
+
+async function loadPerson(c: Context<AppEnv>) {
+  const person = await getPerson(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
+  if (!person) throw new HTTPException(404)
+  return person
+}
+
+async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
+  const person = await loadPerson(c)
+  const invalid = Object.keys(errors).length > 0
+  return render(
+    c,
+    <PersonPage person={person} teams={await teamsOf(c)} values={values} errors={errors} />,
+    {
+      title: invalid ? `Error: ${person.name}` : person.name,
+      status: invalid ? 422 : 200,
+    },
+  )
+}
+
+async function newLink(c: Context<AppEnv>) {
+  const token = newToken()
+  const link = {
+    tokenHash: await hashToken(token),
+    expiresAt: c.var.now() + passwordLinkDays * 86_400_000,
+  }
+  return { token, link, url: new URL(`/set-password/${token}`, c.req.url).toString() }
+}
+
+export const peopleRoutes = new Hono<AppEnv>()
+  .use(requireThat(may.administer))
+  .get('/', async (c) => {
+    const teamNames = new Map(
+      (await listTeams(c.var.db, c.var.organisation.id)).map((t) => [t.id, t.name]),
+    )
+    return render(
+      c,
+      <PeopleListPage
+        people={await listPeople(c.var.db, c.var.organisation.id)}
+        teamNames={teamNames}
+      />,
+      { title: 'People and roles' },
+    )
+  })
+  .get('/new', async (c) =>
+    render(c, <AddPersonPage values={{}} errors={{}} teams={await teamsOf(c)} />, {
+      title: 'Add a person',
+    }),
+  )
+  .post('/new', validForm(personSchema, renderAdd), async (c) => {
+    const form = c.req.valid('form')
+    const email = normaliseEmail(form.email)
+    const { errors, grant } = await checkGrant(c, form)
+    if (await findPersonByEmail(c.var.db, email))
+      errors.email = 'Someone with this email address has an account already'
+    if (Object.keys(errors).length > 0) return renderAdd(c, form, errors)
+    const { link, url } = await newLink(c)
+    await addPerson(c.var.db, actorOf(c), { name: form.name, email, ...grant }, link)
+    return render(c, <PasswordLinkPage name={form.name} link={url} days={passwordLinkDays} />, {
+      title: `Give ${form.name} this link`,
+    })
+  })
+  .get('/:id', (c) => renderPerson(c))
+  .post(
+    '/:id/roles',
+    validForm(roleSchema, (c, errors, values) => renderPerson(c, values, errors)),
+    async (c) => {
+      const person = await loadPerson(c)
+      const { errors, grant } = await checkGrant(c, c.req.valid('form'))
+      if (Object.keys(errors).length > 0) return renderPerson(c, c.req.valid('form'), errors)
+      if (!person.grants.some((g) => g.role === grant.role && g.groupId === grant.groupId)) {
+        await grantRole(c.var.db, actorOf(c), person.id, grant)
+      }
+      return redirectAfterPost(c, `/people/${person.id}`)
+    },
+  )
+  .post('/:id/roles/:grantId/revoke', async (c) => {
+    const person = await loadPerson(c)
+    await revokeRole(c.var.db, actorOf(c), person, c.req.param('grantId'))
+    return redirectAfterPost(c, `/people/${person.id}`)
+  })
+  .post('/:id/disable', async (c) => {
+    const person = await loadPerson(c)
+    if (person.id === c.var.signedIn?.person.id)
+      throw new HTTPException(409, { message: 'You cannot disable your own account.' })
+    await disablePerson(c.var.db, actorOf(c), person)
+    return redirectAfterPost(c, `/people/${person.id}`)
+  })
+  .post('/:id/password-link', async (c) => {
+    const person = await loadPerson(c)
+    const { link, url } = await newLink(c)
+    await addPasswordLink(c.var.db, actorOf(c), person.id, link)
+    return render(c, <PasswordLinkPage name={person.name} link={url} days={passwordLinkDays} />, {
+      title: `Give ${person.name} this link`,
+    })
+  })

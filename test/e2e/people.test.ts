@@ -1,0 +1,44 @@
+import { expect, it } from 'vitest'
+import { firstAdmin } from '../helpers/signed-in'
+import { axeViolations, describeInBrowser, tabTo, textOf } from './support/browser'
+import { useBrowserAndServer } from './support/lifecycle'
+
+describeInBrowser('people in Chromium', () => {
+  const session = useBrowserAndServer()
+
+  it('adds a person, who sets a password from the link with the keyboard alone; every page axe-clean', async () => {
+    const admin = await session.newPage()
+    await admin.goto(`${session.baseUrl}/setup`)
+    await admin.fill('#name', 'Northmoor Trust')
+    await admin.fill('#adminName', firstAdmin.adminName)
+    await admin.fill('#email', firstAdmin.email)
+    await admin.fill('#password', firstAdmin.password)
+    await Promise.all([admin.waitForURL(`${session.baseUrl}/`), admin.press('#password', 'Enter')])
+
+    await admin.goto(`${session.baseUrl}/people/new`)
+    expect(await axeViolations(admin)).toEqual([])
+    await admin.fill('#name', 'Sam Jones')
+    await admin.fill('#email', 'sam.jones@northmoor.example')
+    await admin.selectOption('#role', 'viewer')
+    await admin.locator('#add-person button').click()
+    await admin.locator('#password-link').waitFor()
+    expect(await axeViolations(admin)).toEqual([])
+    const link = await textOf(admin, '#password-link')
+
+    await admin.goto(`${session.baseUrl}/people`)
+    expect(await axeViolations(admin)).toEqual([])
+    await admin.click('text=Sam Jones')
+    expect(await textOf(admin, 'h1')).toBe('Sam Jones')
+    expect(await axeViolations(admin)).toEqual([])
+
+    const sam = await session.newPage()
+    await sam.goto(link)
+    expect(await axeViolations(sam)).toEqual([])
+    await tabTo(sam, 'password')
+    await sam.keyboard.type('a long new password')
+    await sam.keyboard.press('Tab')
+    await sam.keyboard.type('a long new password')
+    await Promise.all([sam.waitForURL(`${session.baseUrl}/`), sam.keyboard.press('Enter')])
+    expect(await sam.content()).toContain('Sam Jones')
+  })
+})

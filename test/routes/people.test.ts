@@ -1,0 +1,151 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import { getPerson } from '../../src/db/queries/people'
+import { auditLog, people } from '../../src/db/schema'
+import { manualClock } from '../helpers/clock'
+import {
+  createOrganisation,
+  createPerson,
+  createTeamRow,
+  knownPassword,
+} from '../helpers/factories'
+import { postForm } from '../helpers/requests'
+import { sessionCookie, setUpAndSignIn, signInAs } from '../helpers/signed-in'
+
+const linkIn = (html: string) =>
+  /<code id="password-link">http:\/\/localhost(\/set-password\/[A-Za-z0-9_-]{43})<\/code>/.exec(
+    html,
+  )?.[1] ?? ''
+
+async function setUp() {
+  const clock = manualClock()
+  const h = await setUpAndSignIn(await freshHarness({ now: clock.now }))
+  const team = await createTeamRow(h.db, h.organisation.id, 'Willow Ward')
+  return { ...h, clock, team }
+}
+
+describe('people and roles', () => {
+  it('adds a person with a one-time link to set a password, which signs them in once', async () => {
+    const h = await setUp()
+    const added = await h.post('/people/new', {
+      name: 'Sam Jones',
+      email: 'Sam.Jones@northmoor.example',
+      role: 'team-lead',
+      groupId: h.team.id,
+    })
+    expect(added.status).toBe(200)
+    const link = linkIn(await added.text())
+    expect(link).not.toBe('')
+    const [sam] = await h.db
+      .select()
+      .from(people)
+      .where(eq(people.email, 'sam.jones@northmoor.example'))
+    expect(sam).toMatchObject({ status: 'invited', passwordHash: null })
+
+    expect((await h.app.request(link)).status).toBe(200)
+    const mismatch = await postForm(h.app, link, {
+      password: 'a long new password',
+      confirm: 'something else',
+    })
+    expect(mismatch.status).toBe(422)
+    expect(await mismatch.text()).toContain('The two passwords are not the same')
+    const set = await postForm(h.app, link, {
+      password: 'a long new password',
+      confirm: 'a long new password',
+    })
+    expect(set.status).toBe(303)
+    const home = await h.app.request('/', { headers: { Cookie: sessionCookie(set) } })
+    expect(await home.text()).toContain('Sam Jones')
+    expect(
+      (await postForm(h.app, link, { password: 'another password!', confirm: 'another password!' }))
+        .status,
+    ).toBe(404)
+    expect(
+      (
+        await postForm(h.app, '/sign-in', {
+          email: 'sam.jones@northmoor.example',
+          password: 'a long new password',
+        })
+      ).status,
+    ).toBe(303)
+  })
+
+  it('refuses an expired link', async () => {
+    const h = await setUp()
+    const added = await h.post('/people/new', {
+      name: 'Sam Jones',
+      email: 'sam@northmoor.example',
+      role: 'viewer',
+    })
+    h.clock.advance(8 * 24 * 60)
+    const res = await h.app.request(linkIn(await added.text()))
+    expect(res.status).toBe(404)
+    expect(await res.text()).toContain('It has been used already or has expired')
+  })
+
+  it('asks for a team for a team lead, and refuses an email that has an account', async () => {
+    const h = await setUp()
+    const noTeam = await h.post('/people/new', {
+      name: 'Sam Jones',
+      email: 'sam@northmoor.example',
+      role: 'team-lead',
+    })
+    expect(noTeam.status).toBe(422)
+    expect(await noTeam.text()).toContain('Choose the team they lead')
+    const taken = await h.post('/people/new', {
+      name: 'Asha again',
+      email: 'asha.patel@northmoor.example',
+      role: 'viewer',
+    })
+    expect(taken.status).toBe(422)
+    expect(await taken.text()).toContain('Someone with this email address has an account already')
+    expect(await h.db.select().from(people)).toHaveLength(1)
+  })
+
+  it('gives and removes roles, each audited', async () => {
+    const h = await setUp()
+    const sam = await createPerson(h.db, h.organisation.id, { email: 'sam@northmoor.example' })
+    await h.post(`/people/${sam.id}/roles`, { role: 'strategy-lead' })
+    await h.post(`/people/${sam.id}/roles`, { role: 'strategy-lead' })
+    const person = await getPerson(h.db, h.organisation.id, sam.id)
+    expect(person?.grants.map((g) => g.role)).toEqual(['strategy-lead'])
+    await h.post(`/people/${sam.id}/roles/${person?.grants[0]?.id}/revoke`)
+    expect((await getPerson(h.db, h.organisation.id, sam.id))?.grants).toEqual([])
+    const actions = (await h.db.select().from(auditLog).where(eq(auditLog.subjectId, sam.id))).map(
+      (a) => a.action,
+    )
+    expect(actions.sort()).toEqual(['role.granted', 'role.revoked'])
+  })
+
+  it('disables a person, which ends their sessions at once', async () => {
+    const h = await setUp()
+    const sam = await createPerson(h.db, h.organisation.id, {
+      email: 'sam@northmoor.example',
+      grants: [{ role: 'viewer' }],
+    })
+    const asSam = await signInAs(h, sam.email, knownPassword)
+    expect((await asSam.get('/')).status).toBe(200)
+    expect((await h.post(`/people/${sam.id}/disable`)).status).toBe(303)
+    expect((await asSam.get('/')).status).toBe(303)
+    expect(
+      (await postForm(h.app, '/sign-in', { email: sam.email, password: knownPassword })).status,
+    ).toBe(422)
+    expect(
+      (await h.db.select().from(auditLog).where(eq(auditLog.action, 'person.disabled'))).length,
+    ).toBe(1)
+    const self = (
+      await h.db.select().from(people).where(eq(people.email, 'asha.patel@northmoor.example'))
+    )[0]
+    expect((await h.post(`/people/${self?.id}/disable`)).status).toBe(409)
+  })
+
+  it('never shows or changes a person of another organisation', async () => {
+    const h = await setUp()
+    const other = await createOrganisation(h.db, { name: 'Other Trust' })
+    const stranger = await createPerson(h.db, other.id, { email: 'stranger@other.example' })
+    expect((await h.get(`/people/${stranger.id}`)).status).toBe(404)
+    expect((await h.post(`/people/${stranger.id}/disable`)).status).toBe(404)
+    expect(await (await h.get('/people')).text()).not.toContain('stranger@other.example')
+  })
+})

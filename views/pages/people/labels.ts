@@ -1,0 +1,9 @@
+import type { Role } from '../../../src/db/schema'
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Organisation admin',
+  'strategy-lead': 'Recovery strategy lead',
+  'team-lead': 'Team lead',
+  executive: 'Executive team member',
+  viewer: 'Viewer',
+}
