@@ -12,6 +12,7 @@ import {
   requireSignIn,
   type SessionPolicy,
 } from './lib/sessions'
+import { auditRoutes } from './routes/audit'
 import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
@@ -97,6 +98,7 @@ export function createApp({
   app.route('/instruments', instrumentsRoutes)
   app.route('/teams', teamsRoutes)
   app.route('/people', peopleRoutes)
+  app.route('/audit', auditRoutes)
   app.route('/set-password', setPasswordRoutes)
 
   app.notFound((c) => renderError(c, 404))

@@ -7,6 +7,8 @@ type LayoutProps = {
   currentPath?: string
   /** The signed-in person's name; without it the header has no menu and no sign-out. */
   signedInAs?: string | undefined
+  /** Whether the admin pages are listed in the menu. */
+  administers?: boolean
   children: Child
 }
 
@@ -14,13 +16,20 @@ const navigation = [
   { href: '/', text: 'Home' },
   { href: '/teams', text: 'Teams' },
   { href: '/instruments', text: 'Instruments' },
-  { href: '/people', text: 'People' },
+  { href: '/people', text: 'People', adminOnly: true },
+  { href: '/audit', text: 'Audit log', adminOnly: true },
 ]
 
 const isCurrent = (href: string, path: string) =>
   href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
 
-export function Layout({ title, currentPath = '', signedInAs, children }: LayoutProps) {
+export function Layout({
+  title,
+  currentPath = '',
+  signedInAs,
+  administers = false,
+  children,
+}: LayoutProps) {
   return (
     <html lang="en-GB">
       <head>
@@ -71,34 +80,36 @@ export function Layout({ title, currentPath = '', signedInAs, children }: Layout
             <nav class="nhsuk-header__navigation" aria-label="Menu">
               <div class="nhsuk-header__navigation-container nhsuk-width-container">
                 <ul class="nhsuk-header__navigation-list">
-                  {navigation.map(({ href, text }) => {
-                    const current = isCurrent(href, currentPath)
-                    return (
-                      <li
-                        class={
-                          current
-                            ? 'nhsuk-header__navigation-item nhsuk-header__navigation-item--current'
-                            : 'nhsuk-header__navigation-item'
-                        }
-                      >
-                        <a
-                          class="nhsuk-header__navigation-link"
-                          href={href}
-                          aria-current={
-                            current ? (currentPath === href ? 'page' : 'true') : undefined
+                  {navigation
+                    .filter((item) => administers || !item.adminOnly)
+                    .map(({ href, text }) => {
+                      const current = isCurrent(href, currentPath)
+                      return (
+                        <li
+                          class={
+                            current
+                              ? 'nhsuk-header__navigation-item nhsuk-header__navigation-item--current'
+                              : 'nhsuk-header__navigation-item'
                           }
                         >
-                          {current ? (
-                            <strong class="nhsuk-header__navigation-item-current-fallback">
-                              {text}
-                            </strong>
-                          ) : (
-                            text
-                          )}
-                        </a>
-                      </li>
-                    )
-                  })}
+                          <a
+                            class="nhsuk-header__navigation-link"
+                            href={href}
+                            aria-current={
+                              current ? (currentPath === href ? 'page' : 'true') : undefined
+                            }
+                          >
+                            {current ? (
+                              <strong class="nhsuk-header__navigation-item-current-fallback">
+                                {text}
+                              </strong>
+                            ) : (
+                              text
+                            )}
+                          </a>
+                        </li>
+                      )
+                    })}
                   <li class="nhsuk-header__menu" hidden>
                     <button
                       class="nhsuk-header__menu-toggle nhsuk-header__navigation-link"

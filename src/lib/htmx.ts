@@ -3,6 +3,7 @@ import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { Layout } from '../../views/layout'
 import type { AppEnv } from '../env'
+import { may } from './authorise'
 
 type RenderOptions = {
   title: string
@@ -29,6 +30,7 @@ export function render(
       title,
       currentPath: c.req.path,
       signedInAs: c.var.signedIn?.person.name,
+      administers: may.administer(c.var.signedIn?.grants ?? []),
       children: content,
     })}`,
     status,

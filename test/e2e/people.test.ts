@@ -31,6 +31,10 @@ describeInBrowser('people in Chromium', () => {
     expect(await textOf(admin, 'h1')).toBe('Sam Jones')
     expect(await axeViolations(admin)).toEqual([])
 
+    await admin.goto(`${session.baseUrl}/audit`)
+    expect(await textOf(admin, 'caption')).toMatch(/entries, page 1 of 1/)
+    expect(await axeViolations(admin)).toEqual([])
+
     const sam = await session.newPage()
     await sam.goto(link)
     expect(await axeViolations(sam)).toEqual([])

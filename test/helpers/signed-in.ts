@@ -1,4 +1,5 @@
 import { findFirstOrganisation } from '../../src/db/queries/organisations'
+import { findPersonByEmail } from '../../src/db/queries/people'
 import type { Harness } from '../harness/types'
 import { postForm } from './requests'
 import { postFile } from './uploads'
@@ -22,11 +23,13 @@ export async function setUpAndSignIn(h: Harness) {
   const res = await postForm(h.app, '/setup', firstAdmin)
   const cookie = sessionCookie(res)
   const organisation = await findFirstOrganisation(h.db)
-  if (!organisation) throw new Error('setup failed')
+  const admin = await findPersonByEmail(h.db, firstAdmin.email)
+  if (!organisation || !admin) throw new Error('setup failed')
   const headers = (extra: Record<string, string> = {}) => ({ Cookie: cookie, ...extra })
   return {
     ...h,
     organisation,
+    signedInId: admin.id,
     cookie,
     get: (path: string, extra?: Record<string, string>) =>
       h.app.request(path, { headers: headers(extra) }),

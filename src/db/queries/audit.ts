@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte } from 'drizzle-orm'
 import type { Db } from '../client'
-import { auditLog } from '../schema'
+import { auditLog, people } from '../schema'
 
 export type AuditEntry = {
   organisationId: string
@@ -49,11 +49,49 @@ export async function countRecentEntries(
   return row?.n ?? 0
 }
 
-export async function listAuditEntries(db: Db, organisationId: string, limit = 50) {
-  return db
-    .select()
+export type AuditFilter = {
+  action?: string | undefined
+  actorId?: string | undefined
+  page: number
+  pageSize: number
+}
+
+/** A page of the organisation's audit log, newest first, with the actor's name and the total. */
+export async function listAuditEntries(db: Db, organisationId: string, filter: AuditFilter) {
+  const where = and(
+    eq(auditLog.organisationId, organisationId),
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+  )
+  const [total] = await db.select({ n: count() }).from(auditLog).where(where)
+  const entries = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      subjectType: auditLog.subjectType,
+      subjectId: auditLog.subjectId,
+      before: auditLog.before,
+      after: auditLog.after,
+      actor: people.name,
+    })
+    .from(auditLog)
+    .leftJoin(
+      people,
+      and(eq(people.id, auditLog.actorId), eq(people.organisationId, organisationId)),
+    )
+    .where(where)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+  return { entries, total: total?.n ?? 0 }
+}
+
+export async function listAuditActions(db: Db, organisationId: string) {
+  const rows = await db
+    .selectDistinct({ action: auditLog.action })
     .from(auditLog)
     .where(eq(auditLog.organisationId, organisationId))
-    .orderBy(desc(auditLog.at))
-    .limit(limit)
+    .orderBy(auditLog.action)
+  return rows.map((r) => r.action)
 }
