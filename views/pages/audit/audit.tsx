@@ -118,7 +118,7 @@ export function AuditPage({
         </tbody>
       </table>
       {pages > 1 && (
-        <nav class="nhsuk-pagination" role="navigation" aria-label="Pages of the audit log">
+        <nav class="nhsuk-pagination" aria-label="Pages of the audit log">
           <ul class="nhsuk-list nhsuk-pagination__list">
             {page > 1 && (
               <li class="nhsuk-pagination-item--previous">
