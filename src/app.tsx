@@ -79,15 +79,19 @@ export function createApp({
 }: AppOptions) {
   const app = new Hono<AppEnv>()
 
+  app.use(async (c, next) => {
+    c.set('now', now)
+    c.set('sessionPolicy', sessionPolicy)
+    await next()
+  })
   app.use(securityHeaders())
   if (serveAssets) for (const path of assetPaths) app.use(path, serveAssets)
   app.use(csrf())
   app.use(async (c, next) => {
     c.set('db', getDb(c))
-    c.set('now', now)
     await next()
   })
-  app.use(loadSession(sessionPolicy))
+  app.use(loadSession())
   app.use(requireSignIn({ publicPaths }))
 
   app.route('/setup', setupRoutes)

@@ -3,6 +3,7 @@ import type { Db } from './db/client'
 import type { Organisation } from './db/queries/organisations'
 import type { SignedIn } from './db/queries/sessions'
 import type { Role } from './db/schema'
+import type { SessionPolicy } from './lib/sessions'
 
 /** Bindings present on Workers (see wrangler.toml); on Node they are absent. */
 export type Bindings = {
@@ -19,6 +20,7 @@ export type Variables = {
   /** The organisation every query of the request is scoped to: the signed-in person's. */
   organisation: Organisation
   signedIn?: SignedIn & { grants: Grant[] }
+  sessionPolicy: SessionPolicy
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -9,7 +9,15 @@ const url = process.env.DATABASE_URL ?? 'file:./data/recovery.db'
 if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true })
 const { db, close } = await openLibsqlDb({ url, authToken: process.env.DATABASE_AUTH_TOKEN })
 
-const app = createApp({ getDb: () => db, serveAssets: serveStatic({ root: './public' }) })
+const minutes = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 60_000
+const app = createApp({
+  getDb: () => db,
+  serveAssets: serveStatic({ root: './public' }),
+  sessionPolicy: {
+    idleMs: minutes('SESSION_IDLE_MINUTES', 30),
+    absoluteMs: minutes('SESSION_ABSOLUTE_MINUTES', 12 * 60),
+  },
+})
 const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 8787) }, (info) => {
   console.log(`Recovery culture self-assessment: http://localhost:${info.port}`)
 })

@@ -9,6 +9,8 @@ type LayoutProps = {
   signedInAs?: string | undefined
   /** Whether the admin pages are listed in the menu. */
   administers?: boolean
+  /** How long a session lasts without activity, for the warning shown two minutes before. */
+  sessionIdleMs?: number | undefined
   children: Child
 }
 
@@ -28,6 +30,7 @@ export function Layout({
   currentPath = '',
   signedInAs,
   administers = false,
+  sessionIdleMs,
   children,
 }: LayoutProps) {
   return (
@@ -127,6 +130,7 @@ export function Layout({
         </header>
         <div class="nhsuk-width-container">
           <main class="nhsuk-main-wrapper" id="maincontent">
+            {signedInAs && sessionIdleMs && <SessionWarning idleMs={sessionIdleMs} />}
             {children}
           </main>
         </div>
@@ -139,5 +143,38 @@ export function Layout({
         </footer>
       </body>
     </html>
+  )
+}
+
+/** Shown by /js/app.js two minutes before an idle session ends; one click keeps it going. */
+function SessionWarning({ idleMs }: { idleMs: number }) {
+  return (
+    <div
+      class="nhsuk-notification-banner"
+      id="session-warning"
+      data-idle-ms={String(idleMs)}
+      hidden
+    >
+      <div class="nhsuk-notification-banner__header">
+        <h2 class="nhsuk-notification-banner__title" id="session-warning-title">
+          Important
+        </h2>
+      </div>
+      <div class="nhsuk-notification-banner__content" role="alert">
+        <p class="nhsuk-notification-banner__heading">
+          You will be signed out in 2 minutes because nothing has happened for a while.
+        </p>
+        <form method="post" action="/session/extend" hx-post="/session/extend" hx-swap="none">
+          <button
+            class="nhsuk-button nhsuk-u-margin-bottom-0"
+            data-module="nhsuk-button"
+            type="submit"
+            id="stay-signed-in"
+          >
+            Stay signed in
+          </button>
+        </form>
+      </div>
+    </div>
   )
 }

@@ -3,3 +3,30 @@ import { initAll } from '/vendor/nhsuk-frontend/nhsuk-frontend.min.js'
 // NHS.UK components in the page, and again in whatever htmx swaps in (initialised ones are skipped).
 initAll()
 document.addEventListener('htmx:after:settle', () => initAll())
+
+// Two minutes before an idle session ends, say so and offer to keep it going; any request to the
+// server (a page, an htmx request, the button) starts the count again.
+const warning = document.getElementById('session-warning')
+if (warning) {
+  const idleMs = Number(warning.dataset.idleMs)
+  const warnBeforeMs = 2 * 60_000
+  let timers = []
+  const start = () => {
+    for (const timer of timers) clearTimeout(timer)
+    warning.hidden = true
+    timers = [
+      setTimeout(
+        () => {
+          warning.hidden = false
+          warning.querySelector('button')?.focus()
+        },
+        Math.max(0, idleMs - warnBeforeMs),
+      ),
+      setTimeout(() => {
+        window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`)
+      }, idleMs),
+    ]
+  }
+  document.addEventListener('htmx:after:request', start)
+  start()
+}

@@ -31,6 +31,7 @@ export function render(
       currentPath: c.req.path,
       signedInAs: c.var.signedIn?.person.name,
       administers: may.administer(c.var.signedIn?.grants ?? []),
+      sessionIdleMs: c.var.sessionPolicy.idleMs,
       children: content,
     })}`,
     status,

@@ -33,8 +33,9 @@ export function clearSessionCookie(c: Context) {
 }
 
 /** Puts the signed-in person, their organisation and grants on the context, ending expired sessions. */
-export function loadSession(policy: SessionPolicy): MiddlewareHandler<AppEnv> {
+export function loadSession(): MiddlewareHandler<AppEnv> {
   return async function loadSession(c, next) {
+    const policy = c.var.sessionPolicy
     const token = readSessionCookie(c)
     if (token) {
       const tokenHash = await hashToken(token)

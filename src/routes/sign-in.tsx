@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { SignInForm, SignInPage } from '../../views/pages/sign-in/sign-in'
-import { deleteSession } from '../db/queries/sessions'
+import { deleteSession, touchSession } from '../db/queries/sessions'
 import type { AppEnv } from '../env'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { clearSessionCookie } from '../lib/sessions'
@@ -49,6 +49,11 @@ export const signInRoutes = new Hono<AppEnv>()
       return renderSignIn(c, { email }, { email: message }, outcome === 'locked' ? 429 : 422)
     },
   )
+  .post('/session/extend', async (c) => {
+    if (c.var.signedIn) await touchSession(c.var.db, c.var.signedIn.tokenHash, c.var.now())
+    if (c.req.header('HX-Request') === 'true') return c.body(null, 204)
+    return c.redirect(safeNext(c.req.query('next')), 303)
+  })
   .post('/sign-out', async (c) => {
     if (c.var.signedIn) await deleteSession(c.var.db, c.var.signedIn.tokenHash)
     clearSessionCookie(c)

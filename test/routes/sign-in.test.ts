@@ -137,6 +137,22 @@ describe('sessions', () => {
     expect((await short.get('/')).status).toBe(303)
   })
 
+  it('keeps an idle session going when the person asks to stay signed in', async () => {
+    const h = await signedInOrganisation()
+    h.clock.advance(28)
+    const extend = await postForm(
+      h.app,
+      '/session/extend',
+      {},
+      { Cookie: h.cookie, 'HX-Request': 'true' },
+    )
+    expect(extend.status).toBe(204)
+    h.clock.advance(28)
+    expect((await h.home(h.cookie)).status).toBe(200)
+    const page = await (await h.home(h.cookie)).text()
+    expect(page).toContain('id="session-warning" data-idle-ms="1800000" hidden')
+  })
+
   it('signs out: the session is deleted and its cookie no longer works', async () => {
     const h = await signedInOrganisation()
     const res = await postForm(h.app, '/sign-out', {}, { Cookie: h.cookie })

@@ -139,7 +139,7 @@ describe('roles', () => {
       slug: 'org-recovery-exec',
       version: '1',
       linkId: 'E01',
-    })
+    }).filter((path) => path !== '/session/extend') // keeping one's own session going changes no data
     expect(writes.length).toBeGreaterThanOrEqual(8)
     for (const path of new Set(writes)) {
       const res = await viewer.post(path, {
