@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import { getPerson } from '../../src/db/queries/people'
+import {
+  createOrganisation,
+  createOwnInstrument,
+  createPerson,
+  createTeamRow,
+} from '../helpers/factories'
+import { registeredPaths } from '../helpers/routes'
+import { setUpAndSignIn } from '../helpers/signed-in'
+
+describe('tenant isolation', () => {
+  it('answers 404 or 403, without any of its data, for every route given another organisation’s ids', async () => {
+    const h = await setUpAndSignIn(await freshHarness())
+    await createTeamRow(h.db, h.organisation.id, 'Our own ward')
+
+    const b = await createOrganisation(h.db, { name: 'Elsewhere Trust' })
+    const team = await createTeamRow(h.db, b.id, 'Elsewhere Ward')
+    const instrument = await createOwnInstrument(h.db, b.id, {
+      slug: 'elsewhere-survey',
+      title: 'Elsewhere survey',
+    })
+    const person = await createPerson(h.db, b.id, {
+      email: 'someone@elsewhere.example',
+      name: 'Elsewhere Person',
+      grants: [{ role: 'team-lead', groupId: team.id }],
+    })
+    const grant = (await getPerson(h.db, b.id, person.id))?.grants[0]
+    const secrets = ['Elsewhere', 'elsewhere']
+
+    // every parameter gets one of B's ids: a team, a person, its grant, its instrument
+    const idsOfB = [team.id, person.id]
+    let checked = 0
+    for (const id of idsOfB) {
+      const params = {
+        id,
+        grantId: grant?.id ?? '',
+        slug: instrument.slug,
+        version: '1',
+        linkId: 'T01',
+      }
+      for (const method of ['GET', 'POST'] as const) {
+        const paths = registeredPaths(h.app, method, params).filter(
+          (p) => idsOfB.some((x) => p.includes(x)) || p.includes(instrument.slug),
+        )
+        for (const path of paths) {
+          const res =
+            method === 'GET'
+              ? await h.get(path)
+              : await h.post(path, {
+                  name: 'x',
+                  title: 'x',
+                  description: 'x',
+                  role: 'viewer',
+                  teamType: 'crisis',
+                })
+          const body = await res.text()
+          expect([method, path, res.status]).toEqual([method, path, expect.toBeOneOf([403, 404])])
+          for (const secret of secrets) expect(body, `${method} ${path}`).not.toContain(secret)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(15)
+    for (const list of ['/teams', '/people', '/instruments', '/audit']) {
+      const body = await (await h.get(list)).text()
+      for (const secret of secrets) expect(body, list).not.toContain(secret)
+    }
+  })
+})
