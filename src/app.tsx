@@ -19,8 +19,10 @@ import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentsRoutes } from './routes/instruments'
 import { peopleRoutes } from './routes/people'
 import { setPasswordRoutes } from './routes/set-password'
+import { settingsRoutes } from './routes/settings'
 import { setupRoutes } from './routes/setup'
 import { signInRoutes } from './routes/sign-in'
+import { ssoRoutes } from './routes/sso'
 import { teamsRoutes } from './routes/teams'
 
 export type AppOptions = {
@@ -38,6 +40,8 @@ export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
 export const publicPaths = [
   '/setup',
   '/sign-in',
+  '/sign-in/sso',
+  '/sign-in/sso/callback',
   '/sign-out',
   '/healthz',
   '/set-password/*',
@@ -97,12 +101,14 @@ export function createApp({
   app.route('/setup', setupRoutes)
   app.route('/healthz', healthRoutes)
   app.route('/', signInRoutes)
+  app.route('/', ssoRoutes)
   app.route('/', homeRoutes)
   app.route('/instruments', instrumentDraftsRoutes)
   app.route('/instruments', instrumentsRoutes)
   app.route('/teams', teamsRoutes)
   app.route('/people', peopleRoutes)
   app.route('/audit', auditRoutes)
+  app.route('/settings', settingsRoutes)
   app.route('/set-password', setPasswordRoutes)
 
   app.notFound((c) => renderError(c, 404))

@@ -20,6 +20,7 @@ const navigation = [
   { href: '/instruments', text: 'Instruments' },
   { href: '/people', text: 'People', adminOnly: true },
   { href: '/audit', text: 'Audit log', adminOnly: true },
+  { href: '/settings', text: 'Settings', adminOnly: true },
 ]
 
 const isCurrent = (href: string, path: string) =>

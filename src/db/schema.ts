@@ -104,9 +104,13 @@ export const people = sqliteTable(
     passwordHash: text('password_hash'),
     status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull(),
     createdAt: text('created_at').notNull(),
+    /** Single sign-on: the identity provider and the person's subject there, once linked. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
   },
   (t) => [
     uniqueIndex('people_email_idx').on(t.email),
+    uniqueIndex('people_oidc_idx').on(t.oidcIssuer, t.oidcSubject),
     index('people_organisation_idx').on(t.organisationId),
     check('people_status_check', sql`status in ('invited', 'active', 'disabled')`),
   ],
@@ -183,3 +187,24 @@ export const passwordTokens = sqliteTable(
   },
   (t) => [index('password_tokens_person_idx').on(t.personId)],
 )
+
+/** An organisation's single sign-on (OpenID Connect) settings. */
+export const ssoSettings = sqliteTable('sso_settings', {
+  organisationId: text('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecret: text('client_secret').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+/** Sign-ins under way at the identity provider, by their state; times in ms since the epoch. */
+export const ssoRequests = sqliteTable('sso_requests', {
+  state: text('state').primaryKey(),
+  organisationId: organisationId(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  next: text('next').notNull(),
+  createdAt: integer('created_at').notNull(),
+})

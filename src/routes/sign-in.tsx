@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { SignInForm, SignInPage } from '../../views/pages/sign-in/sign-in'
+import { SignInForm, SignInPage, SsoForm } from '../../views/pages/sign-in/sign-in'
 import { deleteSession, touchSession } from '../db/queries/sessions'
 import type { AppEnv } from '../env'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -15,21 +15,24 @@ const signInSchema = z.object({
 })
 
 /** Only a path of this service is followed after sign-in, never another site. */
-const safeNext = (next: string | undefined) =>
+export const safeNext = (next: string | undefined) =>
   next?.startsWith('/') && !next.startsWith('//') ? next : '/'
 
-function renderSignIn(
+/** The sign-in page; for htmx, only the form that was sent (password or single sign-on). */
+export function renderSignIn(
   c: Context<AppEnv>,
   values: FormValues,
   errors: FieldErrors,
   status: 200 | 422 | 429,
 ) {
-  const action = `/sign-in?next=${encodeURIComponent(safeNext(c.req.query('next')))}`
-  const props = { action, values: { email: values.email ?? '' }, errors }
-  return render(c, <SignInPage {...props} />, {
+  const next = encodeURIComponent(safeNext(c.req.query('next')))
+  const shown = { email: values.email ?? '', ssoEmail: values.ssoEmail ?? '' }
+  const props = { action: `/sign-in?next=${next}`, values: shown, errors }
+  const sso = { ...props, action: `/sign-in/sso?next=${next}` }
+  return render(c, <SignInPage {...props} ssoAction={sso.action} />, {
     title: status === 200 ? 'Sign in' : 'Error: Sign in',
     status,
-    fragment: <SignInForm {...props} />,
+    fragment: errors.ssoEmail ? <SsoForm {...sso} /> : <SignInForm {...props} />,
   })
 }
 

@@ -35,6 +35,9 @@ describeInBrowser('people in Chromium', () => {
     expect(await textOf(admin, 'caption')).toMatch(/entries, page 1 of 1/)
     expect(await axeViolations(admin)).toEqual([])
 
+    await admin.goto(`${session.baseUrl}/settings`)
+    expect(await axeViolations(admin)).toEqual([])
+
     const sam = await session.newPage()
     await sam.goto(link)
     expect(await axeViolations(sam)).toEqual([])

@@ -44,7 +44,7 @@ export async function createFirstOrganisation(
     db
       .insert(people)
       .select(
-        sql`select ${adminId}, ${organisations.id}, ${admin.name}, ${admin.email}, ${admin.passwordHash}, 'active', ${at} ${ifCreated}`,
+        sql`select ${adminId}, ${organisations.id}, ${admin.name}, ${admin.email}, ${admin.passwordHash}, 'active', ${at}, null, null ${ifCreated}`,
       ),
     db
       .insert(roleGrants)

@@ -1,0 +1,81 @@
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { SettingsForm, SettingsPage } from '../../views/pages/settings/settings'
+import { getSsoSettings, saveSettings } from '../db/queries/sso'
+import type { AppEnv } from '../env'
+import { actorOf, may, requireThat } from '../lib/authorise'
+import { redirectAfterPost, render } from '../lib/htmx'
+import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
+
+const loopback = ['localhost', '127.0.0.1', '[::1]']
+const issuerUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    if (value === '') return true
+    try {
+      const url = new URL(value)
+      return (
+        url.protocol === 'https:' || (url.protocol === 'http:' && loopback.includes(url.hostname))
+      )
+    } catch {
+      return false
+    }
+  }, 'Enter the issuer as an https address, like https://login.microsoftonline.com/your-tenant-id/v2.0')
+
+const settingsSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the organisation name')
+    .max(120, 'Organisation name must be 120 characters or fewer'),
+  issuer: issuerUrl.optional().default(''),
+  clientId: z.string().trim().max(200).optional().default(''),
+  clientSecret: z.string().max(500).optional().default(''),
+})
+
+async function renderSettings(c: Context<AppEnv>, values: FormValues, errors: FieldErrors) {
+  const sso = await getSsoSettings(c.var.db, c.var.organisation.id)
+  const props = {
+    values,
+    errors,
+    hasSecret: Boolean(sso),
+    redirectUri: new URL('/sign-in/sso/callback', c.req.url).toString(),
+  }
+  const invalid = Object.keys(errors).length > 0
+  return render(c, <SettingsPage {...props} />, {
+    title: invalid ? 'Error: Organisation settings' : 'Organisation settings',
+    status: invalid ? 422 : 200,
+    fragment: <SettingsForm {...props} />,
+  })
+}
+
+export const settingsRoutes = new Hono<AppEnv>()
+  .use(requireThat(may.administer))
+  .get('/', async (c) => {
+    const sso = await getSsoSettings(c.var.db, c.var.organisation.id)
+    return renderSettings(
+      c,
+      { name: c.var.organisation.name, issuer: sso?.issuer ?? '', clientId: sso?.clientId ?? '' },
+      {},
+    )
+  })
+  .post('/', validForm(settingsSchema, renderSettings), async (c) => {
+    const form = c.req.valid('form')
+    const before = {
+      name: c.var.organisation.name,
+      sso: await getSsoSettings(c.var.db, c.var.organisation.id),
+    }
+    const errors: FieldErrors = {}
+    const secret = form.clientSecret || before.sso?.clientSecret || ''
+    if (form.issuer && !form.clientId)
+      errors.clientId = 'Enter the client ID your identity provider gave you'
+    if (form.issuer && !secret)
+      errors.clientSecret = 'Enter the client secret your identity provider gave you'
+    if (Object.keys(errors).length > 0) return renderSettings(c, form, errors)
+    const sso = form.issuer
+      ? { issuer: form.issuer, clientId: form.clientId, clientSecret: secret }
+      : null
+    await saveSettings(c.var.db, actorOf(c), { name: form.name, sso }, before)
+    return redirectAfterPost(c, '/settings')
+  })
