@@ -5,6 +5,7 @@ import { EditDetailsForm, EditDetailsPage } from '../../views/pages/instruments/
 import { EditItemForm, EditItemPage } from '../../views/pages/instruments/edit-item'
 import { ImportPage } from '../../views/pages/instruments/import'
 import { instrumentPath } from '../../views/pages/instruments/list'
+import { auditInsert } from '../db/queries/audit'
 import {
   findInstrument,
   insertDraftInstrument,
@@ -20,7 +21,7 @@ import {
 } from '../instruments/definition'
 import { fromQuestionnaire } from '../instruments/fhir'
 import { deriveLineage } from '../instruments/versions'
-import { may, requireThat } from '../lib/authorise'
+import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, publishedConflict, requireDraft } from '../lib/instrument-params'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
@@ -136,7 +137,16 @@ export const instrumentDraftsRoutes = new Hono<AppEnv>()
         )
       }
       const instrument = parseInstrument(result.definition)
-      await insertDraftInstrument(c.var.db, c.var.organisation.id, instrument)
+      if (await insertDraftInstrument(c.var.db, c.var.organisation.id, instrument)) {
+        const { slug, version } = instrument
+        await auditInsert(c.var.db, {
+          ...actorOf(c),
+          action: 'instrument.imported',
+          subjectType: 'instrument',
+          subjectId: `${slug}|${version}`,
+          after: { slug, version, url: instrument.url },
+        })
+      }
       return redirectAfterPost(c, instrumentPath(instrument.slug, instrument.version))
     },
   )

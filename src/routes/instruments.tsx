@@ -1,7 +1,8 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { InstrumentListPage, instrumentPath } from '../../views/pages/instruments/list'
 import { VersionPage } from '../../views/pages/instruments/version'
+import { auditInsert } from '../db/queries/audit'
 import {
   insertDraftInstrument,
   latestVersion,
@@ -11,11 +12,26 @@ import {
 import type { AppEnv } from '../env'
 import { toQuestionnaire } from '../instruments/fhir'
 import { draftNextVersion } from '../instruments/versions'
-import { may, requireThat } from '../lib/authorise'
+import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, requireDraft } from '../lib/instrument-params'
 
 const manage = requireThat(may.manageInstruments)
+
+/** Publishing, retiring and new versions go in the audit log, each after its change is stored. */
+async function recordInstrumentChange(
+  c: Context<AppEnv>,
+  action: string,
+  version: { slug: string; version: number },
+) {
+  await auditInsert(c.var.db, {
+    ...actorOf(c),
+    action,
+    subjectType: 'instrument',
+    subjectId: `${version.slug}|${version.version}`,
+    after: version,
+  })
+}
 
 export const instrumentsRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -49,7 +65,9 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     const entry = await loadVersion(c)
     if (entry.instrument.status === 'draft') {
       const { slug, version } = requireDraft(entry)
-      await moveInstrumentStatus(c.var.db, c.var.organisation.id, slug, version, 'publish')
+      if (await moveInstrumentStatus(c.var.db, c.var.organisation.id, slug, version, 'publish')) {
+        await recordInstrumentChange(c, 'instrument.published', { slug, version })
+      }
     }
     return redirectAfterPost(c, instrumentPath(entry.instrument.slug, entry.instrument.version))
   })
@@ -59,13 +77,10 @@ export const instrumentsRoutes = new Hono<AppEnv>()
       throw new HTTPException(409, {
         message: 'Built-in instruments are retired only by the service.',
       })
-    await moveInstrumentStatus(
-      c.var.db,
-      c.var.organisation.id,
-      instrument.slug,
-      instrument.version,
-      'retire',
-    )
+    const { slug, version } = instrument
+    if (await moveInstrumentStatus(c.var.db, c.var.organisation.id, slug, version, 'retire')) {
+      await recordInstrumentChange(c, 'instrument.retired', { slug, version })
+    }
     return redirectAfterPost(c, instrumentPath(instrument.slug, instrument.version))
   })
   .post('/:slug/:version/next-version', manage, async (c) => {
@@ -81,7 +96,13 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     const latest =
       (await latestVersion(c.var.db, c.var.organisation.id, instrument.slug)) ?? instrument.version
     if (latest === instrument.version) {
-      await insertDraftInstrument(c.var.db, c.var.organisation.id, draftNextVersion(instrument))
+      const next = draftNextVersion(instrument)
+      if (await insertDraftInstrument(c.var.db, c.var.organisation.id, next)) {
+        await recordInstrumentChange(c, 'instrument.version-started', {
+          slug: next.slug,
+          version: next.version,
+        })
+      }
     }
     return redirectAfterPost(
       c,

@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm'
 import type { Questionnaire } from 'fhir/r4'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { findInstrument } from '../../src/db/queries/instruments'
-import { instruments } from '../../src/db/schema'
+import { auditLog, instruments } from '../../src/db/schema'
 import { toQuestionnaire } from '../../src/instruments/fhir'
 import { createOrganisation, createOwnInstrument, ownInstrument } from '../helpers/factories'
 import { htmxHeaders } from '../helpers/requests'
@@ -140,6 +141,12 @@ describe('instrument screens', () => {
     ).toBe('active')
     expect((await h.post('/instruments/ward-voices/1/publish', {})).status).toBe(303)
     expect(await h.db.select().from(instruments)).toHaveLength(1)
+    const published = await h.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'instrument.published'))
+    expect(published).toHaveLength(1)
+    expect(published[0]).toMatchObject({ subjectId: 'ward-voices|1', actorId: h.signedInId })
   })
 
   it('refuses with 409 and a clear message to edit a published or built-in version', async () => {
