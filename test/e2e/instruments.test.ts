@@ -5,8 +5,14 @@ import type { Page } from 'playwright-core'
 import { beforeEach, expect, it } from 'vitest'
 import { toQuestionnaire } from '../../src/instruments/fhir'
 import { ownInstrument } from '../helpers/factories'
-import { firstAdmin } from '../helpers/signed-in'
-import { axeViolations, describeInBrowser, focused, tabTo, textOf } from './support/browser'
+import {
+  axeViolations,
+  describeInBrowser,
+  focused,
+  setUpThroughTheForm,
+  tabTo,
+  textOf,
+} from './support/browser'
 import { useBrowserAndServer } from './support/lifecycle'
 
 describeInBrowser('instruments in Chromium', () => {
@@ -15,12 +21,7 @@ describeInBrowser('instruments in Chromium', () => {
 
   beforeEach(async () => {
     page = await session.newPage()
-    await page.goto(`${session.baseUrl}/setup`)
-    await page.fill('#name', 'Northmoor Trust')
-    await page.fill('#adminName', firstAdmin.adminName)
-    await page.fill('#email', firstAdmin.email)
-    await page.fill('#password', firstAdmin.password)
-    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.press('#password', 'Enter')])
+    await setUpThroughTheForm(page, session.baseUrl)
   })
 
   it('reaches a version from the list with the keyboard, every page axe-clean', async () => {
@@ -48,13 +49,13 @@ describeInBrowser('instruments in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{}'),
     })
-    await Promise.all([page.waitForLoadState(), page.click('main button[type=submit]')])
+    await Promise.all([page.waitForLoadState(), page.click('#import-form button')])
     await page.locator('#file-error').waitFor()
     expect(await textOf(page, '#file-problems')).toContain('not a FHIR Questionnaire')
     expect(await axeViolations(page)).toEqual([])
 
     await page.setInputFiles('#file', file)
-    await Promise.all([page.waitForURL(/ward-voices\/1$/), page.click('main button[type=submit]')])
+    await Promise.all([page.waitForURL(/ward-voices\/1$/), page.click('#import-form button')])
     expect(await axeViolations(page)).toEqual([])
 
     await page.goto(`${session.baseUrl}/instruments/ward-voices/1/items/T01`)

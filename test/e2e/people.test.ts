@@ -1,6 +1,11 @@
 import { expect, it } from 'vitest'
-import { firstAdmin } from '../helpers/signed-in'
-import { axeViolations, describeInBrowser, tabTo, textOf } from './support/browser'
+import {
+  axeViolations,
+  describeInBrowser,
+  setUpThroughTheForm,
+  tabTo,
+  textOf,
+} from './support/browser'
 import { useBrowserAndServer } from './support/lifecycle'
 
 describeInBrowser('people in Chromium', () => {
@@ -8,12 +13,7 @@ describeInBrowser('people in Chromium', () => {
 
   it('adds a person, who sets a password from the link with the keyboard alone; every page axe-clean', async () => {
     const admin = await session.newPage()
-    await admin.goto(`${session.baseUrl}/setup`)
-    await admin.fill('#name', 'Northmoor Trust')
-    await admin.fill('#adminName', firstAdmin.adminName)
-    await admin.fill('#email', firstAdmin.email)
-    await admin.fill('#password', firstAdmin.password)
-    await Promise.all([admin.waitForURL(`${session.baseUrl}/`), admin.press('#password', 'Enter')])
+    await setUpThroughTheForm(admin, session.baseUrl)
 
     await admin.goto(`${session.baseUrl}/people/new`)
     expect(await axeViolations(admin)).toEqual([])

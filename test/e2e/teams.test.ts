@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core'
 import { beforeEach, expect, it } from 'vitest'
-import { firstAdmin } from '../helpers/signed-in'
-import { axeViolations, describeInBrowser, tabTo, textOf } from './support/browser'
+import {
+  axeViolations,
+  describeInBrowser,
+  setUpThroughTheForm,
+  tabTo,
+  textOf,
+} from './support/browser'
 import { useBrowserAndServer } from './support/lifecycle'
 
 describeInBrowser('teams in Chromium', () => {
@@ -10,12 +15,7 @@ describeInBrowser('teams in Chromium', () => {
 
   beforeEach(async () => {
     page = await session.newPage()
-    await page.goto(`${session.baseUrl}/setup`)
-    await page.fill('#name', 'Northmoor Trust')
-    await page.fill('#adminName', firstAdmin.adminName)
-    await page.fill('#email', firstAdmin.email)
-    await page.fill('#password', firstAdmin.password)
-    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.press('#password', 'Enter')])
+    await setUpThroughTheForm(page, session.baseUrl)
   })
 
   it('adds a service line and a team with the keyboard, every page axe-clean', async () => {

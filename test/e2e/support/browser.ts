@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { firstAdmin } from '../../helpers/signed-in'
 
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
 export const chromiumPath = candidates.find((path) => path && existsSync(path))
@@ -112,4 +113,14 @@ export async function tabTo(page: Page, id: string, maxPresses = 20, text?: stri
 /** The text of the first element the selector finds, with its surrounding white space trimmed. */
 export async function textOf(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').trim()
+}
+
+/** First-run setup through the form, as the first admin, leaving the page signed in at home. */
+export async function setUpThroughTheForm(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/setup`)
+  await page.fill('#name', 'Northmoor Trust')
+  await page.fill('#adminName', firstAdmin.adminName)
+  await page.fill('#email', firstAdmin.email)
+  await page.fill('#password', firstAdmin.password)
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.press('#password', 'Enter')])
 }

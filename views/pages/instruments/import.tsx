@@ -16,7 +16,13 @@ export function ImportPage({ errors, problems, perspective = 'staff' }: ImportPa
           its questions into domains (one group per domain) and give every scored option an
           itemWeight. Use this for instruments your organisation holds a licence for.
         </p>
-        <form method="post" action="/instruments/import" enctype="multipart/form-data" novalidate>
+        <form
+          id="import-form"
+          method="post"
+          action="/instruments/import"
+          enctype="multipart/form-data"
+          novalidate
+        >
           <div class={fileError ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
             <label class="nhsuk-label" for="file">
               Questionnaire file
