@@ -4,7 +4,7 @@ import { launchBrowser } from './browser'
 import { type RunningServer, startServer } from './server'
 
 /** One Chromium for the suite, and a new server on a new database for every test. */
-export function useBrowserAndServer(serverEnv: Record<string, string> = {}) {
+export function useBrowserAndServer() {
   let browser: Browser | undefined
   let server: RunningServer | undefined
   let contexts: BrowserContext[] = []
@@ -15,7 +15,7 @@ export function useBrowserAndServer(serverEnv: Record<string, string> = {}) {
     await browser?.close()
   })
   beforeEach(async () => {
-    server = await startServer(serverEnv)
+    server = await startServer()
   })
   afterEach(async () => {
     for (const context of contexts) await context.close()

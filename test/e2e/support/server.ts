@@ -33,7 +33,7 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, log: () =>
 }
 
 /** The real Node entry (src/node.ts) on a free port and a new database file in a temporary folder. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(): Promise<RunningServer> {
   const folder = mkdtempSync(join(tmpdir(), 'recovery-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -44,7 +44,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       ...process.env,
       PORT: String(port),
       DATABASE_URL: `file:${join(folder, 'data', 'recovery.db')}`,
-      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
