@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 import type { InstrumentDefinition } from '../instruments/definition'
 
 export const groupKinds = ['executive', 'team'] as const
@@ -208,3 +217,55 @@ export const ssoRequests = sqliteTable('sso_requests', {
   next: text('next').notNull(),
   createdAt: integer('created_at').notNull(),
 })
+
+export const roundModes = ['individual', 'consensus'] as const
+export const roundStatuses = ['draft', 'open', 'closed'] as const
+
+/**
+ * An assessment round: one instrument version, a set of groups, a window, a mode, and the
+ * anonymity and change thresholds, all locked when the round opens.
+ */
+export const rounds = sqliteTable(
+  'rounds',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationId(),
+    name: text('name').notNull(),
+    instrumentSlug: text('instrument_slug').notNull(),
+    instrumentVersion: integer('instrument_version').notNull(),
+    perspectives: text('perspectives', { mode: 'json' }).$type<string[]>().notNull(),
+    mode: text('mode', { enum: roundModes }).notNull(),
+    status: text('status', { enum: roundStatuses }).notNull(),
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    anonymityThreshold: integer('anonymity_threshold').notNull(),
+    commentThreshold: integer('comment_threshold').notNull(),
+    itemMid: real('item_mid').notNull(),
+    teamMid: real('team_mid').notNull(),
+    createdAt: text('created_at').notNull(),
+    openedAt: text('opened_at'),
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    index('rounds_organisation_idx').on(t.organisationId, t.status),
+    check('rounds_mode_check', sql`mode in ('individual', 'consensus')`),
+    check('rounds_status_check', sql`status in ('draft', 'open', 'closed')`),
+    check('rounds_anonymity_check', sql`anonymity_threshold >= 3`),
+    check('rounds_comment_check', sql`comment_threshold >= 5`),
+    check('rounds_window_check', sql`closes_on >= opens_on`),
+  ],
+)
+
+export const roundGroups = sqliteTable(
+  'round_groups',
+  {
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    organisationId: organisationId(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.groupId] })],
+)

@@ -1,0 +1,160 @@
+import { and, asc, eq, inArray, lt } from 'drizzle-orm'
+import type { Db } from '../client'
+import { groups, roundGroups, rounds } from '../schema'
+import { auditInsert } from './audit'
+
+type Actor = { organisationId: string; actorId: string; at: Date }
+export type RoundSettings = {
+  name: string
+  instrumentSlug: string
+  instrumentVersion: number
+  perspectives: string[]
+  mode: 'individual' | 'consensus'
+  opensOn: string
+  closesOn: string
+  anonymityThreshold: number
+  commentThreshold: number
+  itemMid: number
+  teamMid: number
+}
+
+/** D1 binds at most 100 parameters a statement: long lists go in slices. */
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, i * size + size),
+  )
+}
+
+export const roundDefaults = {
+  anonymityThreshold: 5,
+  commentThreshold: 10,
+  itemMid: 12.5,
+  teamMid: 5,
+}
+
+/**
+ * A draft round with its groups, in one batch; every group must be the organisation's own. The
+ * group rows go in statements of at most 30 rows (90 bound parameters), inside D1's limit of 100.
+ */
+export async function createRound(
+  db: Db,
+  actor: Actor,
+  settings: RoundSettings,
+  groupIds: string[],
+) {
+  const wanted = [...new Set(groupIds)]
+  let owned = 0
+  for (const ids of chunksOf(wanted, 90)) {
+    const found = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(eq(groups.organisationId, actor.organisationId), inArray(groups.id, ids)))
+    owned += found.length
+  }
+  if (owned !== wanted.length)
+    throw new Error('Every group of a round must belong to its organisation')
+  const id = crypto.randomUUID()
+  const rows = wanted.map((groupId) => ({
+    roundId: id,
+    groupId,
+    organisationId: actor.organisationId,
+  }))
+  await db.batch([
+    db.insert(rounds).values({
+      id,
+      organisationId: actor.organisationId,
+      status: 'draft',
+      createdAt: actor.at.toISOString(),
+      ...settings,
+    }),
+    ...chunksOf(rows, 30).map((chunk) => db.insert(roundGroups).values(chunk)),
+    auditInsert(db, {
+      ...actor,
+      action: 'round.created',
+      subjectType: 'round',
+      subjectId: id,
+      after: { ...settings, groups: wanted.length },
+    }),
+  ])
+  return id
+}
+
+export async function getRound(db: Db, organisationId: string, roundId: string) {
+  const [round] = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.organisationId, organisationId), eq(rounds.id, roundId)))
+  if (!round) return null
+  const members = await db
+    .select({ id: groups.id, name: groups.name, kind: groups.kind })
+    .from(roundGroups)
+    .innerJoin(
+      groups,
+      and(eq(groups.id, roundGroups.groupId), eq(groups.organisationId, organisationId)),
+    )
+    .where(and(eq(roundGroups.organisationId, organisationId), eq(roundGroups.roundId, roundId)))
+    .orderBy(asc(groups.name))
+  return { ...round, groups: members }
+}
+
+export type Round = NonNullable<Awaited<ReturnType<typeof getRound>>>
+
+const moves = {
+  open: { from: 'draft', to: 'open', stamp: 'openedAt', action: 'round.opened' },
+  close: { from: 'open', to: 'closed', stamp: 'closedAt', action: 'round.closed' },
+} as const
+
+/**
+ * Opens a draft (locking it) or closes an open round. Safe to repeat, even with a stale copy: the
+ * update names the status it moves from, and the audit entry is written only when it moved.
+ */
+export async function moveRound(db: Db, actor: Actor, round: Round, move: keyof typeof moves) {
+  const { from, to, stamp, action } = moves[move]
+  const moved = await db
+    .update(rounds)
+    .set({ status: to, [stamp]: actor.at.toISOString() })
+    .where(
+      and(
+        eq(rounds.organisationId, actor.organisationId),
+        eq(rounds.id, round.id),
+        eq(rounds.status, from),
+      ),
+    )
+    .returning({ id: rounds.id })
+  if (moved.length === 0) return false
+  await auditInsert(db, {
+    ...actor,
+    action,
+    subjectType: 'round',
+    subjectId: round.id,
+    before: { status: from },
+    after: { status: to },
+  })
+  return true
+}
+
+/** Moves an open round's closing date later; the only setting that may change once it has opened. */
+export async function extendRound(db: Db, actor: Actor, round: Round, closesOn: string) {
+  const moved = await db
+    .update(rounds)
+    .set({ closesOn })
+    .where(
+      and(
+        eq(rounds.organisationId, actor.organisationId),
+        eq(rounds.id, round.id),
+        eq(rounds.status, 'open'),
+        lt(rounds.closesOn, closesOn),
+      ),
+    )
+    .returning({ id: rounds.id })
+  if (moved.length === 0) return false
+  await auditInsert(db, {
+    ...actor,
+    action: 'round.extended',
+    subjectType: 'round',
+    subjectId: round.id,
+    before: { closesOn: round.closesOn },
+    after: { closesOn },
+  })
+  return true
+}
