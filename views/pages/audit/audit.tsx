@@ -1,4 +1,5 @@
 import type { PersonWithGrants } from '../../../src/db/queries/people'
+import { Table } from '../../components/table'
 
 type Entry = {
   id: string
@@ -84,39 +85,23 @@ export function AuditPage({
           Show entries
         </button>
       </form>
-      <table class="nhsuk-table">
-        <caption class="nhsuk-table__caption">{`${total} ${total === 1 ? 'entry' : 'entries'}, page ${page} of ${pages}`}</caption>
-        <thead class="nhsuk-table__head">
-          <tr class="nhsuk-table__row">
-            <th scope="col" class="nhsuk-table__header">
-              When (UTC)
-            </th>
-            <th scope="col" class="nhsuk-table__header">
-              Who
-            </th>
-            <th scope="col" class="nhsuk-table__header">
-              What
-            </th>
-            <th scope="col" class="nhsuk-table__header">
-              Before
-            </th>
-            <th scope="col" class="nhsuk-table__header">
-              After
-            </th>
-          </tr>
-        </thead>
-        <tbody class="nhsuk-table__body">
-          {entries.map((e) => (
-            <tr class="nhsuk-table__row">
-              <td class="nhsuk-table__cell">{e.at.replace('T', ' ').slice(0, 19)}</td>
-              <td class="nhsuk-table__cell">{e.actor ?? ''}</td>
-              <td class="nhsuk-table__cell">{`${e.action} (${e.subjectType})`}</td>
-              <td class="nhsuk-table__cell">{change(e.before)}</td>
-              <td class="nhsuk-table__cell">{change(e.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={`${total} ${total === 1 ? 'entry' : 'entries'}, page ${page} of ${pages}`}
+        columns={[
+          { header: 'When (UTC)' },
+          { header: 'Who' },
+          { header: 'What' },
+          { header: 'Before' },
+          { header: 'After' },
+        ]}
+        rows={entries.map((e) => [
+          e.at.replace('T', ' ').slice(0, 19),
+          e.actor ?? '',
+          `${e.action} (${e.subjectType})`,
+          change(e.before),
+          change(e.after),
+        ])}
+      />
       {pages > 1 && (
         <nav class="nhsuk-pagination" aria-label="Pages of the audit log">
           <ul class="nhsuk-list nhsuk-pagination__list">

@@ -1,4 +1,5 @@
 import type { PersonWithGrants } from '../../../src/db/queries/people'
+import { Table } from '../../components/table'
 import { roleLabels } from './labels'
 
 const statusText = { invited: 'Invited', active: 'Active', disabled: 'Disabled' } as const
@@ -18,45 +19,27 @@ export function PeopleListPage({
           Add a person
         </a>
       </p>
-      <table class="nhsuk-table">
-        <caption class="nhsuk-table__caption">People</caption>
-        <thead class="nhsuk-table__head">
-          <tr class="nhsuk-table__row">
-            <th scope="col" class="nhsuk-table__header">
-              Name
-            </th>
-            <th scope="col" class="nhsuk-table__header">
-              Email address
-            </th>
-            <th scope="col" class="nhsuk-table__header">
-              Roles
-            </th>
-            <th scope="col" class="nhsuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody class="nhsuk-table__body">
-          {people.map((person) => (
-            <tr class="nhsuk-table__row">
-              <td class="nhsuk-table__cell">
-                <a href={`/people/${person.id}`}>{person.name}</a>
-              </td>
-              <td class="nhsuk-table__cell">{person.email}</td>
-              <td class="nhsuk-table__cell">
-                {person.grants
-                  .map((g) =>
-                    g.groupId
-                      ? `${roleLabels[g.role]} (${teamNames.get(g.groupId) ?? 'a team'})`
-                      : roleLabels[g.role],
-                  )
-                  .join(', ')}
-              </td>
-              <td class="nhsuk-table__cell">{statusText[person.status]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="People"
+        columns={[
+          { header: 'Name' },
+          { header: 'Email address' },
+          { header: 'Roles' },
+          { header: 'Status' },
+        ]}
+        rows={people.map((person) => [
+          <a href={`/people/${person.id}`}>{person.name}</a>,
+          person.email,
+          person.grants
+            .map((g) =>
+              g.groupId
+                ? `${roleLabels[g.role]} (${teamNames.get(g.groupId) ?? 'a team'})`
+                : roleLabels[g.role],
+            )
+            .join(', '),
+          statusText[person.status],
+        ])}
+      />
     </>
   )
 }

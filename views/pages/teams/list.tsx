@@ -1,48 +1,22 @@
 import type { Team } from '../../../src/db/queries/groups'
+import { Table } from '../../components/table'
 import { teamTypeLabels } from './labels'
 
-function TeamRows({ teams }: { teams: Team[] }) {
-  return (
-    <>
-      {teams.map((team) => (
-        <tr class="nhsuk-table__row">
-          <td class="nhsuk-table__cell">
-            <a href={`/teams/${team.id}`}>{team.name}</a>
-          </td>
-          <td class="nhsuk-table__cell">{team.teamType ? teamTypeLabels[team.teamType] : ''}</td>
-          <td class="nhsuk-table__cell">{team.grouping ?? 'None'}</td>
-          <td class="nhsuk-table__cell">{team.predecessor ?? ''}</td>
-        </tr>
-      ))}
-    </>
-  )
-}
+const columns = [
+  { header: 'Team' },
+  { header: 'Type' },
+  { header: 'Service line or locality' },
+  { header: 'Continues' },
+]
 
 function TeamTable({ caption, teams }: { caption: string; teams: Team[] }) {
-  return (
-    <table class="nhsuk-table">
-      <caption class="nhsuk-table__caption">{caption}</caption>
-      <thead class="nhsuk-table__head">
-        <tr class="nhsuk-table__row">
-          <th scope="col" class="nhsuk-table__header">
-            Team
-          </th>
-          <th scope="col" class="nhsuk-table__header">
-            Type
-          </th>
-          <th scope="col" class="nhsuk-table__header">
-            Service line or locality
-          </th>
-          <th scope="col" class="nhsuk-table__header">
-            Continues
-          </th>
-        </tr>
-      </thead>
-      <tbody class="nhsuk-table__body">
-        <TeamRows teams={teams} />
-      </tbody>
-    </table>
-  )
+  const rows = teams.map((team) => [
+    <a href={`/teams/${team.id}`}>{team.name}</a>,
+    team.teamType ? teamTypeLabels[team.teamType] : '',
+    team.grouping ?? 'None',
+    team.predecessor ?? '',
+  ])
+  return <Table caption={caption} columns={columns} rows={rows} />
 }
 
 export function TeamListPage({ teams, canManage }: { teams: Team[]; canManage: boolean }) {
