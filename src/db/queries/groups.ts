@@ -16,7 +16,8 @@ type Actor = { organisationId: string; actorId: string; at: Date }
 
 const predecessors = alias(groups, 'predecessors')
 
-export async function listTeams(db: Db, organisationId: string) {
+/** The organisation's teams, or the one team named, with their grouping and predecessor names. */
+export async function listTeams(db: Db, organisationId: string, teamId?: string) {
   return db
     .select({
       id: groups.id,
@@ -40,7 +41,13 @@ export async function listTeams(db: Db, organisationId: string) {
         eq(predecessors.organisationId, organisationId),
       ),
     )
-    .where(and(eq(groups.organisationId, organisationId), eq(groups.kind, 'team')))
+    .where(
+      and(
+        eq(groups.organisationId, organisationId),
+        eq(groups.kind, 'team'),
+        teamId === undefined ? undefined : eq(groups.id, teamId),
+      ),
+    )
     .orderBy(asc(groups.name))
 }
 
@@ -51,7 +58,8 @@ export async function getTeam(
   organisationId: string,
   teamId: string,
 ): Promise<Team | null> {
-  return (await listTeams(db, organisationId)).find((t) => t.id === teamId) ?? null
+  const [team] = await listTeams(db, organisationId, teamId)
+  return team ?? null
 }
 
 export async function listGroupings(db: Db, organisationId: string) {

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { passwordTokens, people, type Role, roleGrants, sessions } from '../schema'
 import { auditInsert } from './audit'
@@ -15,11 +16,13 @@ export async function findPersonByEmail(db: Db, email: string) {
   return row ?? null
 }
 
-export async function listPeople(db: Db, organisationId: string) {
+/** The organisation's people, or the one person named, each with their role grants. */
+export async function listPeople(db: Db, organisationId: string, personId?: string) {
+  const only = (column: SQLiteColumn) => (personId === undefined ? undefined : eq(column, personId))
   const rows = await db
     .select({ id: people.id, name: people.name, email: people.email, status: people.status })
     .from(people)
-    .where(eq(people.organisationId, organisationId))
+    .where(and(eq(people.organisationId, organisationId), only(people.id)))
     .orderBy(asc(people.name))
   const grants = await db
     .select({
@@ -29,7 +32,7 @@ export async function listPeople(db: Db, organisationId: string) {
       groupId: roleGrants.groupId,
     })
     .from(roleGrants)
-    .where(eq(roleGrants.organisationId, organisationId))
+    .where(and(eq(roleGrants.organisationId, organisationId), only(roleGrants.personId)))
   return rows.map((person) => ({
     ...person,
     grants: grants.filter((g) => g.personId === person.id),
@@ -39,7 +42,8 @@ export async function listPeople(db: Db, organisationId: string) {
 export type PersonWithGrants = Awaited<ReturnType<typeof listPeople>>[number]
 
 export async function getPerson(db: Db, organisationId: string, personId: string) {
-  return (await listPeople(db, organisationId)).find((p) => p.id === personId) ?? null
+  const [person] = await listPeople(db, organisationId, personId)
+  return person ?? null
 }
 
 /** An invited person with a first role and a one-time link to set their password, in one batch. */
