@@ -269,3 +269,153 @@ export const roundGroups = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.groupId] })],
 )
+
+/**
+ * Single-use links for one respondent in one group of a round, by the SHA-256 of their token.
+ * Nothing here names the response the link leads to: a response is found by a second digest of the
+ * same token, which only the holder of the link can compute.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    organisationId: organisationId(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    perspective: text('perspective').notNull(),
+    createdOn: text('created_on').notNull(),
+    /** The date a response from the link was submitted; a date only, never a time. */
+    usedOn: text('used_on'),
+  },
+  (t) => [index('invitations_round_idx').on(t.organisationId, t.roundId, t.groupId)],
+)
+
+export const responseStatuses = ['in-progress', 'completed'] as const
+export const responseKinds = ['individual', 'consensus', 'imported'] as const
+
+/**
+ * The answers of one respondent, or one consensus, for one group in a round. No person, address,
+ * browser or time of day: dates only, and a key that only the respondent's link can reproduce.
+ */
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationId(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    perspective: text('perspective').notNull(),
+    kind: text('kind', { enum: responseKinds }).notNull(),
+    /** Makes a second start or a second submission from the same link the same response. */
+    responseKey: text('response_key').notNull(),
+    status: text('status', { enum: responseStatuses }).notNull(),
+    startedOn: text('started_on').notNull(),
+    completedOn: text('completed_on'),
+    /** Coverage at completion: items answered with a rating, NA or DK, of the items asked. */
+    answered: integer('answered'),
+    applicable: integer('applicable'),
+  },
+  (t) => [
+    uniqueIndex('responses_key_idx').on(t.responseKey),
+    index('responses_round_idx').on(t.organisationId, t.roundId, t.groupId, t.status),
+    check('responses_status_check', sql`status in ('in-progress', 'completed')`),
+    check('responses_kind_check', sql`kind in ('individual', 'consensus', 'imported')`),
+  ],
+)
+
+export const specialAnswers = ['NA', 'DK'] as const
+
+/** One answer: a scale value, or NA or DK, with an optional comment (consensus: evidence, dissent). */
+export const answers = sqliteTable(
+  'answers',
+  {
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id),
+    linkId: text('link_id').notNull(),
+    organisationId: organisationId(),
+    value: real('value'),
+    special: text('special', { enum: specialAnswers }),
+    comment: text('comment'),
+    dissent: text('dissent'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.linkId] }),
+    check('answers_one_value_check', sql`value is null or special is null`),
+    check('answers_special_check', sql`special is null or special in ('NA', 'DK')`),
+    check('answers_comment_check', sql`length(comment) <= 2000 and length(dissent) <= 2000`),
+  ],
+)
+
+/** Per round, group, perspective and item, the running sums results are computed from. */
+export const itemAggregates = sqliteTable(
+  'item_aggregates',
+  {
+    organisationId: organisationId(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    perspective: text('perspective').notNull(),
+    linkId: text('link_id').notNull(),
+    n: integer('n').notNull(),
+    sum: real('sum').notNull(),
+    sumOfSquares: real('sum_of_squares').notNull(),
+    naCount: integer('na_count').notNull(),
+    dkCount: integer('dk_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.linkId] })],
+)
+
+/** A completed respondent's scores on 0–100: one row per domain and one for the total. */
+export const respondentScores = sqliteTable(
+  'respondent_scores',
+  {
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id),
+    /** A domain key, or `total`. */
+    measure: text('measure').notNull(),
+    organisationId: organisationId(),
+    roundId: text('round_id').notNull(),
+    groupId: text('group_id').notNull(),
+    perspective: text('perspective').notNull(),
+    /** Null when insufficient items (or domains) were valid. */
+    score: real('score'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.measure] }),
+    index('respondent_scores_round_idx').on(t.organisationId, t.roundId, t.groupId),
+  ],
+)
+
+/** Per round, group, perspective and measure, the running sums of respondents' scores. */
+export const scoreAggregates = sqliteTable(
+  'score_aggregates',
+  {
+    organisationId: organisationId(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    perspective: text('perspective').notNull(),
+    measure: text('measure').notNull(),
+    n: integer('n').notNull(),
+    sum: real('sum').notNull(),
+    sumOfSquares: real('sum_of_squares').notNull(),
+    insufficient: integer('insufficient').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.measure] })],
+)

@@ -1,5 +1,13 @@
 import type { Db } from '../../src/db/client'
 import { insertDraftInstrument, moveInstrumentStatus } from '../../src/db/queries/instruments'
+import {
+  createRound,
+  getRound,
+  moveRound,
+  type Round,
+  type RoundSettings,
+  roundDefaults,
+} from '../../src/db/queries/rounds'
 import { groups, organisations, people, type Role, roleGrants } from '../../src/db/schema'
 import type { Instrument } from '../../src/instruments/definition'
 import { findBuiltIn } from '../../src/instruments/registry'
@@ -90,4 +98,34 @@ export async function createTeamRow(db: Db, organisationId: string, name: string
     createdAt: new Date().toISOString(),
   })
   return { id, name }
+}
+
+export const roundSettings: RoundSettings = {
+  name: 'Spring 2027',
+  instrumentSlug: 'team-recovery-focus',
+  instrumentVersion: 1,
+  perspectives: ['staff', 'person-using-service'],
+  mode: 'individual',
+  opensOn: '2027-03-01',
+  closesOn: '2027-03-31',
+  ...roundDefaults,
+}
+
+/** A round of the organisation over the groups given, opened unless asked for a draft. */
+export async function createRoundRow(
+  db: Db,
+  organisationId: string,
+  groupIds: string[],
+  { draft = false, ...overrides }: Partial<RoundSettings> & { draft?: boolean } = {},
+) {
+  const actor = {
+    organisationId,
+    actorId: crypto.randomUUID(),
+    at: new Date('2027-03-01T09:00:00Z'),
+  }
+  const id = await createRound(db, actor, { ...roundSettings, ...overrides }, groupIds)
+  const round = await getRound(db, organisationId, id)
+  if (!round) throw new Error('round missing')
+  if (!draft) await moveRound(db, actor, round, 'open')
+  return (await getRound(db, organisationId, id)) as Round
 }

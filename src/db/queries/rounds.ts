@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm'
+import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { groups, roundGroups, rounds } from '../schema'
 import { auditInsert } from './audit'
@@ -16,13 +17,6 @@ export type RoundSettings = {
   commentThreshold: number
   itemMid: number
   teamMid: number
-}
-
-/** D1 binds at most 100 parameters a statement: long lists go in slices. */
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, i * size + size),
-  )
 }
 
 export const roundDefaults = {

@@ -1,0 +1,252 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { Instrument, Perspective } from '../../instruments/definition'
+import { type AnswerValue, scoreRespondent } from '../../instruments/scoring'
+import { rowsPerStatement } from '../chunks'
+import type { Db } from '../client'
+import {
+  answers,
+  invitations,
+  itemAggregates,
+  respondentScores,
+  type responseKinds,
+  responses,
+  scoreAggregates,
+} from '../schema'
+
+export type ResponseKind = (typeof responseKinds)[number]
+export type Response = typeof responses.$inferSelect
+export type SavedAnswer = {
+  linkId: string
+  value: AnswerValue | null
+  comment: string | null
+  dissent?: string | null
+}
+
+/** What a response is for: one group and perspective of one round, in one organisation. */
+export type ResponseScope = {
+  organisationId: string
+  roundId: string
+  groupId: string
+  perspective: string
+}
+
+/** The measure under which a respondent's total is kept beside their domain scores. */
+export const totalMeasure = 'total'
+
+/**
+ * Starts the response a key stands for, or finds it when it was started before: a key makes one
+ * response only (a unique index), however often or from however many tabs it is started.
+ */
+export async function startResponse(
+  db: Db,
+  scope: ResponseScope,
+  kind: ResponseKind,
+  responseKey: string,
+  today: string,
+): Promise<Response> {
+  await db
+    .insert(responses)
+    .values({
+      id: crypto.randomUUID(),
+      ...scope,
+      kind,
+      responseKey,
+      status: 'in-progress',
+      startedOn: today,
+    })
+    .onConflictDoNothing({ target: responses.responseKey })
+  const found = await findResponse(db, scope.organisationId, responseKey)
+  if (!found) throw new Error('The response could not be started')
+  return found
+}
+
+export async function findResponse(
+  db: Db,
+  organisationId: string,
+  responseKey: string,
+): Promise<Response | null> {
+  const [found] = await db
+    .select()
+    .from(responses)
+    .where(
+      and(eq(responses.organisationId, organisationId), eq(responses.responseKey, responseKey)),
+    )
+  return found ?? null
+}
+
+const toColumns = (answer: AnswerValue | null) => ({
+  value: typeof answer === 'number' ? answer : null,
+  special: answer === 'NA' || answer === 'DK' ? answer : null,
+})
+
+/**
+ * Saves answers of an in-progress response, each replacing the item's earlier answer, in one batch
+ * of statements within D1's parameter limit. A submitted response refuses them (a trigger).
+ */
+export async function saveAnswers(db: Db, response: Response, saved: readonly SavedAnswer[]) {
+  if (saved.length === 0) return
+  const rows = saved.map((a) => ({
+    responseId: response.id,
+    linkId: a.linkId,
+    organisationId: response.organisationId,
+    ...toColumns(a.value),
+    comment: a.comment || null,
+    dissent: a.dissent || null,
+  }))
+  const [first, ...rest] = rowsPerStatement(rows, 7).map((chunk) =>
+    db
+      .insert(answers)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [answers.responseId, answers.linkId],
+        set: {
+          value: sql`excluded.value`,
+          special: sql`excluded.special`,
+          comment: sql`excluded.comment`,
+          dissent: sql`excluded.dissent`,
+        },
+      }),
+  )
+  if (first) await db.batch([first, ...rest])
+}
+
+export async function listAnswers(db: Db, response: Response): Promise<SavedAnswer[]> {
+  const rows = await db
+    .select()
+    .from(answers)
+    .where(
+      and(eq(answers.organisationId, response.organisationId), eq(answers.responseId, response.id)),
+    )
+    .orderBy(asc(answers.linkId))
+  return rows.map((row) => ({
+    linkId: row.linkId,
+    value: row.special ?? row.value,
+    comment: row.comment,
+    dissent: row.dissent,
+  }))
+}
+
+export const answerMap = (saved: readonly SavedAnswer[]) =>
+  Object.fromEntries(
+    saved.flatMap((a) => (a.value === null ? [] : [[a.linkId, a.value] as const])),
+  ) as Record<string, AnswerValue>
+
+const stillInProgress = (responseId: string) =>
+  sql`exists (select 1 from ${responses} where ${responses.id} = ${responseId} and ${responses.status} = 'in-progress')`
+
+/**
+ * The statements that complete a response: its scores, its part of the item and score aggregates,
+ * the invitation marked used, and the response marked completed. Each statement is guarded by the
+ * response still being in progress, so the batch completes it once however often it is run.
+ */
+export function completionStatements(
+  db: Db,
+  instrument: Instrument,
+  response: Response,
+  saved: readonly SavedAnswer[],
+  today: string,
+  invitationHash?: string,
+) {
+  const score = scoreRespondent(instrument, answerMap(saved), response.perspective as Perspective)
+  const scores = [
+    ...score.domains.map((d) => ({ m: d.domain, s: d.score })),
+    { m: totalMeasure, s: score.total },
+  ]
+  const { organisationId, roundId, groupId, perspective } = response
+  const guard = stillInProgress(response.id)
+  return [
+    db
+      .insert(respondentScores)
+      .select(
+        sql`select ${response.id}, json_extract(value, '$.m'), ${organisationId}, ${roundId}, ${groupId}, ${perspective}, json_extract(value, '$.s') from json_each(${JSON.stringify(scores)}) where ${guard}`,
+      ),
+    db
+      .insert(itemAggregates)
+      .select(
+        sql`select ${organisationId}, ${roundId}, ${groupId}, ${perspective}, link_id, value is not null, coalesce(value, 0), coalesce(value * value, 0), coalesce(special = 'NA', 0), coalesce(special = 'DK', 0) from ${answers} where response_id = ${response.id} and (value is not null or special is not null) and ${guard}`,
+      )
+      .onConflictDoUpdate({
+        target: [
+          itemAggregates.roundId,
+          itemAggregates.groupId,
+          itemAggregates.perspective,
+          itemAggregates.linkId,
+        ],
+        set: {
+          n: sql`${itemAggregates.n} + excluded.n`,
+          sum: sql`${itemAggregates.sum} + excluded.sum`,
+          sumOfSquares: sql`${itemAggregates.sumOfSquares} + excluded.sum_of_squares`,
+          naCount: sql`${itemAggregates.naCount} + excluded.na_count`,
+          dkCount: sql`${itemAggregates.dkCount} + excluded.dk_count`,
+        },
+      }),
+    db
+      .insert(scoreAggregates)
+      .select(
+        sql`select ${organisationId}, ${roundId}, ${groupId}, ${perspective}, measure, score is not null, coalesce(score, 0), coalesce(score * score, 0), score is null from ${respondentScores} where response_id = ${response.id} and ${guard}`,
+      )
+      .onConflictDoUpdate({
+        target: [
+          scoreAggregates.roundId,
+          scoreAggregates.groupId,
+          scoreAggregates.perspective,
+          scoreAggregates.measure,
+        ],
+        set: {
+          n: sql`${scoreAggregates.n} + excluded.n`,
+          sum: sql`${scoreAggregates.sum} + excluded.sum`,
+          sumOfSquares: sql`${scoreAggregates.sumOfSquares} + excluded.sum_of_squares`,
+          insufficient: sql`${scoreAggregates.insufficient} + excluded.insufficient`,
+        },
+      }),
+    ...(invitationHash
+      ? [
+          db
+            .update(invitations)
+            .set({ usedOn: today })
+            .where(
+              and(
+                eq(invitations.organisationId, organisationId),
+                eq(invitations.tokenHash, invitationHash),
+                sql`${invitations.usedOn} is null`,
+                guard,
+              ),
+            ),
+        ]
+      : []),
+    db
+      .update(responses)
+      .set({
+        status: 'completed',
+        completedOn: today,
+        answered: score.answered,
+        applicable: score.applicable,
+      })
+      .where(
+        and(
+          eq(responses.organisationId, organisationId),
+          eq(responses.id, response.id),
+          eq(responses.status, 'in-progress'),
+        ),
+      )
+      .returning({ id: responses.id }),
+  ] as const
+}
+
+/**
+ * Completes a response once, with its scores and aggregates in the same batch, so that results
+ * never scan answers. Returns false when it had already been completed.
+ */
+export async function completeResponse(
+  db: Db,
+  instrument: Instrument,
+  response: Response,
+  today: string,
+  invitationHash?: string,
+): Promise<boolean> {
+  const saved = await listAnswers(db, response)
+  const statements = completionStatements(db, instrument, response, saved, today, invitationHash)
+  const results = await db.batch(statements)
+  const completed = results[results.length - 1] as { id: string }[]
+  return completed.length === 1
+}

@@ -1,0 +1,197 @@
+import { and, eq } from 'drizzle-orm'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import type { Db } from '../../src/db/client'
+import { createInvitations, responseKeyOf } from '../../src/db/queries/invitations'
+import {
+  completeResponse,
+  listAnswers,
+  type SavedAnswer,
+  saveAnswers,
+  startResponse,
+  totalMeasure,
+} from '../../src/db/queries/responses'
+import {
+  answers,
+  invitations,
+  itemAggregates,
+  respondentScores,
+  responses,
+  scoreAggregates,
+} from '../../src/db/schema'
+import { findBuiltIn } from '../../src/instruments/registry'
+import { type Answers, aggregateGroup, normalise } from '../../src/instruments/scoring'
+import { summaryFromSums } from '../../src/instruments/statistics'
+import { createOrganisation, createRoundRow, createTeamRow } from '../helpers/factories'
+import { answersFor } from '../instruments/arbitraries'
+
+const instrument = findBuiltIn('team-recovery-focus', 1)
+if (!instrument) throw new Error('team-recovery-focus v1 missing')
+const scale = instrument.scales[0]
+if (!scale) throw new Error('no scale')
+
+async function openRound() {
+  const { db } = await freshHarness()
+  const org = await createOrganisation(db)
+  const team = await createTeamRow(db, org.id, 'Ward 3')
+  const round = await createRoundRow(db, org.id, [team.id])
+  const actor = { organisationId: org.id, actorId: crypto.randomUUID(), at: new Date() }
+  return { db, org, team, round, actor }
+}
+
+const asSaved = (given: Answers): SavedAnswer[] =>
+  Object.entries(given).flatMap(([linkId, value]) =>
+    value === undefined ? [] : [{ linkId, value, comment: null }],
+  )
+
+async function respond(
+  db: Db,
+  scope: Awaited<ReturnType<typeof openRound>>,
+  given: Answers,
+): Promise<void> {
+  const [link] = await createInvitations(db, scope.actor, scope.round.id, [
+    { groupId: scope.team.id, perspective: 'staff', count: 1 },
+  ])
+  if (!link) throw new Error('no link')
+  const response = await startResponse(
+    db,
+    {
+      organisationId: scope.org.id,
+      roundId: scope.round.id,
+      groupId: scope.team.id,
+      perspective: 'staff',
+    },
+    'individual',
+    await responseKeyOf(link.token),
+    '2027-03-02',
+  )
+  await saveAnswers(db, response, asSaved(given))
+  expect(await completeResponse(db, instrument!, response, '2027-03-02')).toBe(true)
+}
+
+describe('responses and their aggregates', () => {
+  it('keeps item and score aggregates equal to scoring every response afresh', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(answersFor(instrument), { minLength: 1, maxLength: 6 }),
+        async (all) => {
+          const scope = await openRound()
+          const { db, round, team } = scope
+          for (const given of all) await respond(db, scope, given)
+          const expected = aggregateGroup(instrument, all, 'staff')
+          const items = await db
+            .select()
+            .from(itemAggregates)
+            .where(and(eq(itemAggregates.roundId, round.id), eq(itemAggregates.groupId, team.id)))
+          for (const item of expected.items) {
+            const row = items.find((r) => r.linkId === item.linkId)
+            const kept = summaryFromSums(row?.n ?? 0, row?.sum ?? 0, row?.sumOfSquares ?? 0)
+            expect(kept.n).toBe(item.n)
+            if (item.mean !== null)
+              expect(normalise(kept.mean ?? Number.NaN, scale)).toBeCloseTo(item.mean, 6)
+            if (item.sd !== null)
+              expect(((kept.sd ?? Number.NaN) * 100) / 4).toBeCloseTo(item.sd, 6)
+            expect((row?.naCount ?? 0) / all.length).toBeCloseTo(item.naRate, 9)
+            expect((row?.dkCount ?? 0) / all.length).toBeCloseTo(item.dkRate, 9)
+          }
+          const scores = await db
+            .select()
+            .from(scoreAggregates)
+            .where(eq(scoreAggregates.roundId, round.id))
+          const measures = [
+            ...expected.domains.map((d) => ({
+              measure: d.domain,
+              summary: d as typeof expected.total,
+            })),
+            { measure: totalMeasure, summary: expected.total },
+          ]
+          for (const { measure, summary } of measures) {
+            const row = scores.find((r) => r.measure === measure)
+            const kept = summaryFromSums(row?.n ?? 0, row?.sum ?? 0, row?.sumOfSquares ?? 0)
+            expect(kept.n).toBe(summary.n)
+            expect((row?.n ?? 0) + (row?.insufficient ?? 0)).toBe(all.length)
+            if (summary.mean !== null) expect(kept.mean).toBeCloseTo(summary.mean, 6)
+            if (summary.sd !== null) expect(kept.sd).toBeCloseTo(summary.sd, 6)
+          }
+        },
+      ),
+      { numRuns: 8 },
+    )
+  })
+
+  it('completes a response once: a second completion adds nothing and answers are then fixed', async () => {
+    const scope = await openRound()
+    const { db, org, round, team } = scope
+    const [link] = await createInvitations(db, scope.actor, round.id, [
+      { groupId: team.id, perspective: 'staff', count: 1 },
+    ])
+    const key = await responseKeyOf(link?.token ?? '')
+    const where = {
+      organisationId: org.id,
+      roundId: round.id,
+      groupId: team.id,
+      perspective: 'staff',
+    }
+    const first = await startResponse(db, where, 'individual', key, '2027-03-02')
+    const again = await startResponse(db, where, 'individual', key, '2027-03-03')
+    expect(again.id).toBe(first.id)
+    await saveAnswers(db, first, [
+      { linkId: 'T01', value: 4, comment: 'Mostly' },
+      { linkId: 'T02', value: 'DK', comment: null },
+    ])
+    await saveAnswers(db, first, [{ linkId: 'T01', value: 5, comment: null }])
+    expect(await listAnswers(db, first)).toEqual([
+      { linkId: 'T01', value: 5, comment: null, dissent: null },
+      { linkId: 'T02', value: 'DK', comment: null, dissent: null },
+    ])
+    const hash = (await db.select().from(invitations))[0]?.tokenHash
+    const results = await Promise.all([
+      completeResponse(db, instrument, first, '2027-03-04', hash),
+      completeResponse(db, instrument, first, '2027-03-04', hash),
+    ])
+    expect(results.filter(Boolean)).toHaveLength(1)
+    expect(await completeResponse(db, instrument, first, '2027-03-05', hash)).toBe(false)
+    const [t01] = await db.select().from(itemAggregates).where(eq(itemAggregates.linkId, 'T01'))
+    expect(t01).toMatchObject({ n: 1, sum: 5, sumOfSquares: 25, naCount: 0, dkCount: 0 })
+    const [t02] = await db.select().from(itemAggregates).where(eq(itemAggregates.linkId, 'T02'))
+    expect(t02).toMatchObject({ n: 0, dkCount: 1 })
+    expect(await db.select().from(respondentScores)).toHaveLength(instrument.domains.length + 1)
+    expect(await db.select().from(responses)).toMatchObject([
+      { status: 'completed', completedOn: '2027-03-04', answered: 1 },
+    ])
+    expect((await db.select().from(invitations))[0]?.usedOn).toBe('2027-03-04')
+    await expect(
+      saveAnswers(db, first, [{ linkId: 'T03', value: 2, comment: null }]),
+    ).rejects.toThrow()
+    await expect(
+      db.update(answers).set({ value: 1 }).where(eq(answers.responseId, first.id)),
+    ).rejects.toThrow()
+  })
+
+  it('saves a whole questionnaire of answers in one batch within D1’s parameter limit', async () => {
+    const scope = await openRound()
+    const response = await startResponse(
+      scope.db,
+      {
+        organisationId: scope.org.id,
+        roundId: scope.round.id,
+        groupId: scope.team.id,
+        perspective: 'staff',
+      },
+      'individual',
+      'key',
+      '2027-03-02',
+    )
+    const all = instrument.items.map((item) => ({
+      linkId: item.linkId,
+      value: 3,
+      comment: 'x'.repeat(2000),
+    }))
+    await saveAnswers(scope.db, response, all)
+    expect(await listAnswers(scope.db, response)).toHaveLength(instrument.items.length)
+    await expect(
+      saveAnswers(scope.db, response, [{ linkId: 'T01', value: 3, comment: 'x'.repeat(2001) }]),
+    ).rejects.toThrow()
+  })
+})
