@@ -18,6 +18,7 @@ import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentsRoutes } from './routes/instruments'
 import { peopleRoutes } from './routes/people'
+import { respondRoutes } from './routes/respond'
 import { setPasswordRoutes } from './routes/set-password'
 import { settingsRoutes } from './routes/settings'
 import { setupRoutes } from './routes/setup'
@@ -45,6 +46,7 @@ export const publicPaths = [
   '/sign-out',
   '/healthz',
   '/set-password/*',
+  '/r/*',
 ] as const
 
 const errorTexts: Record<number, { heading: string; message: string }> = {
@@ -110,6 +112,7 @@ export function createApp({
   app.route('/audit', auditRoutes)
   app.route('/settings', settingsRoutes)
   app.route('/set-password', setPasswordRoutes)
+  app.route('/r/:token', respondRoutes)
 
   app.notFound((c) => renderError(c, 404))
   app.onError((err, c) => {

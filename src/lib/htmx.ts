@@ -7,7 +7,9 @@ import { may } from './authorise'
 
 type RenderOptions = {
   title: string
-  status?: 200 | 403 | 404 | 409 | 422 | 429 | 500 | 503
+  status?: 200 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 503
+  /** A respondent's page: the header names no one and offers no menu, even to a signed-in person. */
+  anonymous?: boolean
   /** What an htmx request swaps in, when it is a part of the page; the whole content otherwise. */
   fragment?: Child
 }
@@ -21,7 +23,7 @@ export function wantsFragment(c: Context): boolean {
 export function render(
   c: Context<AppEnv>,
   content: Child,
-  { title, status = 200, fragment }: RenderOptions,
+  { title, status = 200, fragment, anonymous = false }: RenderOptions,
 ) {
   c.header('Vary', 'HX-Request')
   if (wantsFragment(c)) return c.html(html`${fragment ?? content}`, status)
@@ -29,9 +31,9 @@ export function render(
     html`<!DOCTYPE html>${Layout({
       title,
       currentPath: c.req.path,
-      signedInAs: c.var.signedIn?.person.name,
-      administers: may.administer(c.var.signedIn?.grants ?? []),
-      sessionIdleMs: c.var.sessionPolicy.idleMs,
+      signedInAs: anonymous ? undefined : c.var.signedIn?.person.name,
+      administers: !anonymous && may.administer(c.var.signedIn?.grants ?? []),
+      sessionIdleMs: anonymous ? undefined : c.var.sessionPolicy.idleMs,
       children: content,
     })}`,
     status,

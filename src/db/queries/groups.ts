@@ -164,3 +164,12 @@ export async function createGrouping(
   ])
   return id
 }
+
+/** Any group of the organisation, executive or team, by id. */
+export async function getGroup(db: Db, organisationId: string, groupId: string) {
+  const [group] = await db
+    .select({ id: groups.id, name: groups.name, kind: groups.kind })
+    .from(groups)
+    .where(and(eq(groups.organisationId, organisationId), eq(groups.id, groupId)))
+  return group ?? null
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { type Instrument, type Item, scaleOf } from './definition'
+import type { AnswerValue } from './scoring'
+
+export const maxCommentLength = 2000
+
+/** The form fields of one item: its choice, its comment and, in consensus mode, the dissent. */
+export const fieldNames = (linkId: string) => ({
+  answer: `answer-${linkId}`,
+  comment: `comment-${linkId}`,
+  dissent: `dissent-${linkId}`,
+})
+
+export type ChoiceOption = { value: string; label: string; descriptor: string | undefined }
+
+/** The choices an item offers, as form values: its scale's levels, then NA and DK if allowed. */
+export function choicesOf(instrument: Instrument, item: Item): ChoiceOption[] {
+  return [
+    ...scaleOf(instrument, item).levels.map((level) => ({
+      value: String(level.value),
+      label: level.label,
+      descriptor: level.descriptor,
+    })),
+    ...(item.allowNA ? [{ value: 'NA', label: 'Not applicable', descriptor: undefined }] : []),
+    ...(item.allowDK ? [{ value: 'DK', label: 'Don’t know', descriptor: undefined }] : []),
+  ]
+}
+
+const longText = (what: string) =>
+  z
+    .string()
+    .max(
+      maxCommentLength,
+      `${what} must be ${maxCommentLength.toLocaleString('en-GB')} characters or fewer`,
+    )
+    .optional()
+
+/** The schema of one item's fields, derived from the instrument so the choices are its own. */
+function itemSchema(instrument: Instrument, item: Item, consensus: boolean) {
+  const names = fieldNames(item.linkId)
+  const values = choicesOf(instrument, item).map((c) => c.value) as [string, ...string[]]
+  return z.object({
+    [names.answer]: z.enum(values, { error: 'Choose one of the answers listed' }).optional(),
+    [names.comment]: longText(consensus ? 'The evidence' : 'Your comment'),
+    ...(consensus ? { [names.dissent]: longText('The dissent') } : {}),
+  })
+}
+
+export type ItemAnswer = {
+  linkId: string
+  value: AnswerValue | null
+  comment: string | null
+  dissent: string | null
+}
+
+/**
+ * Reads one item's fields from a posted form: the answer to save, or the problem with each field.
+ * An item with none of its fields in the form is left out (it was not on the page).
+ */
+export function readItem(
+  instrument: Instrument,
+  item: Item,
+  form: Record<string, unknown>,
+  consensus: boolean,
+): { answer: ItemAnswer | null; errors: Record<string, string> } {
+  const names = fieldNames(item.linkId)
+  const fields = Object.fromEntries(
+    Object.entries(form).filter(([key]) => Object.values(names).includes(key)),
+  )
+  if (Object.keys(fields).length === 0) return { answer: null, errors: {} }
+  const parsed = itemSchema(instrument, item, consensus).safeParse(fields)
+  if (!parsed.success) {
+    const errors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
+    return { answer: null, errors }
+  }
+  const chosen = parsed.data[names.answer]
+  const text = (name: string) => (parsed.data[name] as string | undefined)?.trim() || null
+  return {
+    answer: {
+      linkId: item.linkId,
+      value:
+        chosen === undefined ? null : chosen === 'NA' || chosen === 'DK' ? chosen : Number(chosen),
+      comment: text(names.comment),
+      dissent: consensus ? text(names.dissent) : null,
+    },
+    errors: {},
+  }
+}

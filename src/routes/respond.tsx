@@ -1,0 +1,46 @@
+import { HTTPException } from 'hono/http-exception'
+import { getGroup } from '../db/queries/groups'
+import { findInstrument } from '../db/queries/instruments'
+import { findInvitation, responseKeyOf } from '../db/queries/invitations'
+import type { Perspective } from '../instruments/definition'
+import { hashToken } from '../lib/tokens'
+import { questionnaireRoutes } from './questionnaire'
+
+/** Whether a round takes answers on a date: opened, not closed, and not past its closing date. */
+export const takesAnswers = (round: { status: string; closesOn: string }, today: string) =>
+  round.status === 'open' && today <= round.closesOn
+
+/**
+ * A respondent's questionnaire at `/r/{token}`, open to anyone holding the link. The link's
+ * invitation gives the organisation, round, group and perspective; its response is filed under a
+ * second digest of the token, so the invitation and the response are never joined.
+ */
+export const respondRoutes = questionnaireRoutes(async (c) => {
+  const token = c.req.param('token') ?? ''
+  const found = await findInvitation(c.var.db, token)
+  if (!found) throw new HTTPException(404)
+  const { invitation, round } = found
+  const organisationId = invitation.organisationId
+  const [entry, group] = await Promise.all([
+    findInstrument(c.var.db, organisationId, round.instrumentSlug, round.instrumentVersion),
+    getGroup(c.var.db, organisationId, invitation.groupId),
+  ])
+  if (!entry || !group) throw new HTTPException(404)
+  return {
+    base: `/r/${token}`,
+    heading: { round: round.name, group: group.name },
+    instrument: entry.instrument,
+    perspective: invitation.perspective as Perspective,
+    consensus: false,
+    kind: 'individual',
+    scope: {
+      organisationId,
+      roundId: round.id,
+      groupId: group.id,
+      perspective: invitation.perspective,
+    },
+    responseKey: await responseKeyOf(token),
+    open: takesAnswers(round, new Date(c.var.now()).toISOString().slice(0, 10)),
+    invitationHash: await hashToken(token),
+  }
+})

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import { createInvitations } from '../../src/db/queries/invitations'
+import { moveRound } from '../../src/db/queries/rounds'
+import { answers, itemAggregates, responses } from '../../src/db/schema'
+import { findBuiltIn } from '../../src/instruments/registry'
+import { manualClock } from '../helpers/clock'
+import { createOrganisation, createRoundRow, createTeamRow } from '../helpers/factories'
+import { htmxHeaders, postForm } from '../helpers/requests'
+
+const instrument = findBuiltIn('team-recovery-focus', 1)
+if (!instrument) throw new Error('team-recovery-focus v1 missing')
+const domainCount = instrument.domains.length
+
+async function withLink(perspective = 'staff') {
+  const clock = manualClock(Date.UTC(2027, 2, 2, 10, 0))
+  const h = await freshHarness({ now: clock.now })
+  const org = await createOrganisation(h.db)
+  const team = await createTeamRow(h.db, org.id, 'Ward 3')
+  const round = await createRoundRow(h.db, org.id, [team.id])
+  const actor = { organisationId: org.id, actorId: crypto.randomUUID(), at: new Date(clock.now()) }
+  const [link] = await createInvitations(h.db, actor, round.id, [
+    { groupId: team.id, perspective, count: 1 },
+  ])
+  if (!link) throw new Error('no link')
+  const base = `/r/${link.token}`
+  return { ...h, org, team, round, actor, clock, base }
+}
+
+const itemsOfDomain = (n: number) =>
+  instrument.items.filter((item) => item.domain === instrument.domains[n - 1]?.key)
+
+describe('responding from a link', () => {
+  it('shows the first domain with progress, a fieldset per question and NA and DK as choices', async () => {
+    const { app, base } = await withLink()
+    const start = await app.request(base)
+    expect(start.status).toBe(200)
+    expect(await start.text()).toContain('Start now')
+    const res = await app.request(`${base}/domains/1`)
+    const page = await res.text()
+    expect(res.status).toBe(200)
+    expect(page).toContain(`Domain 1 of ${domainCount}`)
+    for (const item of itemsOfDomain(1)) {
+      expect(page).toContain(`name="answer-${item.linkId}"`)
+      expect(page).toContain(item.text.staff ?? '')
+    }
+    expect(page.match(/<fieldset/g)?.length).toBe(itemsOfDomain(1).length)
+    expect(page).toContain('value="NA"')
+    expect(page).toContain('value="DK"')
+    expect(page).not.toContain('Sign out')
+  })
+
+  it('words the questions for the link’s perspective', async () => {
+    const { app, base } = await withLink('person-using-service')
+    const page = await (await app.request(`${base}/domains/1`)).text()
+    const item = itemsOfDomain(1)[0]
+    expect(page).toContain(item?.text['person-using-service'] ?? 'missing')
+  })
+
+  it('saves one answer through htmx with a Saved status, and finds it again on return', async () => {
+    const { app, base } = await withLink()
+    const res = await postForm(
+      app,
+      `${base}/answers/T01`,
+      { 'answer-T01': '4', 'comment-T01': 'Mostly' },
+      htmxHeaders,
+    )
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('Saved')
+    const page = await (await app.request(`${base}/domains/1`)).text()
+    expect(page).toMatch(/id="answer-T01-4"[^>]*checked|checked[^>]*id="answer-T01-4"/)
+    expect(page).toContain('Mostly')
+  })
+
+  it('refuses a comment over 2,000 characters beside the field and keeps what was typed', async () => {
+    const { app, base, db } = await withLink()
+    const long = 'x'.repeat(2001)
+    const res = await postForm(app, `${base}/domains/1`, {
+      'answer-T01': '2',
+      'comment-T01': long,
+      'answer-T02': '5',
+      'comment-T02': '',
+      go: 'next',
+    })
+    expect(res.status).toBe(422)
+    const page = await res.text()
+    expect(page).toContain('Your comment must be 2,000 characters or fewer')
+    expect(page).toContain('href="#comment-T01"')
+    expect(page).toContain(long)
+    const saved = await db.select().from(answers)
+    expect(saved.map((a) => [a.linkId, a.value])).toEqual([['T02', 5]])
+    const htmx = await postForm(
+      app,
+      `${base}/answers/T01`,
+      { 'answer-T01': '2', 'comment-T01': long },
+      htmxHeaders,
+    )
+    expect(htmx.status).toBe(422)
+    expect(await htmx.text()).toContain('Not saved')
+  })
+
+  it('moves between pages with Save and continue, lists unanswered items on review, and submits once', async () => {
+    const { app, base, db } = await withLink()
+    const first = itemsOfDomain(1)
+    const next = await postForm(app, `${base}/domains/1`, {
+      ...Object.fromEntries(first.map((item) => [`answer-${item.linkId}`, '3'])),
+      go: 'next',
+    })
+    expect(next.status).toBe(303)
+    expect(next.headers.get('Location')).toBe(`${base}/domains/2`)
+    const review = await (await app.request(`${base}/review`)).text()
+    const unanswered = instrument.items.length - first.length
+    expect(review).toContain(`${unanswered} questions have no answer`)
+    expect(review).toContain(`${base}/domains/2#item-${itemsOfDomain(2)[0]?.linkId}`)
+    const submits = await Promise.all([
+      postForm(app, `${base}/submit`, {}),
+      postForm(app, `${base}/submit`, {}),
+    ])
+    expect(submits.map((r) => r.status).sort()).toEqual([200, 303])
+    const again = await postForm(app, `${base}/submit`, {})
+    expect(await again.text()).toContain('Already submitted')
+    expect(await (await app.request(base)).text()).toContain('Already submitted')
+    expect(await (await app.request(`${base}/thank-you`)).text()).toContain('Thank you')
+    expect(await db.select().from(responses)).toHaveLength(1)
+    const aggregates = await db.select().from(itemAggregates)
+    expect(aggregates.map((a) => a.n)).toEqual(first.map(() => 1))
+    const late = await postForm(app, `${base}/answers/T05`, { 'answer-T05': '1' }, htmxHeaders)
+    expect(late.status).toBe(409)
+  })
+
+  it('takes answers only while the round is open and before its closing date', async () => {
+    const { app, base, db, round, actor, clock } = await withLink()
+    clock.advance(60 * 24 * 40)
+    expect((await app.request(`${base}/domains/1`)).status).toBe(410)
+    await moveRound(db, actor, round, 'close')
+    expect(await (await app.request(base)).text()).toContain('This questionnaire is closed')
+    expect((await app.request('/r/not-a-real-token')).status).toBe(404)
+  })
+})
