@@ -54,13 +54,7 @@ export function StartPage({
         </p>
       )}
       <p>Each answer is saved as you go. You can stop and come back to this link later.</p>
-      <a
-        class="nhsuk-button"
-        data-module="nhsuk-button"
-        href={next}
-        role="button"
-        draggable="false"
-      >
+      <a class="nhsuk-button" data-module="nhsuk-button" href={next}>
         {started ? 'Continue' : 'Start now'}
       </a>
     </Message>
