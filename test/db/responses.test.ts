@@ -20,14 +20,17 @@ import {
   responses,
   scoreAggregates,
 } from '../../src/db/schema'
-import { findBuiltIn } from '../../src/instruments/registry'
 import { type Answers, aggregateGroup, normalise } from '../../src/instruments/scoring'
 import { summaryFromSums } from '../../src/instruments/statistics'
-import { createOrganisation, createRoundRow, createTeamRow } from '../helpers/factories'
+import {
+  createOrganisation,
+  createRoundRow,
+  createTeamRow,
+  teamInstrument,
+} from '../helpers/factories'
 import { answersFor } from '../instruments/arbitraries'
 
-const instrument = findBuiltIn('team-recovery-focus', 1)
-if (!instrument) throw new Error('team-recovery-focus v1 missing')
+const instrument = teamInstrument()
 const scale = instrument.scales[0]
 if (!scale) throw new Error('no scale')
 
@@ -67,7 +70,7 @@ async function respond(
     '2027-03-02',
   )
   await saveAnswers(db, response, asSaved(given))
-  expect(await completeResponse(db, instrument!, response, '2027-03-02')).toBe(true)
+  expect(await completeResponse(db, instrument, response, '2027-03-02')).toBe(true)
 }
 
 describe('responses and their aggregates', () => {

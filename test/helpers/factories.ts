@@ -129,3 +129,9 @@ export async function createRoundRow(
   if (!draft) await moveRound(db, actor, round, 'open')
   return (await getRound(db, organisationId, id)) as Round
 }
+
+export function teamInstrument(): Instrument {
+  const instrument = findBuiltIn('team-recovery-focus', 1)
+  if (!instrument) throw new Error('team-recovery-focus v1 missing')
+  return instrument
+}

@@ -3,13 +3,16 @@ import { freshHarness } from '#harness'
 import { createInvitations } from '../../src/db/queries/invitations'
 import { moveRound } from '../../src/db/queries/rounds'
 import { answers, itemAggregates, responses } from '../../src/db/schema'
-import { findBuiltIn } from '../../src/instruments/registry'
 import { manualClock } from '../helpers/clock'
-import { createOrganisation, createRoundRow, createTeamRow } from '../helpers/factories'
+import {
+  createOrganisation,
+  createRoundRow,
+  createTeamRow,
+  teamInstrument,
+} from '../helpers/factories'
 import { htmxHeaders, postForm } from '../helpers/requests'
 
-const instrument = findBuiltIn('team-recovery-focus', 1)
-if (!instrument) throw new Error('team-recovery-focus v1 missing')
+const instrument = teamInstrument()
 const domainCount = instrument.domains.length
 
 async function withLink(perspective = 'staff') {
