@@ -13,12 +13,15 @@ import {
   type SessionPolicy,
 } from './lib/sessions'
 import { auditRoutes } from './routes/audit'
+import { consensusRoutes } from './routes/consensus'
 import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentsRoutes } from './routes/instruments'
+import { invitationsRoutes } from './routes/invitations'
 import { peopleRoutes } from './routes/people'
 import { respondRoutes } from './routes/respond'
+import { roundsRoutes } from './routes/rounds'
 import { setPasswordRoutes } from './routes/set-password'
 import { settingsRoutes } from './routes/settings'
 import { setupRoutes } from './routes/setup'
@@ -112,6 +115,9 @@ export function createApp({
   app.route('/audit', auditRoutes)
   app.route('/settings', settingsRoutes)
   app.route('/set-password', setPasswordRoutes)
+  app.route('/rounds', roundsRoutes)
+  app.route('/rounds/:id/invitations', invitationsRoutes)
+  app.route('/rounds/:id/consensus/:groupId', consensusRoutes)
   app.route('/r/:token', respondRoutes)
 
   app.notFound((c) => renderError(c, 404))

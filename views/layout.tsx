@@ -16,6 +16,7 @@ type LayoutProps = {
 
 const navigation = [
   { href: '/', text: 'Home' },
+  { href: '/rounds', text: 'Rounds' },
   { href: '/teams', text: 'Teams' },
   { href: '/instruments', text: 'Instruments' },
   { href: '/people', text: 'People', adminOnly: true },

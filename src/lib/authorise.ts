@@ -14,6 +14,23 @@ export const may = {
   seeTeam: (grants: readonly Grant[], teamId: string) =>
     has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||
     grants.some((g) => g.role === 'team-lead' && g.groupId === teamId),
+  /** Strategy leads and admins run rounds for any group; team leads for their own teams. */
+  createRounds: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead', 'team-lead'),
+  runGroup: (grants: readonly Grant[], groupId: string) =>
+    has(grants, 'admin', 'strategy-lead') ||
+    grants.some((g) => g.role === 'team-lead' && g.groupId === groupId),
+  /** Opening, extending and closing a round: whoever may run every one of its groups. */
+  manageRound: (grants: readonly Grant[], groupIds: readonly string[]) =>
+    groupIds.every((id) => may.runGroup(grants, id)),
+  seeRound: (grants: readonly Grant[], groupIds: readonly string[]) =>
+    has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||
+    groupIds.some((id) => may.runGroup(grants, id)),
+  /** The consensus record: a team's lead or an admin; for the executive, a strategy lead or admin. */
+  facilitate: (grants: readonly Grant[], group: { id: string; kind: 'executive' | 'team' }) =>
+    has(grants, 'admin') ||
+    (group.kind === 'executive'
+      ? has(grants, 'strategy-lead')
+      : grants.some((g) => g.role === 'team-lead' && g.groupId === group.id)),
 }
 
 /** Refuses the request with 403 unless the signed-in person's grants allow it. */

@@ -1,7 +1,7 @@
 import { findFirstOrganisation } from '../../src/db/queries/organisations'
 import { findPersonByEmail } from '../../src/db/queries/people'
 import type { Harness } from '../harness/types'
-import { postForm } from './requests'
+import { type FormFields, postForm } from './requests'
 import { postFile } from './uploads'
 
 export const firstAdmin = {
@@ -33,7 +33,7 @@ export async function setUpAndSignIn(h: Harness) {
     cookie,
     get: (path: string, extra?: Record<string, string>) =>
       h.app.request(path, { headers: headers(extra) }),
-    post: (path: string, fields: Record<string, string> = {}, extra?: Record<string, string>) =>
+    post: (path: string, fields: FormFields = {}, extra?: Record<string, string>) =>
       postForm(h.app, path, fields, headers(extra)),
     upload: (path: string, file: { name: string; content: string }) =>
       postFile(h.app, path, file, {}, headers()),
@@ -46,7 +46,7 @@ export async function signInAs(h: Harness, email: string, password: string) {
   const cookie = sessionCookie(res)
   return {
     get: (path: string) => h.app.request(path, { headers: { Cookie: cookie } }),
-    post: (path: string, fields: Record<string, string> = {}) =>
+    post: (path: string, fields: FormFields = {}) =>
       postForm(h.app, path, fields, { Cookie: cookie }),
   }
 }

@@ -5,6 +5,7 @@ import {
   createOrganisation,
   createOwnInstrument,
   createPerson,
+  createRoundRow,
   createTeamRow,
 } from '../helpers/factories'
 import { registeredPaths } from '../helpers/routes'
@@ -27,10 +28,14 @@ describe('tenant isolation', () => {
       grants: [{ role: 'team-lead', groupId: team.id }],
     })
     const grant = (await getPerson(h.db, b.id, person.id))?.grants[0]
+    const round = await createRoundRow(h.db, b.id, [team.id], {
+      name: 'Elsewhere round',
+      mode: 'consensus',
+    })
     const secrets = ['Elsewhere', 'elsewhere']
 
-    // every parameter gets one of B's ids: a team, a person, its grant, its instrument
-    const idsOfB = [team.id, person.id]
+    // every parameter gets one of B's ids: a team, a person, a round, its grant, its instrument
+    const idsOfB = [team.id, person.id, round.id]
     let checked = 0
     for (const id of idsOfB) {
       const params = {
@@ -39,6 +44,8 @@ describe('tenant isolation', () => {
         slug: instrument.slug,
         version: '1',
         linkId: 'T01',
+        groupId: team.id,
+        n: '1',
       }
       for (const method of ['GET', 'POST'] as const) {
         const paths = registeredPaths(h.app, method, params).filter(
@@ -63,7 +70,7 @@ describe('tenant isolation', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(15)
-    for (const list of ['/teams', '/people', '/instruments', '/audit']) {
+    for (const list of ['/', '/teams', '/people', '/instruments', '/audit', '/rounds']) {
       const body = await (await h.get(list)).text()
       for (const secret of secrets) expect(body, list).not.toContain(secret)
     }

@@ -2,10 +2,21 @@ import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { listGroupings, listTeams } from '../../src/db/queries/groups'
-import { auditLog, groupings, groups, instruments, people, roleGrants } from '../../src/db/schema'
+import {
+  auditLog,
+  groupings,
+  groups,
+  instruments,
+  invitations,
+  people,
+  responses,
+  roleGrants,
+  rounds,
+} from '../../src/db/schema'
 import {
   createOrganisation,
   createPerson,
+  createRoundRow,
   createTeamRow,
   knownPassword,
 } from '../helpers/factories'
@@ -130,16 +141,35 @@ describe('roles', () => {
       grants: [{ role: 'viewer' }],
     })
     const viewer = await signInAs(h, 'viewer@northmoor.example', knownPassword)
-    const tables = [groups, groupings, people, roleGrants, instruments]
+    const round = await createRoundRow(h.db, h.organisation.id, [team.id], { mode: 'consensus' })
+    const tables = [
+      groups,
+      groupings,
+      people,
+      roleGrants,
+      instruments,
+      rounds,
+      invitations,
+      responses,
+    ]
     const counts = async () =>
       Promise.all(tables.map(async (t) => (await h.db.select({ n: count() }).from(t))[0]?.n))
     const before = await counts()
-    const writes = registeredPaths(h.app, 'POST', {
-      id: team.id,
+    const params = {
       slug: 'org-recovery-exec',
       version: '1',
       linkId: 'E01',
-    }).filter((path) => path !== '/session/extend') // keeping one's own session going changes no data
+      groupId: team.id,
+      n: '1',
+    }
+    const writes = [
+      ...registeredPaths(h.app, 'POST', { ...params, id: team.id }).filter(
+        (p) => !p.startsWith('/rounds/'),
+      ),
+      ...registeredPaths(h.app, 'POST', { ...params, id: round.id }).filter((p) =>
+        p.startsWith('/rounds/'),
+      ),
+    ].filter((path) => path !== '/session/extend') // keeping one's own session going changes no data
     expect(writes.length).toBeGreaterThanOrEqual(8)
     for (const path of new Set(writes)) {
       const res = await viewer.post(path, {

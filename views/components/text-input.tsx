@@ -8,21 +8,37 @@ type TextInputProps = {
   error?: string | undefined
   autocomplete?: string
   labelIsPageHeading?: boolean
-  type?: 'text' | 'email' | 'password'
+  type?: 'text' | 'email' | 'password' | 'date'
+  inputmode?: 'decimal' | 'numeric'
+  width?: 2 | 3 | 4 | 5 | 10
 }
 
-export function TextInput({ value, autocomplete, type = 'text', ...group }: TextInputProps) {
+export function TextInput({
+  value,
+  autocomplete,
+  type = 'text',
+  width,
+  inputmode,
+  ...group
+}: TextInputProps) {
   return (
     <FormGroup
       {...group}
       control={(describedBy) => (
         <input
-          class={group.error ? 'nhsuk-input nhsuk-input--error' : 'nhsuk-input'}
+          class={[
+            'nhsuk-input',
+            width ? `nhsuk-input--width-${width}` : '',
+            group.error ? 'nhsuk-input--error' : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
           id={group.name}
           name={group.name}
           type={type}
           value={type === 'password' ? '' : (value ?? '')}
           spellcheck={type === 'text' ? undefined : false}
+          inputmode={inputmode}
           aria-describedby={describedBy}
           autocomplete={autocomplete}
         />

@@ -250,3 +250,18 @@ export async function completeResponse(
   const completed = results[results.length - 1] as { id: string }[]
   return completed.length === 1
 }
+
+/** Per group of a consensus round, whether its record is in progress or completed. */
+export async function consensusStates(db: Db, organisationId: string, roundId: string) {
+  const rows = await db
+    .select({ groupId: responses.groupId, status: responses.status })
+    .from(responses)
+    .where(
+      and(
+        eq(responses.organisationId, organisationId),
+        eq(responses.roundId, roundId),
+        eq(responses.kind, 'consensus'),
+      ),
+    )
+  return new Map(rows.map((r) => [r.groupId, r.status]))
+}

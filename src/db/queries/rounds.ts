@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { groups, roundGroups, rounds } from '../schema'
@@ -152,3 +152,21 @@ export async function extendRound(db: Db, actor: Actor, round: Round, closesOn: 
   })
   return true
 }
+
+/** The organisation's rounds, newest window first, each with the ids of its groups. */
+export async function listRounds(db: Db, organisationId: string) {
+  const all = await db
+    .select()
+    .from(rounds)
+    .where(eq(rounds.organisationId, organisationId))
+    .orderBy(desc(rounds.opensOn), asc(rounds.name))
+  const members = await db
+    .select({ roundId: roundGroups.roundId, groupId: roundGroups.groupId })
+    .from(roundGroups)
+    .where(eq(roundGroups.organisationId, organisationId))
+  const byRound = new Map<string, string[]>()
+  for (const m of members) byRound.set(m.roundId, [...(byRound.get(m.roundId) ?? []), m.groupId])
+  return all.map((round) => ({ ...round, groupIds: byRound.get(round.id) ?? [] }))
+}
+
+export type RoundSummary = Awaited<ReturnType<typeof listRounds>>[number]

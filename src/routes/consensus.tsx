@@ -1,0 +1,42 @@
+import { HTTPException } from 'hono/http-exception'
+import { findInstrument } from '../db/queries/instruments'
+import type { Perspective } from '../instruments/definition'
+import { may } from '../lib/authorise'
+import { questionnaireRoutes } from './questionnaire'
+import { takesAnswers } from './respond'
+import { loadRound } from './rounds'
+
+/**
+ * A facilitator's record of a group's consensus: one agreed rating per item, with the evidence and
+ * any dissent, completed once. The group's record is the one response of its kind in the round.
+ */
+export const consensusRoutes = questionnaireRoutes(async (c) => {
+  const round = await loadRound(c)
+  const group = round.groups.find((g) => g.id === c.req.param('groupId'))
+  if (!group || round.mode !== 'consensus') throw new HTTPException(404)
+  if (!may.facilitate(c.var.signedIn?.grants ?? [], group)) throw new HTTPException(403)
+  const entry = await findInstrument(
+    c.var.db,
+    round.organisationId,
+    round.instrumentSlug,
+    round.instrumentVersion,
+  )
+  if (!entry) throw new HTTPException(404)
+  const perspective = (round.perspectives[0] ?? 'staff') as Perspective
+  return {
+    base: `/rounds/${round.id}/consensus/${group.id}`,
+    heading: { round: round.name, group: group.name },
+    instrument: entry.instrument,
+    perspective,
+    consensus: true,
+    kind: 'consensus',
+    scope: {
+      organisationId: round.organisationId,
+      roundId: round.id,
+      groupId: group.id,
+      perspective,
+    },
+    responseKey: `consensus:${round.id}:${group.id}`,
+    open: takesAnswers(round, new Date(c.var.now()).toISOString().slice(0, 10)),
+  }
+})

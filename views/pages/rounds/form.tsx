@@ -1,0 +1,145 @@
+import type { FieldErrors } from '../../../src/lib/validation'
+import { Choices } from '../../components/choices'
+import { Form } from '../../components/form'
+import { Select } from '../../components/select'
+import { TextInput } from '../../components/text-input'
+import { modeLabels } from './labels'
+
+export type RoundFormProps = {
+  values: {
+    [field in
+      | 'name'
+      | 'instrument'
+      | 'mode'
+      | 'opensOn'
+      | 'closesOn'
+      | 'anonymityThreshold'
+      | 'commentThreshold'
+      | 'itemMid'
+      | 'teamMid']?: string | undefined
+  } & { groups?: string[]; perspectives?: string[] }
+  errors: FieldErrors
+  instruments: readonly { value: string; text: string }[]
+  groups: readonly { value: string; text: string }[]
+  perspectives: readonly { value: string; text: string }[]
+}
+
+export function RoundForm({ values, errors, instruments, groups, perspectives }: RoundFormProps) {
+  return (
+    <Form id="round-form" action="/rounds/new" errors={errors} submit="Create the round">
+      <TextInput
+        name="name"
+        label="Name of the round"
+        hint="For example, Spring 2027"
+        value={values.name}
+        error={errors.name}
+      />
+      <Select
+        name="instrument"
+        label="Questionnaire"
+        options={[{ value: '', text: 'Choose a questionnaire' }, ...instruments]}
+        value={values.instrument}
+        error={errors.instrument}
+      />
+      <Choices
+        type="radio"
+        name="mode"
+        legend="How will it be completed?"
+        options={[
+          {
+            value: 'individual',
+            text: modeLabels.individual,
+            hint: 'Each person answers from their own link; results are anonymous and aggregated',
+          },
+          {
+            value: 'consensus',
+            text: modeLabels.consensus,
+            hint: 'The group agrees one rating per question in a meeting, recorded by a facilitator',
+          },
+        ]}
+        values={values.mode ? [values.mode] : []}
+        error={errors.mode}
+      />
+      <Choices
+        type="checkbox"
+        name="perspectives"
+        legend="Whose views"
+        hint="The questionnaire must have wording for each one you choose"
+        options={perspectives}
+        values={values.perspectives ?? []}
+        error={errors.perspectives}
+      />
+      <Choices
+        type="checkbox"
+        name="groups"
+        legend="Groups assessed"
+        options={groups}
+        values={values.groups ?? []}
+        error={errors.groups}
+      />
+      <TextInput
+        name="opensOn"
+        type="date"
+        label="Opening date"
+        value={values.opensOn}
+        error={errors.opensOn}
+      />
+      <TextInput
+        name="closesOn"
+        type="date"
+        label="Closing date"
+        value={values.closesOn}
+        error={errors.closesOn}
+      />
+      <h2 class="nhsuk-heading-m">Thresholds</h2>
+      <p>These are fixed when the round opens.</p>
+      <TextInput
+        name="anonymityThreshold"
+        label="Fewest responses before a group’s results are shown"
+        hint="At least 3; 5 is usual"
+        inputmode="numeric"
+        width={3}
+        value={values.anonymityThreshold}
+        error={errors.anonymityThreshold}
+      />
+      <TextInput
+        name="commentThreshold"
+        label="Fewest responses before comments are shown"
+        hint="At least 5; 10 is usual"
+        inputmode="numeric"
+        width={3}
+        value={values.commentThreshold}
+        error={errors.commentThreshold}
+      />
+      <TextInput
+        name="itemMid"
+        label="Smallest change in a question’s score that matters (0 to 100)"
+        hint="12.5 is one step on a five-point scale"
+        inputmode="decimal"
+        width={4}
+        value={values.itemMid}
+        error={errors.itemMid}
+      />
+      <TextInput
+        name="teamMid"
+        label="Smallest change in a team’s total that matters (0 to 100)"
+        hint="5 is usual"
+        inputmode="decimal"
+        width={4}
+        value={values.teamMid}
+        error={errors.teamMid}
+      />
+    </Form>
+  )
+}
+
+export function RoundFormPage(props: RoundFormProps) {
+  return (
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-two-thirds">
+        <h1>Create a round</h1>
+        <RoundForm {...props} />
+      </div>
+    </div>
+  )
+}

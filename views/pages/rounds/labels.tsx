@@ -1,0 +1,25 @@
+import type { roundStatuses } from '../../../src/db/schema'
+
+type RoundStatus = (typeof roundStatuses)[number]
+
+const tags: Record<RoundStatus, { text: string; colour: string }> = {
+  draft: { text: 'Draft', colour: 'grey' },
+  open: { text: 'Open', colour: 'green' },
+  closed: { text: 'Closed', colour: 'white' },
+}
+
+export function RoundStatusTag({ status }: { status: RoundStatus }) {
+  const tag = tags[status]
+  return <strong class={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong>
+}
+
+export const modeLabels = { individual: 'Individual, anonymous', consensus: 'Consensus' } as const
+
+/** A date as people in the NHS write it: 1 March 2027. */
+export const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })

@@ -1,0 +1,190 @@
+import type { Round } from '../../../src/db/queries/rounds'
+import type { FieldErrors, FormValues } from '../../../src/lib/validation'
+import { ErrorSummary } from '../../components/error-summary'
+import { Select } from '../../components/select'
+import { Table } from '../../components/table'
+import { TextInput } from '../../components/text-input'
+import { longDate, modeLabels, RoundStatusTag } from './labels'
+
+export type GroupProgress = {
+  id: string
+  name: string
+  /** Links issued (individual mode). */
+  invited: number
+  /** Responses completed, or "fewer than k" while the round is open and below k. */
+  completed: string
+  /** Consensus mode: where the group's record stands, and whether this person may record it. */
+  consensus?: { state: 'Not started' | 'In progress' | 'Completed'; canRecord: boolean }
+}
+
+export type RoundPageProps = {
+  round: Round
+  instrumentTitle: string
+  perspectiveNames: string
+  progress: readonly GroupProgress[]
+  canManage: boolean
+  /** The groups this person may make links for; none hides the form. */
+  inviteGroups: readonly { value: string; text: string }[]
+  perspectives: readonly { value: string; text: string }[]
+  forms: { values: FormValues; errors: FieldErrors }
+}
+
+function Action({
+  action,
+  label,
+  secondary,
+}: {
+  action: string
+  label: string
+  secondary?: boolean
+}) {
+  return (
+    <form method="post" action={action} class="nhsuk-u-display-inline-block nhsuk-u-margin-right-3">
+      <button
+        class={secondary ? 'nhsuk-button nhsuk-button--secondary' : 'nhsuk-button'}
+        data-module="nhsuk-button"
+        type="submit"
+      >
+        {label}
+      </button>
+    </form>
+  )
+}
+
+function Summary({ rows }: { rows: readonly [string, string][] }) {
+  return (
+    <dl class="nhsuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div class="nhsuk-summary-list__row">
+          <dt class="nhsuk-summary-list__key">{key}</dt>
+          <dd class="nhsuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+export function RoundPage(props: RoundPageProps) {
+  const { round, forms } = props
+  const base = `/rounds/${round.id}`
+  const consensus = round.mode === 'consensus'
+  return (
+    <>
+      <ErrorSummary errors={forms.errors} />
+      <span class="nhsuk-caption-l">Assessment round</span>
+      <h1>
+        {round.name} <RoundStatusTag status={round.status} />
+      </h1>
+      <Summary
+        rows={[
+          ['Questionnaire', props.instrumentTitle],
+          ['Mode', modeLabels[round.mode]],
+          ['Whose views', props.perspectiveNames],
+          ['Window', `${longDate(round.opensOn)} to ${longDate(round.closesOn)}`],
+          [
+            'Results shown from',
+            `${round.anonymityThreshold} responses (comments from ${round.commentThreshold})`,
+          ],
+          [
+            'Smallest change that matters',
+            `${round.itemMid} for a question, ${round.teamMid} for a team total (0 to 100)`,
+          ],
+        ]}
+      />
+      {props.canManage && round.status === 'draft' && (
+        <>
+          <p>Opening the round fixes its questionnaire, groups and thresholds.</p>
+          <Action action={`${base}/open`} label="Open the round" />
+        </>
+      )}
+      {props.canManage && round.status === 'open' && (
+        <>
+          <form method="post" action={`${base}/extend`} novalidate>
+            <TextInput
+              name="closesOn"
+              type="date"
+              label="New closing date"
+              value={forms.values.closesOn}
+              error={forms.errors.closesOn}
+            />
+            <button
+              class="nhsuk-button nhsuk-button--secondary"
+              data-module="nhsuk-button"
+              type="submit"
+            >
+              Extend the round
+            </button>
+          </form>
+          <Action action={`${base}/close`} label="Close the round" />
+        </>
+      )}
+      <Table
+        caption="Participation by group"
+        captionSize="m"
+        columns={
+          consensus
+            ? [{ header: 'Group' }, { header: 'Consensus record' }]
+            : [
+                { header: 'Group' },
+                { header: 'Links issued', numeric: true },
+                { header: 'Responses completed', numeric: true },
+              ]
+        }
+        rows={props.progress.map((group) =>
+          consensus
+            ? [
+                group.name,
+                group.consensus?.canRecord &&
+                round.status === 'open' &&
+                group.consensus.state !== 'Completed' ? (
+                  <a href={`${base}/consensus/${group.id}`}>
+                    {group.consensus.state === 'Not started' ? 'Record' : 'Continue'} the consensus
+                    <span class="nhsuk-u-visually-hidden"> for {group.name}</span>
+                  </a>
+                ) : (
+                  (group.consensus?.state ?? 'Not started')
+                ),
+              ]
+            : [group.name, String(group.invited), group.completed],
+        )}
+      />
+      {!consensus && round.status !== 'closed' && props.inviteGroups.length > 0 && (
+        <>
+          <h2>Make invitation links</h2>
+          <p>
+            Each link can be used by one person, once. Links are shown only once, to print or
+            download: only a fingerprint of each is kept, so nobody can look them up later.
+          </p>
+          <form method="post" action={`${base}/invitations`} novalidate>
+            <Select
+              name="groupId"
+              label="Group"
+              options={props.inviteGroups}
+              value={forms.values.groupId}
+              error={forms.errors.groupId}
+            />
+            <Select
+              name="perspective"
+              label="Whose views"
+              options={props.perspectives}
+              value={forms.values.perspective}
+              error={forms.errors.perspective}
+            />
+            <TextInput
+              name="count"
+              label="Number of links"
+              hint="Up to 500"
+              inputmode="numeric"
+              width={3}
+              value={forms.values.count}
+              error={forms.errors.count}
+            />
+            <button class="nhsuk-button" data-module="nhsuk-button" type="submit">
+              Make the links
+            </button>
+          </form>
+        </>
+      )}
+    </>
+  )
+}
