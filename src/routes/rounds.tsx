@@ -179,7 +179,7 @@ export const roundsRoutes = new Hono<AppEnv>()
       const errors: FieldErrors = {}
       const [slug = '', version = ''] = form.instrument.split('@')
       const entry = await findInstrument(c.var.db, c.var.organisation.id, slug, Number(version))
-      if (!entry || entry.instrument.status !== 'active')
+      if (entry?.instrument.status !== 'active')
         errors.instrument = 'Choose a questionnaire from the list'
       const missing = form.perspectives.filter(
         (p) => !entry?.instrument.perspectives.includes(p as never),

@@ -16,9 +16,7 @@ export function LinksPage({ roundId, roundName, origin, links }: LinksPageProps)
         <h1>{links.length} invitation links</h1>
         <div class="nhsuk-warning-callout">
           <h2 class="nhsuk-warning-callout__label">
-            <span role="text">
-              <span class="nhsuk-u-visually-hidden">Important: </span>Print or download them now
-            </span>
+            <span class="nhsuk-u-visually-hidden">Important: </span>Print or download them now
           </h2>
           <p>These links are shown only once. Each one can be used by one person.</p>
         </div>
