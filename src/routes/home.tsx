@@ -1,15 +1,63 @@
 import { Hono } from 'hono'
-import { HomePage } from '../../views/pages/home/home'
+import { HomePage, type HomeProps } from '../../views/pages/home/home'
+import { listTeams } from '../db/queries/groups'
 import { getExecutiveGroup } from '../db/queries/organisations'
+import { consensusStates } from '../db/queries/responses'
+import { listRounds } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
+import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
 
 export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const { organisation } = c.var
-  const executive = await getExecutiveGroup(c.var.db, organisation.id)
-  return render(
-    c,
-    <HomePage organisationName={organisation.name} executiveGroupName={executive?.name ?? null} />,
-    { title: 'Home' },
+  const { db, organisation } = c.var
+  const grants = c.var.signedIn?.grants ?? []
+  const today = new Date(c.var.now()).toISOString().slice(0, 10)
+  const [executive, teams, all] = await Promise.all([
+    getExecutiveGroup(db, organisation.id),
+    listTeams(db, organisation.id),
+    listRounds(db, organisation.id),
+  ])
+  const groups = new Map(
+    [
+      ...(executive ? [{ ...executive, kind: 'executive' as const }] : []),
+      ...teams.map((t) => ({ ...t, kind: 'team' as const })),
+    ].map((g) => [g.id, g]),
   )
+  const visible = all.filter((r) => may.seeRound(grants, r.groupIds))
+  const open = visible.filter((r) => r.status === 'open')
+  const mine = (ids: readonly string[]) => ids.filter((id) => may.runGroup(grants, id))
+  const consensus: HomeProps['consensusToRecord'][number][] = []
+  for (const round of open.filter((r) => r.mode === 'consensus')) {
+    const states = await consensusStates(db, organisation.id, round.id)
+    for (const id of round.groupIds) {
+      const group = groups.get(id)
+      if (group && may.facilitate(grants, group) && states.get(id) !== 'completed') {
+        consensus.push({
+          roundId: round.id,
+          roundName: round.name,
+          groupId: id,
+          groupName: group.name,
+          started: states.has(id),
+        })
+      }
+    }
+  }
+  const props: HomeProps = {
+    organisationName: organisation.name,
+    openRounds: open
+      .filter((r) => mine(r.groupIds).length > 0)
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        opensOn: r.opensOn,
+        closesOn: r.closesOn,
+        groups: mine(r.groupIds).map((id) => groups.get(id)?.name ?? ''),
+      })),
+    consensusToRecord: consensus,
+    roundsToClose: open.filter((r) => r.closesOn < today && may.manageRound(grants, r.groupIds)),
+    drafts: visible.filter((r) => r.status === 'draft' && may.manageRound(grants, r.groupIds)),
+    latestClosed: visible.filter((r) => r.status === 'closed').slice(0, 3),
+    canCreate: may.createRounds(grants),
+  }
+  return render(c, <HomePage {...props} />, { title: 'Home' })
 })
