@@ -21,6 +21,7 @@ import { instrumentsRoutes } from './routes/instruments'
 import { invitationsRoutes } from './routes/invitations'
 import { peopleRoutes } from './routes/people'
 import { respondRoutes } from './routes/respond'
+import { roundImportRoutes } from './routes/round-import'
 import { roundsRoutes } from './routes/rounds'
 import { setPasswordRoutes } from './routes/set-password'
 import { settingsRoutes } from './routes/settings'
@@ -115,6 +116,7 @@ export function createApp({
   app.route('/audit', auditRoutes)
   app.route('/settings', settingsRoutes)
   app.route('/set-password', setPasswordRoutes)
+  app.route('/rounds/import', roundImportRoutes)
   app.route('/rounds', roundsRoutes)
   app.route('/rounds/:id/invitations', invitationsRoutes)
   app.route('/rounds/:id/consensus/:groupId', consensusRoutes)

@@ -35,8 +35,11 @@ export async function setUpAndSignIn(h: Harness) {
       h.app.request(path, { headers: headers(extra) }),
     post: (path: string, fields: FormFields = {}, extra?: Record<string, string>) =>
       postForm(h.app, path, fields, headers(extra)),
-    upload: (path: string, file: { name: string; content: string }) =>
-      postFile(h.app, path, file, {}, headers()),
+    upload: (
+      path: string,
+      file: { name: string; content: string },
+      fields: Record<string, string> = {},
+    ) => postFile(h.app, path, file, fields, headers()),
   }
 }
 

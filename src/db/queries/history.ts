@@ -1,0 +1,98 @@
+import { and, eq } from 'drizzle-orm'
+import type { Instrument } from '../../instruments/definition'
+import type { HistoricalRound } from '../../instruments/history-csv'
+import { chunksOf, rowsPerStatement } from '../chunks'
+import type { Db } from '../client'
+import { answers, responses, roundGroups, rounds } from '../schema'
+import { auditInsert } from './audit'
+import { completionStatements, type Response } from './responses'
+import { roundDefaults } from './rounds'
+
+type Actor = { organisationId: string; actorId: string; at: Date }
+
+/**
+ * Stores earlier rounds as closed rounds with completed responses, scored and aggregated as if
+ * they had been answered here, all in one batch: every statement of it, or none. Respondents'
+ * labels from the file are not kept.
+ */
+export async function importHistory(
+  db: Db,
+  actor: Actor,
+  instrument: Instrument,
+  history: readonly HistoricalRound[],
+) {
+  const { organisationId } = actor
+  const at = actor.at.toISOString()
+  const statements = []
+  for (const round of history) {
+    const roundId = crypto.randomUUID()
+    const thisRound = and(eq(rounds.organisationId, organisationId), eq(rounds.id, roundId))
+    statements.push(
+      db.insert(rounds).values({
+        id: roundId,
+        organisationId,
+        name: round.name,
+        instrumentSlug: instrument.slug,
+        instrumentVersion: instrument.version,
+        perspectives: [...round.perspectives],
+        mode: round.mode,
+        status: 'draft',
+        opensOn: round.date,
+        closesOn: round.date,
+        ...roundDefaults,
+        createdAt: at,
+      }),
+      ...chunksOf([...round.groupIds], 30).map((ids) =>
+        db.insert(roundGroups).values(ids.map((groupId) => ({ roundId, groupId, organisationId }))),
+      ),
+      db.update(rounds).set({ status: 'open', openedAt: at }).where(thisRound),
+    )
+    for (const given of round.responses) {
+      const response: Response = {
+        id: crypto.randomUUID(),
+        organisationId,
+        roundId,
+        groupId: given.groupId,
+        perspective: given.perspective,
+        kind: round.mode === 'consensus' ? 'consensus' : 'imported',
+        responseKey: `import:${roundId}:${crypto.randomUUID()}`,
+        status: 'in-progress',
+        startedOn: round.date,
+        completedOn: null,
+        answered: null,
+        applicable: null,
+      }
+      const saved = [...given.answers].map(([linkId, value]) => ({ linkId, value, comment: null }))
+      statements.push(
+        db.insert(responses).values(response),
+        ...rowsPerStatement(saved, 7).map((chunk) =>
+          db.insert(answers).values(
+            chunk.map((a) => ({
+              responseId: response.id,
+              linkId: a.linkId,
+              organisationId,
+              value: typeof a.value === 'number' ? a.value : null,
+              special: typeof a.value === 'number' ? null : a.value,
+            })),
+          ),
+        ),
+        ...completionStatements(db, instrument, response, saved, round.date),
+      )
+    }
+    statements.push(db.update(rounds).set({ status: 'closed', closedAt: at }).where(thisRound))
+  }
+  const [first, ...rest] = [
+    auditInsert(db, {
+      ...actor,
+      action: 'rounds.imported',
+      subjectType: 'instrument',
+      subjectId: `${instrument.slug}@${instrument.version}`,
+      after: {
+        rounds: history.map((r) => r.name),
+        responses: history.reduce((n, r) => n + r.responses.length, 0),
+      },
+    }),
+    ...statements,
+  ]
+  await db.batch([first, ...rest])
+}

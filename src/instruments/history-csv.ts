@@ -1,0 +1,203 @@
+import Papa from 'papaparse'
+import { choicesOf } from './answer-form'
+import { type Instrument, type Perspective, perspectives } from './definition'
+import type { AnswerValue } from './scoring'
+
+export const historyColumns = [
+  'round_name',
+  'round_date',
+  'group',
+  'perspective',
+  'mode',
+  'respondent',
+  'linkId',
+  'value',
+] as const
+type Column = (typeof historyColumns)[number]
+export const maxHistoryRows = 20_000
+
+/** One problem of an upload, where a spreadsheet shows it: row 1 is the header. */
+export type Problem = { row: number; column: Column | 'file'; message: string }
+
+export type HistoricalResponse = {
+  groupId: string
+  perspective: Perspective
+  answers: Map<string, AnswerValue>
+}
+export type HistoricalRound = {
+  name: string
+  date: string
+  mode: 'individual' | 'consensus'
+  groupIds: Set<string>
+  perspectives: Set<Perspective>
+  responses: HistoricalResponse[]
+}
+
+/** A date as written in the file, ISO (2024-03-31) or as UK spreadsheets save it (31/03/2024). */
+export function readDate(text: string): string | null {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text)
+  const iso = uk ? `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}` : text
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
+  const date = new Date(`${iso}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null
+}
+
+type Context = {
+  instrument: Instrument
+  groups: readonly { id: string; name: string }[]
+  existingRoundNames: ReadonlySet<string>
+}
+
+/**
+ * Reads a CSV of earlier rounds, one answer a row, into rounds of responses for one instrument
+ * version. Every problem is listed by row and column; any problem means nothing is to be stored.
+ * UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields as spreadsheets save them.
+ */
+export function readHistory(
+  text: string,
+  { instrument, groups, existingRoundNames }: Context,
+): { rounds: HistoricalRound[]; problems: Problem[] } {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false })
+  const [header = [], ...body] = parsed.data
+  const problems: Problem[] = []
+  const at = new Map(header.map((name, i) => [name.trim(), i]))
+  const missing = historyColumns.filter((c) => !at.has(c))
+  if (missing.length > 0) {
+    return {
+      rounds: [],
+      problems: [
+        {
+          row: 1,
+          column: 'file',
+          message: `The header row has no column ${missing.join(', ')}; it must have ${historyColumns.join(', ')}`,
+        },
+      ],
+    }
+  }
+  if (body.length > maxHistoryRows) {
+    return {
+      rounds: [],
+      problems: [
+        {
+          row: maxHistoryRows + 2,
+          column: 'file',
+          message: `A file may hold at most ${maxHistoryRows.toLocaleString('en-GB')} answers; split it into smaller files`,
+        },
+      ],
+    }
+  }
+  const groupByName = new Map(groups.map((g) => [g.name.trim().toLowerCase(), g.id]))
+  const items = new Map(instrument.items.map((item) => [item.linkId, item]))
+  const rounds = new Map<string, HistoricalRound & { firstRow: number }>()
+  const respondents = new Map<string, HistoricalResponse & { firstRow: number }>()
+  const seen = new Map<string, number>()
+
+  body.forEach((cells, index) => {
+    const row = index + 2
+    if (cells.every((cell) => cell.trim() === '')) return
+    const cell = (c: Column) => (cells[at.get(c) ?? -1] ?? '').trim()
+    const problem = (column: Column, message: string) => problems.push({ row, column, message })
+    const before = problems.length
+
+    const name = cell('round_name')
+    if (!name) problem('round_name', 'Enter the name of the round')
+    else if (existingRoundNames.has(name.toLowerCase()))
+      problem('round_name', `A round called “${name}” already exists`)
+    const date = readDate(cell('round_date'))
+    if (!date)
+      problem(
+        'round_date',
+        `“${cell('round_date')}” is not a date; write it as 2024-03-31 or 31/03/2024`,
+      )
+    const groupId = groupByName.get(cell('group').toLowerCase())
+    if (!groupId) problem('group', `There is no group called “${cell('group')}”`)
+    const perspective = cell('perspective') as Perspective
+    if (!perspectives.includes(perspective) || !instrument.perspectives.includes(perspective)) {
+      problem(
+        'perspective',
+        `“${cell('perspective')}” is not a perspective of ${instrument.title}: use ${instrument.perspectives.join(', ')}`,
+      )
+    }
+    const mode = cell('mode')
+    if (mode !== 'individual' && mode !== 'consensus')
+      problem('mode', `“${mode}” is not a mode: use individual or consensus`)
+    const respondent = cell('respondent')
+    if (!respondent) problem('respondent', 'Enter a label for the respondent, or consensus')
+    else if (mode === 'consensus' && respondent !== 'consensus')
+      problem('respondent', 'In consensus mode the respondent is consensus')
+    else if (mode === 'individual' && respondent === 'consensus')
+      problem('respondent', 'consensus is a respondent only in consensus mode')
+    const item = items.get(cell('linkId'))
+    if (!item)
+      problem('linkId', `${instrument.title} has no question ${cell('linkId') || '(blank)'}`)
+    else if (!item.text[perspective] && perspectives.includes(perspective))
+      problem('linkId', `Question ${item.linkId} is not asked of ${perspective}`)
+    const raw = cell('value').toUpperCase()
+    const choice = item
+      ? choicesOf(instrument, item).find(
+          (c) => c.value === raw || (raw !== '' && Number(c.value) === Number(raw)),
+        )
+      : undefined
+    if (item && !choice)
+      problem(
+        'value',
+        `“${cell('value')}” is not an answer to ${item.linkId}: use ${choicesOf(instrument, item)
+          .map((c) => c.value)
+          .join(', ')}`,
+      )
+
+    const round = rounds.get(name) ?? {
+      name,
+      date: date ?? '',
+      mode: mode as HistoricalRound['mode'],
+      groupIds: new Set(),
+      perspectives: new Set(),
+      responses: [],
+      firstRow: row,
+    }
+    if (name && !rounds.has(name) && problems.length === before) rounds.set(name, round)
+    if (name && rounds.has(name)) {
+      if (mode && round.mode !== mode)
+        problem(
+          'mode',
+          `Round “${name}” is ${round.mode} on row ${round.firstRow}; a round has one mode`,
+        )
+      if (date && round.date !== date)
+        problem(
+          'round_date',
+          `Round “${name}” is dated ${round.date} on row ${round.firstRow}; a round has one date`,
+        )
+    }
+    const answerKey = [name, groupId, respondent, item?.linkId].join('\u0000')
+    const first = seen.get(answerKey)
+    if (first !== undefined)
+      problem(
+        'linkId',
+        `The same answer appears twice: ${respondent}, ${item?.linkId}, first on row ${first}`,
+      )
+    else seen.set(answerKey, row)
+    const who = [name, groupId, respondent].join('\u0000')
+    const earlier = respondents.get(who)
+    if (earlier && earlier.perspective !== perspective)
+      problem(
+        'perspective',
+        `Respondent ${respondent} answers as ${earlier.perspective} on row ${earlier.firstRow}; one respondent has one perspective`,
+      )
+    if (problems.length > before || !groupId || !choice || !item) return
+
+    round.groupIds.add(groupId)
+    round.perspectives.add(perspective)
+    const response = earlier ?? { groupId, perspective, answers: new Map(), firstRow: row }
+    if (!earlier) {
+      respondents.set(who, response)
+      round.responses.push(response)
+    }
+    response.answers.set(
+      item.linkId,
+      choice.value === 'NA' || choice.value === 'DK' ? choice.value : Number(choice.value),
+    )
+  })
+  if (problems.length === 0 && rounds.size === 0)
+    problems.push({ row: 2, column: 'file', message: 'The file has no answers' })
+  return { rounds: problems.length > 0 ? [] : [...rounds.values()], problems }
+}
