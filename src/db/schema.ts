@@ -287,9 +287,8 @@ export const invitations = sqliteTable(
       .notNull()
       .references(() => groups.id),
     perspective: text('perspective').notNull(),
-    createdOn: text('created_on').notNull(),
-    /** The date a response from the link was submitted; a date only, never a time. */
-    usedOn: text('used_on'),
+    /** Whether a response from the link has been submitted; never when, so it cannot be matched. */
+    used: integer('used', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('invitations_round_idx').on(t.organisationId, t.roundId, t.groupId)],
 )

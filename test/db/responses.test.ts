@@ -163,7 +163,7 @@ describe('responses and their aggregates', () => {
     expect(await db.select().from(responses)).toMatchObject([
       { status: 'completed', completedOn: '2027-03-04', answered: 1 },
     ])
-    expect((await db.select().from(invitations))[0]?.usedOn).toBe('2027-03-04')
+    expect((await db.select().from(invitations))[0]?.used).toBe(true)
     await expect(
       saveAnswers(db, first, [{ linkId: 'T03', value: 2, comment: null }]),
     ).rejects.toThrow()

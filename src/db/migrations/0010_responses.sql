@@ -20,8 +20,7 @@ CREATE TABLE `invitations` (
 	`round_id` text NOT NULL,
 	`group_id` text NOT NULL,
 	`perspective` text NOT NULL,
-	`created_on` text NOT NULL,
-	`used_on` text,
+	`used` integer DEFAULT false NOT NULL,
 	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`group_id`) REFERENCES `groups`(`id`) ON UPDATE no action ON DELETE no action

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm'
+import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import { hashToken, newToken } from '../../lib/tokens'
 import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
@@ -29,7 +29,6 @@ export async function createInvitations(
       perspective: r.perspective,
     })),
   )
-  const createdOn = actor.at.toISOString().slice(0, 10)
   const rows = await Promise.all(
     made.map(async (m) => ({
       tokenHash: await hashToken(m.token),
@@ -37,7 +36,6 @@ export async function createInvitations(
       roundId,
       groupId: m.groupId,
       perspective: m.perspective,
-      createdOn,
     })),
   )
   await db.batch([
@@ -119,7 +117,7 @@ export async function participation(
     .select({
       groupId: invitations.groupId,
       invited: count(),
-      used: count(invitations.usedOn),
+      used: sql<number>`sum(${invitations.used})`.mapWith(Number),
     })
     .from(invitations)
     .where(and(eq(invitations.organisationId, organisationId), eq(invitations.roundId, roundId)))

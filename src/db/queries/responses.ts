@@ -203,12 +203,12 @@ export function completionStatements(
       ? [
           db
             .update(invitations)
-            .set({ usedOn: today })
+            .set({ used: true })
             .where(
               and(
                 eq(invitations.organisationId, organisationId),
                 eq(invitations.tokenHash, invitationHash),
-                sql`${invitations.usedOn} is null`,
+                eq(invitations.used, false),
                 guard,
               ),
             ),
