@@ -191,6 +191,11 @@ const pageNumber = (c: Context) => Number.parseInt(c.req.param('n') ?? '', 10)
  */
 export function questionnaireRoutes(loadSitting: LoadSitting) {
   return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      await next()
+      // Answers are on these pages: nothing of them is kept by a shared computer's browser.
+      c.header('Cache-Control', 'no-store')
+    })
     .get('/', async (c) => {
       const loaded = await loadOpen(c, loadSitting)
       if ('stop' in loaded) return loaded.stop

@@ -42,6 +42,7 @@ describe('responding from a link', () => {
     const res = await app.request(`${base}/domains/1`)
     const page = await res.text()
     expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
     expect(page).toContain(`Domain 1 of ${domainCount}`)
     for (const item of itemsOfDomain(1)) {
       expect(page).toContain(`name="answer-${item.linkId}"`)

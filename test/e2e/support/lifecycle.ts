@@ -33,6 +33,9 @@ export function useBrowserAndServer() {
     get baseUrl() {
       return required(server, 'The server').baseUrl
     },
+    get databaseUrl() {
+      return required(server, 'The server').databaseUrl
+    },
     async newPage(options: BrowserContextOptions = {}) {
       const context = await required(browser, 'Chromium').newContext(options)
       contexts.push(context)

@@ -4,7 +4,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export type RunningServer = { baseUrl: string; stop: () => Promise<void> }
+/** The server's address, its database (to check what it stored), and how to stop it. */
+export type RunningServer = { baseUrl: string; databaseUrl: string; stop: () => Promise<void> }
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,13 +38,14 @@ export async function startServer(): Promise<RunningServer> {
   const folder = mkdtempSync(join(tmpdir(), 'recovery-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
+  const databaseUrl = `file:${join(folder, 'data', 'recovery.db')}`
   let output = ''
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
     detached: true,
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `file:${join(folder, 'data', 'recovery.db')}`,
+      DATABASE_URL: databaseUrl,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -67,5 +69,5 @@ export async function startServer(): Promise<RunningServer> {
     await stop()
     throw error
   }
-  return { baseUrl, stop }
+  return { baseUrl, databaseUrl, stop }
 }
