@@ -1,11 +1,9 @@
-import type { Page } from 'playwright-core'
 import { beforeEach, expect, it } from 'vitest'
 import { teamInstrument } from '../helpers/factories'
 import {
   axeViolations,
   axeViolationsWithScriptsOff,
   describeInBrowser,
-  focused,
   setUpThroughTheForm,
   tabTo,
   textOf,
