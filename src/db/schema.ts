@@ -354,6 +354,13 @@ export const answers = sqliteTable(
   ],
 )
 
+/** n, Σx and Σx²: enough for a mean and standard deviation, added to as responses complete. */
+const runningSums = () => ({
+  n: integer('n').notNull(),
+  sum: real('sum').notNull(),
+  sumOfSquares: real('sum_of_squares').notNull(),
+})
+
 /** Per round, group, perspective and item, the running sums results are computed from. */
 export const itemAggregates = sqliteTable(
   'item_aggregates',
@@ -367,9 +374,7 @@ export const itemAggregates = sqliteTable(
       .references(() => groups.id),
     perspective: text('perspective').notNull(),
     linkId: text('link_id').notNull(),
-    n: integer('n').notNull(),
-    sum: real('sum').notNull(),
-    sumOfSquares: real('sum_of_squares').notNull(),
+    ...runningSums(),
     naCount: integer('na_count').notNull(),
     dkCount: integer('dk_count').notNull(),
   },
@@ -411,9 +416,7 @@ export const scoreAggregates = sqliteTable(
       .references(() => groups.id),
     perspective: text('perspective').notNull(),
     measure: text('measure').notNull(),
-    n: integer('n').notNull(),
-    sum: real('sum').notNull(),
-    sumOfSquares: real('sum_of_squares').notNull(),
+    ...runningSums(),
     insufficient: integer('insufficient').notNull(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.measure] })],

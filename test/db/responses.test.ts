@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
-import { createInvitations, responseKeyOf } from '../../src/db/queries/invitations'
+import { createInvitations, findInvitation, responseKeyOf } from '../../src/db/queries/invitations'
 import {
   completeResponse,
   listAnswers,
@@ -170,6 +170,21 @@ describe('responses and their aggregates', () => {
     await expect(
       db.update(answers).set({ value: 1 }).where(eq(answers.responseId, first.id)),
     ).rejects.toThrow()
+  })
+
+  it('makes 500 links in one batch within D1’s parameter limit, each found only by its token', async () => {
+    const scope = await openRound()
+    const links = await createInvitations(scope.db, scope.actor, scope.round.id, [
+      { groupId: scope.team.id, perspective: 'staff', count: 300 },
+      { groupId: scope.team.id, perspective: 'person-using-service', count: 200 },
+    ])
+    expect(new Set(links.map((l) => l.token)).size).toBe(500)
+    const stored = await scope.db.select().from(invitations)
+    expect(stored).toHaveLength(500)
+    expect(stored.some((row) => links.some((l) => l.token === row.tokenHash))).toBe(false)
+    const found = await findInvitation(scope.db, links[499]?.token ?? '')
+    expect(found?.invitation.perspective).toBe('person-using-service')
+    expect(await findInvitation(scope.db, 'x'.repeat(43))).toBeNull()
   })
 
   it('saves a whole questionnaire of answers in one batch within D1’s parameter limit', async () => {

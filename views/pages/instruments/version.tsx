@@ -1,33 +1,12 @@
 import type { InstrumentSource } from '../../../src/db/queries/instruments'
 import { type Instrument, perspectiveLabels } from '../../../src/instruments/definition'
+import { ActionButton } from '../../components/action-button'
 import { StatusTag } from '../../components/status-tag'
 import { DomainItems } from '../../partials/instruments/domain-items'
 import { ScaleTable } from '../../partials/instruments/scale-table'
 import { instrumentPath } from './list'
 
 type VersionPageProps = { instrument: Instrument; source: InstrumentSource; canManage: boolean }
-
-function ActionButton({
-  action,
-  label,
-  secondary,
-}: {
-  action: string
-  label: string
-  secondary?: boolean
-}) {
-  return (
-    <form method="post" action={action} class="nhsuk-u-display-inline-block nhsuk-u-margin-right-3">
-      <button
-        class={secondary ? 'nhsuk-button nhsuk-button--secondary' : 'nhsuk-button'}
-        data-module="nhsuk-button"
-        type="submit"
-      >
-        {label}
-      </button>
-    </form>
-  )
-}
 
 export function VersionPage({ instrument, source, canManage }: VersionPageProps) {
   const path = instrumentPath(instrument.slug, instrument.version)

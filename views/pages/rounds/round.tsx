@@ -1,5 +1,6 @@
 import type { Round } from '../../../src/db/queries/rounds'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
+import { ActionButton } from '../../components/action-button'
 import { ErrorSummary } from '../../components/error-summary'
 import { Select } from '../../components/select'
 import { Table } from '../../components/table'
@@ -27,28 +28,6 @@ export type RoundPageProps = {
   inviteGroups: readonly { value: string; text: string }[]
   perspectives: readonly { value: string; text: string }[]
   forms: { values: FormValues; errors: FieldErrors }
-}
-
-function Action({
-  action,
-  label,
-  secondary,
-}: {
-  action: string
-  label: string
-  secondary?: boolean
-}) {
-  return (
-    <form method="post" action={action} class="nhsuk-u-display-inline-block nhsuk-u-margin-right-3">
-      <button
-        class={secondary ? 'nhsuk-button nhsuk-button--secondary' : 'nhsuk-button'}
-        data-module="nhsuk-button"
-        type="submit"
-      >
-        {label}
-      </button>
-    </form>
-  )
 }
 
 function Summary({ rows }: { rows: readonly [string, string][] }) {
@@ -94,7 +73,7 @@ export function RoundPage(props: RoundPageProps) {
       {props.canManage && round.status === 'draft' && (
         <>
           <p>Opening the round fixes its questionnaire, groups and thresholds.</p>
-          <Action action={`${base}/open`} label="Open the round" />
+          <ActionButton action={`${base}/open`} label="Open the round" />
         </>
       )}
       {props.canManage && round.status === 'open' && (
@@ -115,7 +94,7 @@ export function RoundPage(props: RoundPageProps) {
               Extend the round
             </button>
           </form>
-          <Action action={`${base}/close`} label="Close the round" />
+          <ActionButton action={`${base}/close`} label="Close the round" />
         </>
       )}
       <Table
