@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { readDate } from '../lib/dates'
 import { choicesOf } from './answer-form'
 import { type Instrument, type Perspective, perspectives } from './definition'
 import type { AnswerValue } from './scoring'
@@ -31,15 +32,6 @@ export type HistoricalRound = {
   groupIds: Set<string>
   perspectives: Set<Perspective>
   responses: HistoricalResponse[]
-}
-
-/** A date as written in the file, ISO (2024-03-31) or as UK spreadsheets save it (31/03/2024). */
-export function readDate(text: string): string | null {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text)
-  const iso = uk ? `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}` : text
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
-  const date = new Date(`${iso}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null
 }
 
 type Context = {

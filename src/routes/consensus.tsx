@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception'
 import { findInstrument } from '../db/queries/instruments'
 import type { Perspective } from '../instruments/definition'
 import { may } from '../lib/authorise'
+import { dayOf } from '../lib/dates'
 import { questionnaireRoutes } from './questionnaire'
 import { takesAnswers } from './respond'
 import { loadRound } from './rounds'
@@ -37,6 +38,6 @@ export const consensusRoutes = questionnaireRoutes(async (c) => {
       perspective,
     },
     responseKey: `consensus:${round.id}:${group.id}`,
-    open: takesAnswers(round, new Date(c.var.now()).toISOString().slice(0, 10)),
+    open: takesAnswers(round, dayOf(c.var.now())),
   }
 })

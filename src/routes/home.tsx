@@ -6,12 +6,13 @@ import { consensusStates } from '../db/queries/responses'
 import { listRounds } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { may } from '../lib/authorise'
+import { dayOf } from '../lib/dates'
 import { render } from '../lib/htmx'
 
 export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { db, organisation } = c.var
   const grants = c.var.signedIn?.grants ?? []
-  const today = new Date(c.var.now()).toISOString().slice(0, 10)
+  const today = dayOf(c.var.now())
   const [executive, teams, all] = await Promise.all([
     getExecutiveGroup(db, organisation.id),
     listTeams(db, organisation.id),

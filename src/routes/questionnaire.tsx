@@ -1,188 +1,23 @@
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { DomainPage } from '../../views/pages/respond/domain'
-import {
-  AlreadySubmittedPage,
-  ClosedPage,
-  StartPage,
-  ThankYouPage,
-} from '../../views/pages/respond/messages'
-import type { QuestionProps } from '../../views/pages/respond/question'
+import { AlreadySubmittedPage, StartPage, ThankYouPage } from '../../views/pages/respond/messages'
 import { SavedStatus } from '../../views/pages/respond/question'
 import { ReviewPage } from '../../views/pages/respond/review'
-import {
-  completeResponse,
-  findResponse,
-  listAnswers,
-  type Response,
-  type ResponseKind,
-  type ResponseScope,
-  type SavedAnswer,
-  saveAnswers,
-  startResponse,
-} from '../db/queries/responses'
+import { completeResponse, findResponse, listAnswers, startResponse } from '../db/queries/responses'
 import type { AppEnv } from '../env'
-import { choicesOf, type ItemAnswer, readItem } from '../instruments/answer-form'
-import type { Instrument, Item, Perspective } from '../instruments/definition'
+import { choicesOf } from '../instruments/answer-form'
 import { itemsFor } from '../instruments/scoring'
 import { redirectAfterPost, render } from '../lib/htmx'
-
-/** One person's (or one group's) sitting of a questionnaire: what it is for and where it lives. */
-export type Sitting = {
-  base: string
-  heading: { round: string; group: string }
-  instrument: Instrument
-  perspective: Perspective
-  consensus: boolean
-  kind: ResponseKind
-  scope: ResponseScope
-  responseKey: string
-  /** Whether the round takes answers now. */
-  open: boolean
-  invitationHash?: string
-}
-
-type LoadSitting = (c: Context<AppEnv>) => Promise<Sitting>
-
-const today = (c: Context<AppEnv>) => new Date(c.var.now()).toISOString().slice(0, 10)
-
-function domainsOf(sitting: Sitting) {
-  const items = itemsFor(sitting.instrument, sitting.perspective)
-  const numbered = items.map((item, i) => ({ item, number: i + 1 }))
-  return sitting.instrument.domains
-    .map((domain) => ({ domain, items: numbered.filter((n) => n.item.domain === domain.key) }))
-    .filter((d) => d.items.length > 0)
-}
-
-const formValue = (answer: SavedAnswer['value'] | undefined) =>
-  answer === null || answer === undefined ? undefined : String(answer)
-
-function questionProps(
-  sitting: Sitting,
-  item: Item,
-  number: number,
-  saved: SavedAnswer | undefined,
-  typed: Record<string, unknown> | undefined,
-  errors: Record<string, string>,
-): QuestionProps {
-  const fromForm = (name: string) =>
-    typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined
-  return {
-    linkId: item.linkId,
-    number,
-    text: item.text[sitting.perspective] ?? '',
-    help: item.help,
-    choices: choicesOf(sitting.instrument, item),
-    values: typed
-      ? {
-          answer: fromForm(`answer-${item.linkId}`),
-          comment: fromForm(`comment-${item.linkId}`),
-          dissent: fromForm(`dissent-${item.linkId}`),
-        }
-      : {
-          answer: formValue(saved?.value),
-          comment: saved?.comment ?? undefined,
-          dissent: saved?.dissent ?? undefined,
-        },
-    errors,
-    consensus: sitting.consensus,
-    saveUrl: `${sitting.base}/answers/${encodeURIComponent(item.linkId)}`,
-  }
-}
-
-/** The sitting and its response so far; a submitted or closed one answers with its own page. */
-async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
-  const sitting = await loadSitting(c)
-  const response = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseKey)
-  if (response?.status === 'completed') {
-    return {
-      stop: render(
-        c,
-        <AlreadySubmittedPage heading={sitting.heading} consensus={sitting.consensus} />,
-        { title: 'Already submitted', anonymous: !sitting.consensus },
-      ),
-    } as const
-  }
-  if (!sitting.open) {
-    return {
-      stop: render(c, <ClosedPage heading={sitting.heading} />, {
-        title: 'Closed',
-        status: 410,
-        anonymous: !sitting.consensus,
-      }),
-    } as const
-  }
-  return { sitting, response } as const
-}
-
-/** Saves what a form holds for these items; the problems found, and what was saved. */
-async function saveItems(
-  c: Context<AppEnv>,
-  sitting: Sitting,
-  response: Response | null,
-  items: readonly Item[],
-  form: Record<string, unknown>,
-) {
-  const errors: Record<string, string> = {}
-  const answers: ItemAnswer[] = []
-  for (const item of items) {
-    const read = readItem(sitting.instrument, item, form, sitting.consensus)
-    Object.assign(errors, read.errors)
-    if (read.answer) answers.push(read.answer)
-  }
-  const earlier = response
-    ? new Set((await listAnswers(c.var.db, response)).map((a) => a.linkId))
-    : new Set()
-  const worth = answers.filter(
-    (a) => a.value !== null || a.comment || a.dissent || earlier.has(a.linkId),
-  )
-  if (worth.length > 0) {
-    const started =
-      response ??
-      (await startResponse(c.var.db, sitting.scope, sitting.kind, sitting.responseKey, today(c)))
-    await saveAnswers(c.var.db, started, worth)
-  }
-  return errors
-}
-
-async function renderDomain(
-  c: Context<AppEnv>,
-  sitting: Sitting,
-  response: Response | null,
-  index: number,
-  typed?: Record<string, unknown>,
-  errors: Record<string, string> = {},
-) {
-  const domains = domainsOf(sitting)
-  const page = domains[index - 1]
-  if (!page) throw new HTTPException(404)
-  const saved = response ? await listAnswers(c.var.db, response) : []
-  const byLinkId = new Map(saved.map((a) => [a.linkId, a]))
-  const invalid = Object.keys(errors).length > 0
-  const title = `Domain ${index} of ${domains.length}: ${page.domain.title}`
-  return render(
-    c,
-    <DomainPage
-      heading={sitting.heading}
-      index={index}
-      count={domains.length}
-      title={page.domain.title}
-      description={page.domain.description}
-      questions={page.items.map(({ item, number }) =>
-        questionProps(sitting, item, number, byLinkId.get(item.linkId), typed, errors),
-      )}
-      errors={errors}
-      action={`${sitting.base}/domains/${index}`}
-    />,
-    {
-      title: invalid ? `Error: ${title}` : title,
-      status: invalid ? 422 : 200,
-      anonymous: !sitting.consensus,
-    },
-  )
-}
-
-const pageNumber = (c: Context) => Number.parseInt(c.req.param('n') ?? '', 10)
+import {
+  domainsOf,
+  formValue,
+  type LoadSitting,
+  loadOpen,
+  pageNumber,
+  renderDomain,
+  saveItems,
+  today,
+} from '../lib/sitting'
 
 /**
  * The questionnaire, one domain a page, for a respondent's link or a facilitator's consensus

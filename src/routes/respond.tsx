@@ -3,6 +3,7 @@ import { getGroup } from '../db/queries/groups'
 import { findInstrument } from '../db/queries/instruments'
 import { findInvitation, responseKeyOf } from '../db/queries/invitations'
 import type { Perspective } from '../instruments/definition'
+import { dayOf } from '../lib/dates'
 import { hashToken } from '../lib/tokens'
 import { questionnaireRoutes } from './questionnaire'
 
@@ -40,7 +41,7 @@ export const respondRoutes = questionnaireRoutes(async (c) => {
       perspective: invitation.perspective,
     },
     responseKey: await responseKeyOf(token),
-    open: takesAnswers(round, new Date(c.var.now()).toISOString().slice(0, 10)),
+    open: takesAnswers(round, dayOf(c.var.now())),
     invitationHash: await hashToken(token),
   }
 })

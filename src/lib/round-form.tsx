@@ -1,0 +1,103 @@
+import type { Context } from 'hono'
+import { z } from 'zod'
+import { RoundForm, RoundFormPage, type RoundFormProps } from '../../views/pages/rounds/form'
+import { listTeams } from '../db/queries/groups'
+import { listInstruments } from '../db/queries/instruments'
+import { getExecutiveGroup } from '../db/queries/organisations'
+import { roundModes } from '../db/schema'
+import type { AppEnv } from '../env'
+import { perspectiveLabels, perspectives } from '../instruments/definition'
+import { may } from './authorise'
+import { readDate } from './dates'
+import { render } from './htmx'
+import type { FieldErrors } from './validation'
+
+const many = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+export const isoDate = (missing: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, missing)
+    .refine((s) => readDate(s) === s, 'Enter a real date')
+const whole = (min: number, what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a whole number` })
+    .int(`${what} must be a whole number`)
+    .min(min, `${what} must be at least ${min}`)
+    .max(10_000, `${what} must be 10,000 or fewer`)
+const change = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .gt(0, `${what} must be more than 0`)
+    .max(100, `${what} must be 100 or less`)
+
+export const roundSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Enter the name of the round')
+      .max(120, 'The name must be 120 characters or fewer'),
+    instrument: z.string().min(1, 'Choose a questionnaire'),
+    mode: z.enum(roundModes, { error: 'Choose how the round will be completed' }),
+    perspectives: many.refine((a) => a.length > 0, 'Choose whose views the round asks for'),
+    groups: many.refine((a) => a.length > 0, 'Choose at least one group'),
+    opensOn: isoDate('Enter the opening date'),
+    closesOn: isoDate('Enter the closing date'),
+    anonymityThreshold: whole(3, 'The fewest responses for results'),
+    commentThreshold: whole(5, 'The fewest responses for comments'),
+    itemMid: change('The smallest change for a question'),
+    teamMid: change('The smallest change for a team'),
+  })
+  .refine((r) => r.closesOn >= r.opensOn, {
+    path: ['closesOn'],
+    message: 'The closing date must be on or after the opening date',
+  })
+
+export async function formChoices(c: Context<AppEnv>) {
+  const { db, organisation } = c.var
+  const grants = c.var.signedIn?.grants ?? []
+  const [catalogue, executive, teams] = await Promise.all([
+    listInstruments(db, organisation.id),
+    getExecutiveGroup(db, organisation.id),
+    listTeams(db, organisation.id),
+  ])
+  const groups = [...(executive ? [executive] : []), ...teams.filter((t) => !t.archivedAt)]
+  return {
+    instruments: catalogue
+      .filter((e) => e.instrument.status === 'active')
+      .map(({ instrument: i }) => ({
+        value: `${i.slug}@${i.version}`,
+        text: `${i.title} (version ${i.version})`,
+      })),
+    groups: groups
+      .filter((g) => may.runGroup(grants, g.id))
+      .map((g) => ({ value: g.id, text: g.name })),
+    perspectives: perspectives.map((p) => ({ value: p, text: perspectiveLabels[p] })),
+  }
+}
+
+export async function renderRoundForm(
+  c: Context<AppEnv>,
+  values: RoundFormProps['values'],
+  errors: FieldErrors,
+) {
+  const props = { ...(await formChoices(c)), values, errors }
+  const invalid = Object.keys(errors).length > 0
+  return render(c, <RoundFormPage {...props} />, {
+    title: invalid ? 'Error: Create a round' : 'Create a round',
+    status: invalid ? 422 : 200,
+    fragment: <RoundForm {...props} />,
+  })
+}
+
+export async function submittedValues(c: Context<AppEnv>): Promise<RoundFormProps['values']> {
+  const body = await c.req.parseBody({ all: true })
+  const text = Object.fromEntries(
+    Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+  )
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [])
+  return { ...text, groups: list(body.groups), perspectives: list(body.perspectives) }
+}
