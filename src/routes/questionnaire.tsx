@@ -1,9 +1,9 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AlreadySubmittedPage, StartPage, ThankYouPage } from '../../views/pages/respond/messages'
 import { SavedStatus } from '../../views/pages/respond/question'
 import { ReviewPage } from '../../views/pages/respond/review'
-import { completeResponse, findResponse, listAnswers, startResponse } from '../db/queries/responses'
+import { completeResponse, findResponse, listAnswers, type Response } from '../db/queries/responses'
 import type { AppEnv } from '../env'
 import { choicesOf } from '../instruments/answer-form'
 import { itemsFor } from '../instruments/scoring'
@@ -15,9 +15,50 @@ import {
   loadOpen,
   pageNumber,
   renderDomain,
+  type Sitting,
   saveItems,
   today,
 } from '../lib/sitting'
+
+async function renderReview(
+  c: Context<AppEnv>,
+  sitting: Sitting,
+  response: Response | null,
+  problem?: string,
+) {
+  const saved = new Map(
+    (response ? await listAnswers(c.var.db, response) : []).map((a) => [a.linkId, a]),
+  )
+  const domains = domainsOf(sitting).map(({ domain, items }, i) => ({
+    index: i + 1,
+    title: domain.title,
+    items: items.map(({ item, number }) => {
+      const value = formValue(saved.get(item.linkId)?.value)
+      const choice = choicesOf(sitting.instrument, item).find((ch) => ch.value === value)
+      return {
+        linkId: item.linkId,
+        number,
+        text: item.text[sitting.perspective] ?? '',
+        answer: choice?.label ?? null,
+      }
+    }),
+  }))
+  return render(
+    c,
+    <ReviewPage
+      heading={sitting.heading}
+      base={sitting.base}
+      domains={domains}
+      consensus={sitting.consensus}
+      problem={problem}
+    />,
+    {
+      title: problem ? 'Error: Check your answers' : 'Check your answers',
+      status: problem ? 422 : 200,
+      anonymous: !sitting.consensus,
+    },
+  )
+}
 
 /**
  * The questionnaire, one domain a page, for a respondent's link or a facilitator's consensus
@@ -100,44 +141,16 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
     .get('/review', async (c) => {
       const loaded = await loadOpen(c, loadSitting)
       if ('stop' in loaded) return loaded.stop
-      const { sitting, response } = loaded
-      const saved = new Map(
-        (response ? await listAnswers(c.var.db, response) : []).map((a) => [a.linkId, a]),
-      )
-      const domains = domainsOf(sitting).map(({ domain, items }, i) => ({
-        index: i + 1,
-        title: domain.title,
-        items: items.map(({ item, number }) => {
-          const value = saved.get(item.linkId)?.value ?? null
-          const choice = choicesOf(sitting.instrument, item).find(
-            (ch) => ch.value === formValue(value),
-          )
-          return {
-            linkId: item.linkId,
-            number,
-            text: item.text[sitting.perspective] ?? '',
-            answer: choice?.label ?? null,
-          }
-        }),
-      }))
-      return render(
-        c,
-        <ReviewPage
-          heading={sitting.heading}
-          base={sitting.base}
-          domains={domains}
-          consensus={sitting.consensus}
-        />,
-        { title: 'Check your answers', anonymous: !sitting.consensus },
-      )
+      return renderReview(c, loaded.sitting, loaded.response)
     })
     .post('/submit', async (c) => {
       const loaded = await loadOpen(c, loadSitting)
       if ('stop' in loaded) return loaded.stop
-      const { sitting } = loaded
-      const response =
-        loaded.response ??
-        (await startResponse(c.var.db, sitting.scope, sitting.kind, sitting.responseKey, today(c)))
+      const { sitting, response } = loaded
+      const answered = response ? await listAnswers(c.var.db, response) : []
+      if (!response || !answered.some((a) => a.value !== null)) {
+        return renderReview(c, sitting, response, 'Answer at least one question before submitting')
+      }
       const completed = await completeResponse(
         c.var.db,
         sitting.instrument,

@@ -132,6 +132,16 @@ describe('responding from a link', () => {
     expect(late.status).toBe(409)
   })
 
+  it('refuses to submit a response with no answer, storing nothing', async () => {
+    const { app, base, db } = await withLink()
+    const res = await postForm(app, `${base}/submit`, {})
+    expect(res.status).toBe(422)
+    expect(await res.text()).toContain('Answer at least one question before submitting')
+    await postForm(app, `${base}/answers/T01`, { 'comment-T01': 'Only a comment' }, htmxHeaders)
+    expect((await postForm(app, `${base}/submit`, {})).status).toBe(422)
+    expect((await db.select().from(responses)).map((r) => r.status)).toEqual(['in-progress'])
+  })
+
   it('takes answers only while the round is open and before its closing date', async () => {
     const { app, base, db, round, actor, clock } = await withLink()
     clock.advance(60 * 24 * 40)

@@ -1,9 +1,13 @@
 import type { FieldErrors } from '../../src/lib/validation'
 
-type ErrorSummaryProps = { errors: FieldErrors }
+type ErrorSummaryProps = {
+  errors: FieldErrors
+  /** Where each problem links; by default its field on this page. */
+  hrefFor?: (field: string) => string
+}
 
 /** The NHS.UK error summary: every problem at the top, each linking to its field. */
-export function ErrorSummary({ errors }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, hrefFor = (field) => `#${field}` }: ErrorSummaryProps) {
   const entries = Object.entries(errors)
   if (entries.length === 0) return null
   return (
@@ -14,7 +18,7 @@ export function ErrorSummary({ errors }: ErrorSummaryProps) {
           <ul class="nhsuk-list nhsuk-error-summary__list">
             {entries.map(([field, message]) => (
               <li>
-                <a href={`#${field}`}>{message}</a>
+                <a href={hrefFor(field)}>{message}</a>
               </li>
             ))}
           </ul>

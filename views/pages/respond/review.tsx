@@ -1,3 +1,4 @@
+import { ErrorSummary } from '../../components/error-summary'
 import { Table } from '../../components/table'
 
 export type ReviewDomain = {
@@ -11,10 +12,12 @@ type ReviewPageProps = {
   base: string
   domains: readonly ReviewDomain[]
   consensus: boolean
+  /** Why the submission was refused, if it was. */
+  problem?: string | undefined
 }
 
 /** Every answer before submitting, with the unanswered items listed first, each linking back. */
-export function ReviewPage({ heading, base, domains, consensus }: ReviewPageProps) {
+export function ReviewPage({ heading, base, domains, consensus, problem }: ReviewPageProps) {
   const unanswered = domains.flatMap((d) =>
     d.items.filter((item) => item.answer === null).map((item) => ({ ...item, domain: d })),
   )
@@ -22,6 +25,10 @@ export function ReviewPage({ heading, base, domains, consensus }: ReviewPageProp
   return (
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-two-thirds">
+        <ErrorSummary
+          errors={problem ? { answers: problem } : {}}
+          hrefFor={() => `${base}/domains/1`}
+        />
         <span class="nhsuk-caption-l">
           {heading.round}: {heading.group}
         </span>
