@@ -298,11 +298,15 @@ export const responseKinds = ['individual', 'consensus', 'imported'] as const
 
 /**
  * The answers of one respondent, or one consensus, for one group in a round. No person, address,
- * browser or time of day: dates only, and a key that only the respondent's link can reproduce.
+ * browser or time of day: dates only, and an id that only the respondent's link can reproduce.
  */
 export const responses = sqliteTable(
   'responses',
   {
+    /**
+     * For a link, a second digest of its token, which only the link reproduces; for a consensus,
+     * its round and group. A second start or submission from the same link is the same response.
+     */
     id: text('id').primaryKey(),
     organisationId: organisationId(),
     roundId: text('round_id')
@@ -313,8 +317,6 @@ export const responses = sqliteTable(
       .references(() => groups.id),
     perspective: text('perspective').notNull(),
     kind: text('kind', { enum: responseKinds }).notNull(),
-    /** Makes a second start or a second submission from the same link the same response. */
-    responseKey: text('response_key').notNull(),
     status: text('status', { enum: responseStatuses }).notNull(),
     startedOn: text('started_on').notNull(),
     completedOn: text('completed_on'),
@@ -323,7 +325,6 @@ export const responses = sqliteTable(
     applicable: integer('applicable'),
   },
   (t) => [
-    uniqueIndex('responses_key_idx').on(t.responseKey),
     index('responses_round_idx').on(t.organisationId, t.roundId, t.groupId, t.status),
     check('responses_status_check', sql`status in ('in-progress', 'completed')`),
     check('responses_kind_check', sql`kind in ('individual', 'consensus', 'imported')`),

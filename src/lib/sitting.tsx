@@ -11,7 +11,6 @@ import {
   type ResponseScope,
   type SavedAnswer,
   saveAnswers,
-  startResponse,
 } from '../db/queries/responses'
 import type { AppEnv } from '../env'
 import { choicesOf, type ItemAnswer, readItem } from '../instruments/answer-form'
@@ -29,7 +28,7 @@ export type Sitting = {
   consensus: boolean
   kind: ResponseKind
   scope: ResponseScope
-  responseKey: string
+  responseId: string
   /** Whether the round takes answers now. */
   open: boolean
   invitationHash?: string
@@ -86,7 +85,7 @@ function questionProps(
 /** The sitting and its response so far; a submitted or closed one answers with its own page. */
 export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
   const sitting = await loadSitting(c)
-  const response = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseKey)
+  const response = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
   if (response?.status === 'completed') {
     return {
       stop: render(
@@ -130,10 +129,11 @@ export async function saveItems(
     (a) => a.value !== null || a.comment || a.dissent || earlier.has(a.linkId),
   )
   if (worth.length > 0) {
-    const started =
-      response ??
-      (await startResponse(c.var.db, sitting.scope, sitting.kind, sitting.responseKey, today(c)))
-    await saveAnswers(c.var.db, started, worth)
+    await saveAnswers(
+      c.var.db,
+      { ...sitting.scope, id: sitting.responseId, kind: sitting.kind, startedOn: today(c) },
+      worth,
+    )
   }
   return errors
 }

@@ -37,7 +37,7 @@ export const consensusRoutes = questionnaireRoutes(async (c) => {
       groupId: group.id,
       perspective,
     },
-    responseKey: `consensus:${round.id}:${group.id}`,
+    responseId: `consensus:${round.id}:${group.id}`,
     open: takesAnswers(round, dayOf(c.var.now())),
   }
 })

@@ -113,7 +113,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
         form,
       )
       if (Object.keys(errors).length > 0) {
-        const now = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseKey)
+        const now = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
         return renderDomain(c, sitting, now, index, form, errors)
       }
       const go = form.go
@@ -175,7 +175,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
       const response = await findResponse(
         c.var.db,
         sitting.scope.organisationId,
-        sitting.responseKey,
+        sitting.responseId,
       )
       if (response?.status !== 'completed') return c.redirect(sitting.base, 303)
       return render(c, <ThankYouPage heading={sitting.heading} consensus={sitting.consensus} />, {

@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception'
 import { getGroup } from '../db/queries/groups'
 import { findInstrument } from '../db/queries/instruments'
-import { findInvitation, responseKeyOf } from '../db/queries/invitations'
+import { findInvitation, responseIdOf } from '../db/queries/invitations'
 import type { Perspective } from '../instruments/definition'
 import { dayOf } from '../lib/dates'
 import { hashToken } from '../lib/tokens'
@@ -40,7 +40,7 @@ export const respondRoutes = questionnaireRoutes(async (c) => {
       groupId: group.id,
       perspective: invitation.perspective,
     },
-    responseKey: await responseKeyOf(token),
+    responseId: await responseIdOf(token),
     open: takesAnswers(round, dayOf(c.var.now())),
     invitationHash: await hashToken(token),
   }

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
-import { createInvitations, responseKeyOf } from '../../src/db/queries/invitations'
+import { createInvitations, responseIdOf } from '../../src/db/queries/invitations'
 import { completeResponse, saveAnswers, startResponse } from '../../src/db/queries/responses'
 import { hashToken } from '../../src/lib/tokens'
 import {
@@ -103,13 +103,12 @@ describe('anonymity by construction', () => {
               groupId: team.id,
               perspective: 'staff',
             }
-            const response = await startResponse(
-              db,
-              scope,
-              'individual',
-              await responseKeyOf(token),
-              '2027-03-03',
-            )
+            const response = await startResponse(db, {
+              ...scope,
+              id: await responseIdOf(token),
+              kind: 'individual',
+              startedOn: '2027-03-03',
+            })
             await saveAnswers(
               db,
               response,

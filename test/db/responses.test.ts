@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
-import { createInvitations, findInvitation, responseKeyOf } from '../../src/db/queries/invitations'
+import { createInvitations, findInvitation, responseIdOf } from '../../src/db/queries/invitations'
 import {
   completeResponse,
   listAnswers,
@@ -57,18 +57,17 @@ async function respond(
     { groupId: scope.team.id, perspective: 'staff', count: 1 },
   ])
   if (!link) throw new Error('no link')
-  const response = await startResponse(
-    db,
-    {
+  const response = await startResponse(db, {
+    ...{
       organisationId: scope.org.id,
       roundId: scope.round.id,
       groupId: scope.team.id,
       perspective: 'staff',
     },
-    'individual',
-    await responseKeyOf(link.token),
-    '2027-03-02',
-  )
+    id: await responseIdOf(link.token),
+    kind: 'individual',
+    startedOn: '2027-03-02',
+  })
   await saveAnswers(db, response, asSaved(given))
   expect(await completeResponse(db, instrument, response, '2027-03-02')).toBe(true)
 }
@@ -129,15 +128,25 @@ describe('responses and their aggregates', () => {
     const [link] = await createInvitations(db, scope.actor, round.id, [
       { groupId: team.id, perspective: 'staff', count: 1 },
     ])
-    const key = await responseKeyOf(link?.token ?? '')
+    const key = await responseIdOf(link?.token ?? '')
     const where = {
       organisationId: org.id,
       roundId: round.id,
       groupId: team.id,
       perspective: 'staff',
     }
-    const first = await startResponse(db, where, 'individual', key, '2027-03-02')
-    const again = await startResponse(db, where, 'individual', key, '2027-03-03')
+    const first = await startResponse(db, {
+      ...where,
+      id: key,
+      kind: 'individual',
+      startedOn: '2027-03-02',
+    })
+    const again = await startResponse(db, {
+      ...where,
+      id: key,
+      kind: 'individual',
+      startedOn: '2027-03-03',
+    })
     expect(again.id).toBe(first.id)
     await saveAnswers(db, first, [
       { linkId: 'T01', value: 4, comment: 'Mostly' },
@@ -189,18 +198,17 @@ describe('responses and their aggregates', () => {
 
   it('saves a whole questionnaire of answers in one batch within D1’s parameter limit', async () => {
     const scope = await openRound()
-    const response = await startResponse(
-      scope.db,
-      {
+    const response = await startResponse(scope.db, {
+      ...{
         organisationId: scope.org.id,
         roundId: scope.round.id,
         groupId: scope.team.id,
         perspective: 'staff',
       },
-      'individual',
-      'key',
-      '2027-03-02',
-    )
+      id: 'key',
+      kind: 'individual',
+      startedOn: '2027-03-02',
+    })
     const all = instrument.items.map((item) => ({
       linkId: item.linkId,
       value: 3,

@@ -73,7 +73,11 @@ describe('round queries', () => {
     const id = await createRound(db, actor, settings, [teams[0]?.id ?? ''])
     const draft = await getRound(db, org.id, id)
     if (!draft) throw new Error('no round')
-    expect(await moveRound(db, actor, draft, 'open')).toBe(true)
+    const opened = await Promise.all([
+      moveRound(db, actor, draft, 'open'),
+      moveRound(db, actor, draft, 'open'),
+    ])
+    expect(opened.sort()).toEqual([false, true])
     expect(await moveRound(db, actor, draft, 'open')).toBe(false)
     const row = and(eq(rounds.organisationId, org.id), eq(rounds.id, id))
     await expect(db.update(rounds).set({ anonymityThreshold: 3 }).where(row)).rejects.toThrow()

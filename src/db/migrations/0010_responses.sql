@@ -65,7 +65,6 @@ CREATE TABLE `responses` (
 	`group_id` text NOT NULL,
 	`perspective` text NOT NULL,
 	`kind` text NOT NULL,
-	`response_key` text NOT NULL,
 	`status` text NOT NULL,
 	`started_on` text NOT NULL,
 	`completed_on` text,
@@ -78,7 +77,6 @@ CREATE TABLE `responses` (
 	CONSTRAINT "responses_kind_check" CHECK(kind in ('individual', 'consensus', 'imported'))
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `responses_key_idx` ON `responses` (`response_key`);--> statement-breakpoint
 CREATE INDEX `responses_round_idx` ON `responses` (`organisation_id`,`round_id`,`group_id`,`status`);--> statement-breakpoint
 CREATE TABLE `score_aggregates` (
 	`organisation_id` text NOT NULL,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte } from 'drizzle-orm'
+import { and, count, desc, eq, gte, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { auditLog, people } from '../schema'
 
@@ -26,6 +26,19 @@ export function auditInsert(db: Db, entry: AuditEntry) {
     after: entry.after ?? null,
     at: entry.at.toISOString(),
   })
+}
+
+/**
+ * The audit entry of a change made by the statement just before it in the same batch, written only
+ * when that statement changed a row: a repeated request changes nothing and records nothing.
+ */
+export function auditInsertIfChanged(db: Db, entry: AuditEntry) {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
+  return db
+    .insert(auditLog)
+    .select(
+      sql`select ${crypto.randomUUID()}, ${entry.organisationId}, ${entry.at.toISOString()}, ${entry.actorId}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId ?? null}, ${json(entry.before)}, ${json(entry.after)} where changes() > 0`,
+    )
 }
 
 export async function countRecentEntries(

@@ -55,7 +55,6 @@ export async function importHistory(
         groupId: given.groupId,
         perspective: given.perspective,
         kind: round.mode === 'consensus' ? 'consensus' : 'imported',
-        responseKey: `import:${roundId}:${crypto.randomUUID()}`,
         status: 'in-progress',
         startedOn: round.date,
         completedOn: null,

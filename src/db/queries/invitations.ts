@@ -10,7 +10,7 @@ export type InvitationRequest = { groupId: string; perspective: string; count: n
 export type NewInvitation = { token: string; groupId: string; perspective: string }
 
 /** A second digest of a link's token: what its response is filed under, which only the link gives. */
-export const responseKeyOf = (token: string) => hashToken(`response:${token}`)
+export const responseIdOf = (token: string) => hashToken(`response:${token}`)
 
 /**
  * Makes single-use links, storing only each token's digest, in one batch with the audit entry.

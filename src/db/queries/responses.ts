@@ -33,29 +33,29 @@ export type ResponseScope = {
 /** The measure under which a respondent's total is kept beside their domain scores. */
 export const totalMeasure = 'total'
 
-/**
- * Starts the response a key stands for, or finds it when it was started before: a key makes one
- * response only (a unique index), however often or from however many tabs it is started.
- */
-export async function startResponse(
-  db: Db,
-  scope: ResponseScope,
-  kind: ResponseKind,
-  responseKey: string,
-  today: string,
-): Promise<Response> {
-  await db
+/** A response to start, or to add answers to: its id, what it is for, and the date it began. */
+export type ResponseTarget = ResponseScope & { id: string; kind: ResponseKind; startedOn: string }
+
+/** Starts the response, unless it was started before: an id makes one response only. */
+const startStatement = (db: Db, target: ResponseTarget) =>
+  db
     .insert(responses)
     .values({
-      id: crypto.randomUUID(),
-      ...scope,
-      kind,
-      responseKey,
+      id: target.id,
+      organisationId: target.organisationId,
+      roundId: target.roundId,
+      groupId: target.groupId,
+      perspective: target.perspective,
+      kind: target.kind,
       status: 'in-progress',
-      startedOn: today,
+      startedOn: target.startedOn,
     })
-    .onConflictDoNothing({ target: responses.responseKey })
-  const found = await findResponse(db, scope.organisationId, responseKey)
+    .onConflictDoNothing({ target: responses.id })
+
+/** Starts a response, or finds it when it was started before, however often or from how many tabs. */
+export async function startResponse(db: Db, target: ResponseTarget): Promise<Response> {
+  await startStatement(db, target)
+  const found = await findResponse(db, target.organisationId, target.id)
   if (!found) throw new Error('The response could not be started')
   return found
 }
@@ -63,14 +63,12 @@ export async function startResponse(
 export async function findResponse(
   db: Db,
   organisationId: string,
-  responseKey: string,
+  responseId: string,
 ): Promise<Response | null> {
   const [found] = await db
     .select()
     .from(responses)
-    .where(
-      and(eq(responses.organisationId, organisationId), eq(responses.responseKey, responseKey)),
-    )
+    .where(and(eq(responses.organisationId, organisationId), eq(responses.id, responseId)))
   return found ?? null
 }
 
@@ -80,34 +78,36 @@ const toColumns = (answer: AnswerValue | null) => ({
 })
 
 /**
- * Saves answers of an in-progress response, each replacing the item's earlier answer, in one batch
- * of statements within D1's parameter limit. A submitted response refuses them (a trigger).
+ * Saves answers, each replacing the item's earlier answer, starting the response first if it has
+ * not been: one batch of statements within D1's parameter limit. A submitted response refuses
+ * them (a trigger), and the whole batch with them.
  */
-export async function saveAnswers(db: Db, response: Response, saved: readonly SavedAnswer[]) {
-  if (saved.length === 0) return
+export async function saveAnswers(db: Db, target: ResponseTarget, saved: readonly SavedAnswer[]) {
   const rows = saved.map((a) => ({
-    responseId: response.id,
+    responseId: target.id,
     linkId: a.linkId,
-    organisationId: response.organisationId,
+    organisationId: target.organisationId,
     ...toColumns(a.value),
     comment: a.comment || null,
     dissent: a.dissent || null,
   }))
-  const [first, ...rest] = rowsPerStatement(rows, 7).map((chunk) =>
-    db
-      .insert(answers)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [answers.responseId, answers.linkId],
-        set: {
-          value: sql`excluded.value`,
-          special: sql`excluded.special`,
-          comment: sql`excluded.comment`,
-          dissent: sql`excluded.dissent`,
-        },
-      }),
-  )
-  if (first) await db.batch([first, ...rest])
+  await db.batch([
+    startStatement(db, target),
+    ...rowsPerStatement(rows, 7).map((chunk) =>
+      db
+        .insert(answers)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: [answers.responseId, answers.linkId],
+          set: {
+            value: sql`excluded.value`,
+            special: sql`excluded.special`,
+            comment: sql`excluded.comment`,
+            dissent: sql`excluded.dissent`,
+          },
+        }),
+    ),
+  ])
 }
 
 export async function listAnswers(db: Db, response: Response): Promise<SavedAnswer[]> {

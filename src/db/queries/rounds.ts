@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { groups, roundGroups, rounds } from '../schema'
-import { auditInsert } from './audit'
+import { auditInsert, auditInsertIfChanged } from './audit'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
 export type RoundSettings = {
@@ -99,58 +99,61 @@ const moves = {
 } as const
 
 /**
- * Opens a draft (locking it) or closes an open round. Safe to repeat, even with a stale copy: the
- * update names the status it moves from, and the audit entry is written only when it moved.
+ * Opens a draft (locking it) or closes an open round, with its audit entry, in one batch. Safe to
+ * repeat, even with a stale copy: the update names the status it moves from, and the audit entry
+ * is written only when it moved.
  */
 export async function moveRound(db: Db, actor: Actor, round: Round, move: keyof typeof moves) {
   const { from, to, stamp, action } = moves[move]
-  const moved = await db
-    .update(rounds)
-    .set({ status: to, [stamp]: actor.at.toISOString() })
-    .where(
-      and(
-        eq(rounds.organisationId, actor.organisationId),
-        eq(rounds.id, round.id),
-        eq(rounds.status, from),
-      ),
-    )
-    .returning({ id: rounds.id })
-  if (moved.length === 0) return false
-  await auditInsert(db, {
-    ...actor,
-    action,
-    subjectType: 'round',
-    subjectId: round.id,
-    before: { status: from },
-    after: { status: to },
-  })
-  return true
+  const [moved] = await db.batch([
+    db
+      .update(rounds)
+      .set({ status: to, [stamp]: actor.at.toISOString() })
+      .where(
+        and(
+          eq(rounds.organisationId, actor.organisationId),
+          eq(rounds.id, round.id),
+          eq(rounds.status, from),
+        ),
+      )
+      .returning({ id: rounds.id }),
+    auditInsertIfChanged(db, {
+      ...actor,
+      action,
+      subjectType: 'round',
+      subjectId: round.id,
+      before: { status: from },
+      after: { status: to },
+    }),
+  ])
+  return moved.length > 0
 }
 
 /** Moves an open round's closing date later; the only setting that may change once it has opened. */
 export async function extendRound(db: Db, actor: Actor, round: Round, closesOn: string) {
-  const moved = await db
-    .update(rounds)
-    .set({ closesOn })
-    .where(
-      and(
-        eq(rounds.organisationId, actor.organisationId),
-        eq(rounds.id, round.id),
-        eq(rounds.status, 'open'),
-        lt(rounds.closesOn, closesOn),
-      ),
-    )
-    .returning({ id: rounds.id })
-  if (moved.length === 0) return false
-  await auditInsert(db, {
-    ...actor,
-    action: 'round.extended',
-    subjectType: 'round',
-    subjectId: round.id,
-    before: { closesOn: round.closesOn },
-    after: { closesOn },
-  })
-  return true
+  const [moved] = await db.batch([
+    db
+      .update(rounds)
+      .set({ closesOn })
+      .where(
+        and(
+          eq(rounds.organisationId, actor.organisationId),
+          eq(rounds.id, round.id),
+          eq(rounds.status, 'open'),
+          lt(rounds.closesOn, closesOn),
+        ),
+      )
+      .returning({ id: rounds.id }),
+    auditInsertIfChanged(db, {
+      ...actor,
+      action: 'round.extended',
+      subjectType: 'round',
+      subjectId: round.id,
+      before: { closesOn: round.closesOn },
+      after: { closesOn },
+    }),
+  ])
+  return moved.length > 0
 }
 
 /** The organisation's rounds, newest window first, each with the ids of its groups. */
