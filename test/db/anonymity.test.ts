@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
 import { createInvitations, responseIdOf } from '../../src/db/queries/invitations'
-import { completeResponse, saveAnswers, startResponse } from '../../src/db/queries/responses'
+import { completeResponse, saveAnswers } from '../../src/db/queries/responses'
 import { hashToken } from '../../src/lib/tokens'
 import {
   createOrganisation,
   createPerson,
   createRoundRow,
   createTeamRow,
+  startResponse,
   teamInstrument,
 } from '../helpers/factories'
 import { answersFor } from '../instruments/arbitraries'

@@ -9,7 +9,6 @@ import {
   listAnswers,
   type SavedAnswer,
   saveAnswers,
-  startResponse,
   totalMeasure,
 } from '../../src/db/queries/responses'
 import {
@@ -26,6 +25,7 @@ import {
   createOrganisation,
   createRoundRow,
   createTeamRow,
+  startResponse,
   teamInstrument,
 } from '../helpers/factories'
 import { answersFor } from '../instruments/arbitraries'

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/client'
 import { insertDraftInstrument, moveInstrumentStatus } from '../../src/db/queries/instruments'
+import { findResponse, type ResponseTarget, saveAnswers } from '../../src/db/queries/responses'
 import {
   createRound,
   getRound,
@@ -134,4 +135,12 @@ export function teamInstrument(): Instrument {
   const instrument = findBuiltIn('team-recovery-focus', 1)
   if (!instrument) throw new Error('team-recovery-focus v1 missing')
   return instrument
+}
+
+/** Starts a response (or finds the one started before) the way saving its first answers does. */
+export async function startResponse(db: Db, target: ResponseTarget) {
+  await saveAnswers(db, target, [])
+  const found = await findResponse(db, target.organisationId, target.id)
+  if (!found) throw new Error('response missing')
+  return found
 }

@@ -52,14 +52,6 @@ const startStatement = (db: Db, target: ResponseTarget) =>
     })
     .onConflictDoNothing({ target: responses.id })
 
-/** Starts a response, or finds it when it was started before, however often or from how many tabs. */
-export async function startResponse(db: Db, target: ResponseTarget): Promise<Response> {
-  await startStatement(db, target)
-  const found = await findResponse(db, target.organisationId, target.id)
-  if (!found) throw new Error('The response could not be started')
-  return found
-}
-
 export async function findResponse(
   db: Db,
   organisationId: string,
