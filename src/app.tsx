@@ -21,6 +21,7 @@ import { instrumentsRoutes } from './routes/instruments'
 import { invitationsRoutes } from './routes/invitations'
 import { peopleRoutes } from './routes/people'
 import { respondRoutes } from './routes/respond'
+import { resultsRoutes } from './routes/results'
 import { roundImportRoutes } from './routes/round-import'
 import { roundsRoutes } from './routes/rounds'
 import { setPasswordRoutes } from './routes/set-password'
@@ -120,6 +121,7 @@ export function createApp({
   app.route('/rounds', roundsRoutes)
   app.route('/rounds/:id/invitations', invitationsRoutes)
   app.route('/rounds/:id/consensus/:groupId', consensusRoutes)
+  app.route('/results', resultsRoutes)
   app.route('/r/:token', respondRoutes)
 
   app.notFound((c) => renderError(c, 404))

@@ -17,6 +17,7 @@ type LayoutProps = {
 const navigation = [
   { href: '/', text: 'Home' },
   { href: '/rounds', text: 'Rounds' },
+  { href: '/results', text: 'Results' },
   { href: '/teams', text: 'Teams' },
   { href: '/instruments', text: 'Instruments' },
   { href: '/people', text: 'People', adminOnly: true },
@@ -48,6 +49,8 @@ export function Layout({
         <link rel="stylesheet" href="/css/app.css" />
         <script src="/vendor/htmx/htmx.min.js" defer />
         <script src="/js/app.js" type="module" />
+        <script src="/vendor/chart.js/chart.umd.min.js" defer />
+        <script src="/js/charts.js" defer />
       </head>
       <body>
         <script src="/js/frontend-supported.js" />

@@ -422,3 +422,40 @@ export const scoreAggregates = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.measure] })],
 )
+
+export const priorityStatuses = ['planned', 'done', 'partly-done', 'not-done'] as const
+
+/**
+ * A team's action plan after a round: up to three priorities, each a domain or an item to work on,
+ * with the actions, an owner and a due date; reviewed at the next round.
+ */
+export const actionPriorities = sqliteTable(
+  'action_priorities',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationId(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    rank: integer('rank').notNull(),
+    /** A domain key or an item's linkId of the round's instrument. */
+    focus: text('focus').notNull(),
+    actions: text('actions').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: priorityStatuses }).notNull(),
+    review: text('review'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('action_priorities_rank_idx').on(t.groupId, t.roundId, t.rank),
+    check('action_priorities_rank_check', sql`rank between 1 and 3`),
+    check(
+      'action_priorities_status_check',
+      sql`status in ('planned', 'done', 'partly-done', 'not-done')`,
+    ),
+  ],
+)

@@ -25,6 +25,8 @@ export const may = {
   seeRound: (grants: readonly Grant[], groupIds: readonly string[]) =>
     has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||
     groupIds.some((id) => may.runGroup(grants, id)),
+  /** Exports of results (recorded in the audit log): the people who report to the board. */
+  exportResults: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead', 'executive'),
   /** The consensus record: a team's lead or an admin; for the executive, a strategy lead or admin. */
   facilitate: (grants: readonly Grant[], group: { id: string; kind: 'executive' | 'team' }) =>
     has(grants, 'admin') ||

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm'
+import { groupBy } from '../../lib/collections'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { groups, roundGroups, rounds } from '../schema'
@@ -167,9 +168,11 @@ export async function listRounds(db: Db, organisationId: string) {
     .select({ roundId: roundGroups.roundId, groupId: roundGroups.groupId })
     .from(roundGroups)
     .where(eq(roundGroups.organisationId, organisationId))
-  const byRound = new Map<string, string[]>()
-  for (const m of members) byRound.set(m.roundId, [...(byRound.get(m.roundId) ?? []), m.groupId])
-  return all.map((round) => ({ ...round, groupIds: byRound.get(round.id) ?? [] }))
+  const byRound = groupBy(members, (m) => m.roundId)
+  return all.map((round) => ({
+    ...round,
+    groupIds: (byRound.get(round.id) ?? []).map((m) => m.groupId),
+  }))
 }
 
 export type RoundSummary = Awaited<ReturnType<typeof listRounds>>[number]

@@ -1,0 +1,154 @@
+import type { OverviewData, OverviewFilters } from '../../../src/lib/results/overview'
+import { LineChart } from '../../components/line-chart'
+import { Table } from '../../components/table'
+import { teamTypeLabels } from '../teams/labels'
+import { cellText } from './cells'
+
+type OverviewProps = { data: OverviewData; filters: OverviewFilters; canExport: boolean }
+
+const band = (value: number | null) =>
+  value === null ? 'none' : String(Math.min(4, Math.floor(value / 20)))
+
+function Filters({ data, filters }: Pick<OverviewProps, 'data' | 'filters'>) {
+  const select = (
+    name: string,
+    label: string,
+    options: { value: string; text: string }[],
+    value?: string,
+  ) => (
+    <div class="nhsuk-form-group nhsuk-u-margin-right-4 app-inline-field">
+      <label class="nhsuk-label" for={name}>
+        {label}
+      </label>
+      <select class="nhsuk-select" id={name} name={name}>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === (value ?? '')}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+  return (
+    <form
+      method="get"
+      action="/results"
+      class="app-no-print-filters"
+      hx-get="/results"
+      hx-target="#results"
+      hx-select="#results"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+      hx-trigger="change"
+    >
+      {select(
+        'line',
+        'Service line or locality',
+        [{ value: '', text: 'All' }, ...data.groupings.map((g) => ({ value: g.id, text: g.name }))],
+        filters.line,
+      )}
+      {select(
+        'type',
+        'Team type',
+        [
+          { value: '', text: 'All' },
+          ...Object.entries(teamTypeLabels).map(([value, text]) => ({ value, text })),
+        ],
+        filters.type,
+      )}
+      {select(
+        'round',
+        'Round for the heatmap',
+        data.teamRounds.map((r) => ({ value: r.id, text: r.name })).reverse(),
+        data.heatmap?.round.id,
+      )}
+      <button class="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
+        Show
+      </button>
+    </form>
+  )
+}
+
+export function OverviewPage({ data, filters, canExport }: OverviewProps) {
+  const labels = data.series.map((s) => s.round.name)
+  const perTeam = data.teams.length <= 8
+  return (
+    <>
+      <h1>Results</h1>
+      <p>
+        Scores run from 0 to 100. A group’s results are shown only when at least the round’s
+        threshold of people responded (rule 6); the teams’ score is the mean of the teams shown, so
+        it never holds a team below the threshold. <a href="/results/compare">Compare two rounds</a>
+      </p>
+      <Filters data={data} filters={filters} />
+      <div id="results">
+        {data.rounds.length === 0 ? (
+          <p>No round has closed yet. Results appear here when a round closes.</p>
+        ) : (
+          <LineChart
+            id="totals-chart"
+            caption="Executive and team totals by round"
+            labels={labels}
+            series={[
+              {
+                label: 'Executive',
+                data: data.series.map((s) => s.executive.value),
+                missing: data.series.map((s) => cellText(s.executive)),
+              },
+              { label: 'Teams (mean of teams shown)', data: data.series.map((s) => s.teams) },
+              ...(perTeam
+                ? data.teams.map((t, i) => ({
+                    label: t.name,
+                    data: data.series.map((s) => s.each[i]?.value ?? null),
+                    missing: data.series.map((s) => (s.each[i] ? cellText(s.each[i]) : undefined)),
+                  }))
+                : []),
+            ]}
+          />
+        )}
+        {data.heatmap && (
+          <>
+            <h2>Teams by domain, {data.heatmap.round.name}</h2>
+            <Table
+              caption={`Domain scores (0 to 100) of each team at ${data.heatmap.round.name}`}
+              columns={[
+                { header: 'Team' },
+                { header: 'Total', numeric: true },
+                ...data.heatmap.domains.map((d) => ({
+                  header: `${d.key} ${d.title}`,
+                  numeric: true,
+                })),
+              ]}
+              rows={data.heatmap.rows.map((row) => [
+                <a href={`/results/teams/${row.team.id}`}>{row.team.name}</a>,
+                <span class={`app-heat app-heat-${band(row.total.value)}`}>
+                  {cellText(row.total)}
+                </span>,
+                ...row.cells.map((cell) => (
+                  <span class={`app-heat app-heat-${band(cell.value)}`}>{cellText(cell)}</span>
+                )),
+              ])}
+            />
+            <p>
+              <a href={`/results/report?round=${data.heatmap.round.id}`}>
+                Board report for {data.heatmap.round.name}
+              </a>
+              {canExport && (
+                <>
+                  {' · '}
+                  <a href={`/results/export/summary.csv?round=${data.heatmap.round.id}`}>
+                    Summary CSV
+                  </a>
+                  {' · '}
+                  <a href={`/results/export/answers.csv?round=${data.heatmap.round.id}`}>
+                    Answers CSV
+                  </a>
+                </>
+              )}
+            </p>
+          </>
+        )}
+      </div>
+    </>
+  )
+}
