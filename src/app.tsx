@@ -29,6 +29,7 @@ import { settingsRoutes } from './routes/settings'
 import { setupRoutes } from './routes/setup'
 import { signInRoutes } from './routes/sign-in'
 import { ssoRoutes } from './routes/sso'
+import { teamResultsRoutes } from './routes/team-results'
 import { teamsRoutes } from './routes/teams'
 
 export type AppOptions = {
@@ -121,6 +122,7 @@ export function createApp({
   app.route('/rounds', roundsRoutes)
   app.route('/rounds/:id/invitations', invitationsRoutes)
   app.route('/rounds/:id/consensus/:groupId', consensusRoutes)
+  app.route('/results/teams', teamResultsRoutes)
   app.route('/results', resultsRoutes)
   app.route('/r/:token', respondRoutes)
 

@@ -144,3 +144,9 @@ export async function startResponse(db: Db, target: ResponseTarget) {
   if (!found) throw new Error('response missing')
   return found
 }
+
+export function orgInstrument(): Instrument {
+  const instrument = findBuiltIn('org-recovery-exec', 1)
+  if (!instrument) throw new Error('org-recovery-exec v1 missing')
+  return instrument
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { createTeamRow, teamInstrument } from '../helpers/factories'
+import { createTeamRow, orgInstrument, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 import { setUpAndSignIn } from '../helpers/signed-in'
 
@@ -45,5 +45,68 @@ describe('results overview', () => {
       const other = withoutIds(await (await high.get(path)).text())
       expect(one).toBe(other)
     }
+  })
+})
+
+describe('team results', () => {
+  it('shows the team over time, its questions, and the executive’s view beside it', async () => {
+    const h = await twoWards()
+    const executive = (await h.db.query.groups.findMany()).find((g) => g.kind === 'executive')
+    const exec = orgInstrument()
+    await closedRoundWith(h.db, h.organisation.id, exec, {
+      name: 'Board 2025',
+      date: '2025-03-01',
+      mode: 'consensus',
+      responses: [
+        { groupId: executive?.id ?? '', perspective: 'executive', answers: allAnswered(exec, 3) },
+      ],
+    })
+    const page = await (await h.get(`/results/teams/${h.a.id}`)).text()
+    expect(page).toContain('6 responses')
+    expect(page).toContain('executive round: Board 2025')
+    // The executive rates every item 3 of 0–3 (100); the team 75: a gap of +25 in each domain.
+    expect(page.match(/>\+25</g)?.length).toBe(team.domains.length)
+    expect(page).toContain('T01 (D01)')
+    const hidden = await (await h.get(`/results/teams/${h.b.id}`)).text()
+    expect(hidden).toContain('Fewer than 5 responses: no scores are shown')
+    expect(hidden).not.toContain('T01 (D01)')
+    expect(hidden).not.toMatch(/>25</)
+  })
+
+  it('keeps a three-priority action plan and its review at the next round, audited', async () => {
+    const h = await twoWards()
+    const path = `/results/teams/${h.a.id}`
+    const missing = await h.post(`${path}/plan`, {
+      rank: '1',
+      focus: '',
+      actions: '',
+      owner: '',
+      dueOn: '',
+    })
+    expect(missing.status).toBe(422)
+    expect(await missing.text()).toContain('Choose a domain or question to work on')
+    const added = await h.post(`${path}/plan`, {
+      rank: '1',
+      focus: 'D08',
+      actions: 'Recruit two peer support workers',
+      owner: 'Ward manager',
+      dueOn: '2025-09-30',
+    })
+    expect(added.status).toBe(303)
+    const page = await (await h.get(path)).text()
+    expect(page).toContain('Recruit two peer support workers')
+    await closedRoundWith(h.db, h.organisation.id, team, {
+      name: 'Autumn 2025',
+      date: '2025-10-31',
+      responses: [4, 4, 5, 5, 4].map((v) => ({ groupId: h.a.id, answers: allAnswered(team, v) })),
+    })
+    const next = await (await h.get(path)).text()
+    expect(next).toContain('Review of the plan after Spring 2025')
+    const id = /plan\/([0-9a-f-]{36})\/review/.exec(next)?.[1]
+    expect(
+      (await h.post(`${path}/plan/${id}/review`, { status: 'done', review: 'Both in post' }))
+        .status,
+    ).toBe(303)
+    expect(await (await h.get(path)).text()).toContain('Done: Both in post')
   })
 })

@@ -1,0 +1,96 @@
+import { and, asc, eq } from 'drizzle-orm'
+import type { Db } from '../client'
+import { actionPriorities, type priorityStatuses } from '../schema'
+import { auditInsert } from './audit'
+
+type Actor = { organisationId: string; actorId: string; at: Date }
+export type PriorityStatus = (typeof priorityStatuses)[number]
+export type PriorityChanges = {
+  rank: number
+  focus: string
+  actions: string
+  owner: string
+  dueOn: string
+}
+
+export async function listPriorities(
+  db: Db,
+  organisationId: string,
+  groupId: string,
+  roundId: string,
+) {
+  return db
+    .select()
+    .from(actionPriorities)
+    .where(
+      and(
+        eq(actionPriorities.organisationId, organisationId),
+        eq(actionPriorities.groupId, groupId),
+        eq(actionPriorities.roundId, roundId),
+      ),
+    )
+    .orderBy(asc(actionPriorities.rank))
+}
+
+export type Priority = Awaited<ReturnType<typeof listPriorities>>[number]
+
+/** Sets the team's priority of this rank after a round, replacing what the rank held, audited. */
+export async function savePriority(
+  db: Db,
+  actor: Actor,
+  target: { groupId: string; roundId: string },
+  changes: PriorityChanges,
+) {
+  const updatedAt = actor.at.toISOString()
+  await db.batch([
+    db
+      .insert(actionPriorities)
+      .values({
+        id: crypto.randomUUID(),
+        organisationId: actor.organisationId,
+        ...target,
+        ...changes,
+        status: 'planned',
+        updatedAt,
+      })
+      .onConflictDoUpdate({
+        target: [actionPriorities.groupId, actionPriorities.roundId, actionPriorities.rank],
+        set: { ...changes, updatedAt },
+      }),
+    auditInsert(db, {
+      ...actor,
+      action: 'action-plan.priority-set',
+      subjectType: 'team',
+      subjectId: target.groupId,
+      after: { roundId: target.roundId, ...changes },
+    }),
+  ])
+}
+
+/** Records how a priority went, when the team reviews its plan at the next round. */
+export async function reviewPriority(
+  db: Db,
+  actor: Actor,
+  priority: Priority,
+  review: { status: PriorityStatus; review: string },
+) {
+  await db.batch([
+    db
+      .update(actionPriorities)
+      .set({ ...review, updatedAt: actor.at.toISOString() })
+      .where(
+        and(
+          eq(actionPriorities.organisationId, actor.organisationId),
+          eq(actionPriorities.id, priority.id),
+        ),
+      ),
+    auditInsert(db, {
+      ...actor,
+      action: 'action-plan.reviewed',
+      subjectType: 'team',
+      subjectId: priority.groupId,
+      before: { status: priority.status },
+      after: { status: review.status },
+    }),
+  ])
+}

@@ -1,0 +1,108 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import { TeamResultsPage } from '../../views/pages/results/team'
+import { listPriorities, reviewPriority, savePriority } from '../db/queries/action-plans'
+import { getTeam } from '../db/queries/groups'
+import { priorityStatuses } from '../db/schema'
+import type { AppEnv } from '../env'
+import { actorOf, may } from '../lib/authorise'
+import { readDate } from '../lib/dates'
+import { redirectAfterPost, render } from '../lib/htmx'
+import { teamData } from '../lib/results/team'
+import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
+
+const text = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`)
+const planSchema = z.object({
+  rank: z.enum(['1', '2', '3'], { error: 'Choose the priority’s number' }),
+  focus: z.string().min(1, 'Choose a domain or question to work on'),
+  actions: text('the actions', 2000),
+  owner: text('the owner', 120),
+  dueOn: z.string().refine((s) => readDate(s) === s, 'Enter the date it is due by'),
+})
+const reviewSchema = z.object({
+  status: z.enum(priorityStatuses, { error: 'Choose how it went' }),
+  review: z.string().trim().max(2000, 'The review must be 2,000 characters or fewer').default(''),
+})
+
+async function loadTeam(c: Context<AppEnv>) {
+  const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
+  if (!team) throw new HTTPException(404)
+  if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id)) throw new HTTPException(403)
+  return team
+}
+
+async function renderTeam(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
+  const team = await loadTeam(c)
+  const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'))
+  const invalid = Object.keys(errors).length > 0
+  return render(
+    c,
+    <TeamResultsPage
+      team={team}
+      data={data}
+      canPlan={may.runGroup(c.var.signedIn?.grants ?? [], team.id)}
+      form={{ values, errors }}
+    />,
+    { title: invalid ? `Error: ${team.name}` : team.name, status: invalid ? 422 : 200 },
+  )
+}
+
+async function requirePlanner(c: Context<AppEnv>) {
+  const team = await loadTeam(c)
+  if (!may.runGroup(c.var.signedIn?.grants ?? [], team.id)) throw new HTTPException(403)
+  return team
+}
+
+const planners: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await requirePlanner(c)
+  await next()
+}
+
+/** One team's results over time, and its action plan. */
+export const teamResultsRoutes = new Hono<AppEnv>()
+  .get('/:id', (c) => renderTeam(c))
+  .post(
+    '/:id/plan',
+    planners,
+    validForm(planSchema, (c, errors, values) => renderTeam(c, values, errors)),
+    async (c) => {
+      const team = await requirePlanner(c)
+      const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'))
+      const round = data.chosen?.round
+      const form = c.req.valid('form')
+      const focuses = new Set([
+        ...(data.chosen?.instrument?.domains.map((d) => d.key) ?? []),
+        ...(data.chosen?.instrument?.items.map((i) => i.linkId) ?? []),
+      ])
+      if (!round || !focuses.has(form.focus))
+        return renderTeam(c, form, { focus: 'Choose a domain or question from the list' })
+      await savePriority(
+        c.var.db,
+        actorOf(c),
+        { groupId: team.id, roundId: round.id },
+        { ...form, rank: Number(form.rank) },
+      )
+      return redirectAfterPost(c, `/results/teams/${team.id}?round=${round.id}`)
+    },
+  )
+  .post(
+    '/:id/plan/:priorityId/review',
+    validForm(reviewSchema, (c, errors, values) => renderTeam(c, values, errors)),
+    async (c) => {
+      const team = await requirePlanner(c)
+      const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'))
+      const all = await Promise.all(
+        data.rounds.map((r) => listPriorities(c.var.db, c.var.organisation.id, team.id, r.id)),
+      )
+      const priority = all.flat().find((p) => p.id === c.req.param('priorityId'))
+      if (!priority) throw new HTTPException(404)
+      await reviewPriority(c.var.db, actorOf(c), priority, c.req.valid('form'))
+      return redirectAfterPost(c, `/results/teams/${team.id}`)
+    },
+  )
