@@ -1,28 +1,66 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
+import { ComparePage } from '../../views/pages/results/compare'
 import { OverviewPage } from '../../views/pages/results/overview'
+import { listTeams } from '../db/queries/groups'
+import { findInstrument } from '../db/queries/instruments'
+import { getExecutiveGroup } from '../db/queries/organisations'
 import type { AppEnv } from '../env'
 import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
+import { comparisonData } from '../lib/results/comparison'
 import { overviewData } from '../lib/results/overview'
 
 const filterOf = (value: string | undefined) =>
   value && /^[\w-]{1,64}$/.test(value) ? value : undefined
 
-export const resultsRoutes = new Hono<AppEnv>().get('/', async (c) => {
+/** The groups this person may see results of: the executive, and the teams they may see. */
+async function visibleGroups(c: Context<AppEnv>) {
   const grants = c.var.signedIn?.grants ?? []
-  const filters = {
-    line: filterOf(c.req.query('line')),
-    type: filterOf(c.req.query('type')),
-    round: filterOf(c.req.query('round')),
-  }
-  const data = await overviewData(c.var.db, c.var.organisation.id, filters, (id) =>
-    may.seeTeam(grants, id),
-  )
-  return render(
-    c,
-    <OverviewPage data={data} filters={filters} canExport={may.exportResults(grants)} />,
-    {
-      title: 'Results',
-    },
-  )
-})
+  const [executive, teams] = await Promise.all([
+    getExecutiveGroup(c.var.db, c.var.organisation.id),
+    listTeams(c.var.db, c.var.organisation.id),
+  ])
+  return [
+    ...(executive ? [{ ...executive, kind: 'executive' as const }] : []),
+    ...teams.filter((t) => may.seeTeam(grants, t.id)).map((t) => ({ ...t, kind: 'team' as const })),
+  ]
+}
+
+export async function domainTitles(c: Context<AppEnv>, slug?: string, version?: number) {
+  const entry =
+    slug && version ? await findInstrument(c.var.db, c.var.organisation.id, slug, version) : null
+  return Object.fromEntries((entry?.instrument.domains ?? []).map((d) => [d.key, d.title]))
+}
+
+export const resultsRoutes = new Hono<AppEnv>()
+  .get('/compare', async (c) => {
+    const data = await comparisonData(
+      c.var.db,
+      c.var.organisation.id,
+      await visibleGroups(c),
+      filterOf(c.req.query('from')),
+      filterOf(c.req.query('to')),
+    )
+    const titles = await domainTitles(c, data.to?.instrumentSlug, data.to?.instrumentVersion)
+    return render(c, <ComparePage data={data} domainTitles={titles} />, {
+      title: 'Compare two rounds',
+    })
+  })
+  .get('/', async (c) => {
+    const grants = c.var.signedIn?.grants ?? []
+    const filters = {
+      line: filterOf(c.req.query('line')),
+      type: filterOf(c.req.query('type')),
+      round: filterOf(c.req.query('round')),
+    }
+    const data = await overviewData(c.var.db, c.var.organisation.id, filters, (id) =>
+      may.seeTeam(grants, id),
+    )
+    return render(
+      c,
+      <OverviewPage data={data} filters={filters} canExport={may.exportResults(grants)} />,
+      {
+        title: 'Results',
+      },
+    )
+  })

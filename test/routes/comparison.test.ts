@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { freshHarness } from '#harness'
+import { closedRounds } from '../../src/lib/results/overview'
+import { createTeamRow, orgInstrument, teamInstrument } from '../helpers/factories'
+import { allAnswered, closedRoundWith } from '../helpers/results'
+import { setUpAndSignIn } from '../helpers/signed-in'
+
+const team = teamInstrument()
+const exec = orgInstrument()
+
+/** Each team's respondents, each answering every item alike, at the two rounds. */
+const teams = [
+  {
+    name: 'Team 1',
+    before: [3, 3, 3, 3, 2, 4, 3, 3],
+    after: [5, 5, 4, 5, 5, 4, 5, 5],
+    outcome: 'improved',
+  },
+  {
+    name: 'Team 2',
+    before: [2, 3, 2, 3, 2, 3, 2, 3],
+    after: [4, 4, 3, 4, 4, 3, 4, 4],
+    outcome: 'improved',
+  },
+  {
+    name: 'Team 3',
+    before: [3, 4, 3, 4, 3, 4, 3, 4],
+    after: [3, 4, 3, 4, 3, 4, 3, 4],
+    outcome: 'no reliable change',
+  },
+  {
+    name: 'Team 4',
+    before: [3, 3, 3, 3, 4, 4],
+    after: [3, 3, 4, 3, 4, 4],
+    outcome: 'no reliable change',
+  },
+  { name: 'Team 5', before: [4, 4, 5, 4, 4, 5], after: [2, 2, 3, 2, 2, 3], outcome: 'fell' },
+  { name: 'Team 6', before: [5, 5, 5, 4, 5, 4], after: [3, 3, 4, 3, 3, 3], outcome: 'fell' },
+] as const
+
+describe('comparing two rounds', () => {
+  it('rebuilds an evaluation from raw data: 19 of 35 executive measures improved, and each team’s change by rule 9', async () => {
+    const h = await setUpAndSignIn(await freshHarness())
+    const executive = (await h.db.query.groups.findMany()).find((g) => g.kind === 'executive')
+    const rating = (i: number) => (i < 19 ? 2 : i < 31 ? 1 : 0)
+    for (const [name, date, value] of [
+      ['Board 2024', '2024-03-01', () => 1],
+      ['Board 2025', '2025-03-01', rating],
+    ] as const) {
+      await closedRoundWith(h.db, h.organisation.id, exec, {
+        name,
+        date,
+        mode: 'consensus',
+        responses: [
+          {
+            groupId: executive?.id ?? '',
+            perspective: 'executive',
+            answers: Object.fromEntries(exec.items.map((item, i) => [item.linkId, value(i)])),
+          },
+        ],
+      })
+    }
+    const rows = []
+    for (const t of teams)
+      rows.push({ ...t, id: (await createTeamRow(h.db, h.organisation.id, t.name)).id })
+    const small = await createTeamRow(h.db, h.organisation.id, 'Team 7')
+    for (const [name, date, side] of [
+      ['Teams 2024', '2024-04-01', 'before'],
+      ['Teams 2025', '2025-04-01', 'after'],
+    ] as const) {
+      await closedRoundWith(h.db, h.organisation.id, team, {
+        name,
+        date,
+        responses: [
+          ...rows.flatMap((t) =>
+            t[side].map((v) => ({ groupId: t.id, answers: allAnswered(team, v) })),
+          ),
+          ...[3, 4, 5].map((v) => ({ groupId: small.id, answers: allAnswered(team, v) })),
+        ],
+      })
+    }
+    const rounds = new Map((await closedRounds(h.db, h.organisation.id)).map((r) => [r.name, r.id]))
+    const board = await (
+      await h.get(
+        `/results/compare?from=${rounds.get('Board 2024')}&to=${rounds.get('Board 2025')}`,
+      )
+    ).text()
+    expect(board).toContain('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35)')
+    expect(board).toContain('Rule 8, consensus ratings')
+    const page = await (
+      await h.get(
+        `/results/compare?from=${rounds.get('Teams 2024')}&to=${rounds.get('Teams 2025')}`,
+      )
+    ).text()
+    for (const t of teams)
+      expect(page).toMatch(
+        new RegExp(`${t.name} \\d+ → \\d+ \\(Δ [^)]*95% CI[^)]*\\): ${t.outcome}<`),
+      )
+    expect(page).toContain('Teams: 2 improved, 2 no reliable change, 2 fell (rule 9, MID 5)')
+    expect(page).toContain('Not compared: fewer than 5 responses at one of the rounds')
+    expect(page).toContain('Rule 9, individual responses')
+    const mixed = await (
+      await h.get(
+        `/results/compare?from=${rounds.get('Board 2024')}&to=${rounds.get('Teams 2025')}`,
+      )
+    ).text()
+    expect(mixed).toContain('cannot be compared (rule 7)')
+  })
+})
