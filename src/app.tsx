@@ -14,6 +14,7 @@ import {
 } from './lib/sessions'
 import { auditRoutes } from './routes/audit'
 import { consensusRoutes } from './routes/consensus'
+import { exportsRoutes } from './routes/exports'
 import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
@@ -123,6 +124,7 @@ export function createApp({
   app.route('/rounds/:id/invitations', invitationsRoutes)
   app.route('/rounds/:id/consensus/:groupId', consensusRoutes)
   app.route('/results/teams', teamResultsRoutes)
+  app.route('/results/export', exportsRoutes)
   app.route('/results', resultsRoutes)
   app.route('/r/:token', respondRoutes)
 

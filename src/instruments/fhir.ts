@@ -1,8 +1,10 @@
 import type {
+  Bundle,
   Extension,
   Questionnaire,
   QuestionnaireItem,
   QuestionnaireItemAnswerOption,
+  QuestionnaireResponse,
 } from 'fhir/r4'
 import {
   type Instrument,
@@ -362,4 +364,61 @@ export function fromQuestionnaire(
     }
   }
   return { ok: true, definition }
+}
+
+export type RecordedResponse = {
+  groupName: string
+  completedOn: string | null
+  answers: readonly { linkId: string; value: number | 'NA' | 'DK' | null; comment: string | null }[]
+}
+
+/**
+ * Completed consensus records as a FHIR R4 Bundle of QuestionnaireResponses, each referring to its
+ * Questionnaire as url|version, answers coded as the Questionnaire's options, evidence as a note.
+ */
+export function toResponseBundle(
+  instrument: Instrument,
+  responses: readonly RecordedResponse[],
+): Bundle {
+  const coding = (linkId: string, value: number | 'NA' | 'DK') => {
+    if (value === 'NA')
+      return { system: fhirUrls.dataAbsentReason, code: notApplicable, display: 'Not applicable' }
+    if (value === 'DK')
+      return { system: fhirUrls.dataAbsentReason, code: dontKnow, display: "Don't know" }
+    const item = instrument.items.find((i) => i.linkId === linkId)
+    const level = instrument.scales
+      .find((s) => s.id === item?.scale)
+      ?.levels.find((l) => l.value === value)
+    return { system: scaleSystem(item?.scale ?? ''), code: String(value), display: level?.label }
+  }
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: responses.map((response) => ({
+      resource: {
+        resourceType: 'QuestionnaireResponse',
+        questionnaire: `${instrument.url}|${instrument.version}`,
+        status: 'completed',
+        ...(response.completedOn ? { authored: response.completedOn } : {}),
+        subject: { display: response.groupName },
+        item: response.answers.flatMap((a) =>
+          a.value === null
+            ? []
+            : [
+                {
+                  linkId: a.linkId,
+                  answer: [
+                    {
+                      valueCoding: coding(a.linkId, a.value),
+                      ...(a.comment
+                        ? { item: [{ linkId: `${a.linkId}-evidence`, text: a.comment }] }
+                        : {}),
+                    },
+                  ],
+                },
+              ],
+        ),
+      } satisfies QuestionnaireResponse,
+    })),
+  }
 }

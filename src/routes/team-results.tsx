@@ -93,6 +93,7 @@ export const teamResultsRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/plan/:priorityId/review',
+    planners,
     validForm(reviewSchema, (c, errors, values) => renderTeam(c, values, errors)),
     async (c) => {
       const team = await requirePlanner(c)

@@ -110,3 +110,71 @@ describe('team results', () => {
     expect(await (await h.get(path)).text()).toContain('Done: Both in post')
   })
 })
+
+describe('exports', () => {
+  it('exports answers and a summary without the suppressed team’s figures, and audits each', async () => {
+    const h = await twoWards()
+    const [round] = await h.db.query.rounds.findMany()
+    const answers = await h.get(`/results/export/answers.csv?round=${round?.id}`)
+    expect(answers.headers.get('Content-Type')).toContain('text/csv')
+    const lines = (await answers.text()).trim().split('\r\n')
+    expect(lines[0]).toBe(
+      'round,round_closes_on,group,perspective,instrument,version,linkId,domain,value,code',
+    )
+    expect(lines).toHaveLength(1 + 6 * team.items.length)
+    expect(lines.some((l) => l.includes('Ward B'))).toBe(false)
+    expect(lines[1]).toMatch(
+      /^Spring 2025,2025-03-31,Ward A,staff,team-recovery-focus,1,T01,D01,3,$/,
+    )
+    const summary = (await (await h.get(`/results/export/summary.csv?round=${round?.id}`)).text())
+      .trim()
+      .split('\r\n')
+    expect(summary).toContain('Spring 2025,Ward A,total,6,75.0,15.8')
+    expect(summary).toContain('Spring 2025,Ward B,total,fewer than 5,,')
+    for (const variant of [1, 5] as const) {
+      const other = await twoWards(variant)
+      const [r] = await other.db.query.rounds.findMany()
+      const text = await (await other.get(`/results/export/summary.csv?round=${r?.id}`)).text()
+      expect(text).toBe(`${summary.join('\r\n')}\r\n`)
+    }
+    const audited = (await h.db.query.auditLog.findMany()).filter(
+      (a) => a.action === 'results.exported',
+    )
+    expect(audited).toHaveLength(2)
+  })
+
+  it('exports a round’s consensus records as a FHIR Bundle of QuestionnaireResponses', async () => {
+    const h = await twoWards()
+    const executive = (await h.db.query.groups.findMany()).find((g) => g.kind === 'executive')
+    const exec = orgInstrument()
+    await closedRoundWith(h.db, h.organisation.id, exec, {
+      name: 'Board 2025',
+      date: '2025-03-01',
+      mode: 'consensus',
+      responses: [
+        {
+          groupId: executive?.id ?? '',
+          perspective: 'executive',
+          answers: { ...allAnswered(exec, 2), E02: 'DK' },
+        },
+      ],
+    })
+    const round = (await h.db.query.rounds.findMany()).find((r) => r.name === 'Board 2025')
+    const bundle = await (await h.get(`/results/export/consensus.json?round=${round?.id}`)).json()
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' })
+    const [entry] = bundle.entry
+    expect(entry.resource).toMatchObject({
+      resourceType: 'QuestionnaireResponse',
+      questionnaire: `${exec.url}|1`,
+      status: 'completed',
+      authored: '2025-03-01',
+      subject: { display: 'Executive team' },
+    })
+    expect(entry.resource.item).toHaveLength(exec.items.length)
+    expect(entry.resource.item[1].answer[0].valueCoding.code).toBe('asked-unknown')
+    expect(entry.resource.item[0].answer[0].valueCoding).toMatchObject({
+      code: '2',
+      display: 'Developing',
+    })
+  })
+})

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { listGroupings, listTeams } from '../../src/db/queries/groups'
 import {
+  actionPriorities,
   auditLog,
   groupings,
   groups,
@@ -151,6 +152,7 @@ describe('roles', () => {
       rounds,
       invitations,
       responses,
+      actionPriorities,
     ]
     const counts = async () =>
       Promise.all(tables.map(async (t) => (await h.db.select({ n: count() }).from(t))[0]?.n))

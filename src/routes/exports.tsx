@@ -1,0 +1,139 @@
+import { type Context, Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import Papa from 'papaparse'
+import { auditInsert } from '../db/queries/audit'
+import { answersOfRound, consensusRecords } from '../db/queries/exports'
+import { findInstrument } from '../db/queries/instruments'
+import { scoreSums } from '../db/queries/results'
+import { getRound } from '../db/queries/rounds'
+import type { AppEnv } from '../env'
+import { toResponseBundle } from '../instruments/fhir'
+import { groupFigures } from '../instruments/results'
+import { actorOf, may, requireThat } from '../lib/authorise'
+import { groupBy } from '../lib/collections'
+
+/** A closed round with its instrument and each group's figures, rule 6 applied. */
+async function closedRound(c: Context<AppEnv>) {
+  const { db, organisation } = c.var
+  const round = await getRound(db, organisation.id, c.req.query('round') ?? '')
+  if (round?.status !== 'closed') throw new HTTPException(404)
+  const entry = await findInstrument(
+    db,
+    organisation.id,
+    round.instrumentSlug,
+    round.instrumentVersion,
+  )
+  if (!entry) throw new HTTPException(404)
+  const sums = groupBy(await scoreSums(db, organisation.id, [round.id]), (r) => r.groupId)
+  const groups = round.groups.map((g) => ({
+    ...g,
+    figures: groupFigures(round, sums.get(g.id) ?? []),
+  }))
+  return { round, instrument: entry.instrument, groups }
+}
+
+async function exported(
+  c: Context<AppEnv>,
+  kind: string,
+  roundId: string,
+  body: string,
+  type: string,
+  file: string,
+) {
+  await auditInsert(c.var.db, {
+    ...actorOf(c),
+    action: 'results.exported',
+    subjectType: 'round',
+    subjectId: roundId,
+    after: { export: kind },
+  })
+  return c.body(body, 200, {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="${file}"`,
+    'Cache-Control': 'no-store',
+  })
+}
+
+const csv = (fields: string[], data: (string | number)[][]) =>
+  `${Papa.unparse({ fields, data })}\r\n`
+
+/** Exports of a closed round's results, with the same suppression as the pages, each audited. */
+export const exportsRoutes = new Hono<AppEnv>()
+  .use(requireThat(may.exportResults))
+  .get('/answers.csv', async (c) => {
+    const { round, instrument, groups } = await closedRound(c)
+    const shown = groups.filter((g) => g.figures.shown)
+    const names = new Map(shown.map((g) => [g.id, g.name]))
+    const domains = new Map(instrument.items.map((i) => [i.linkId, i.domain]))
+    const rows = await answersOfRound(
+      c.var.db,
+      c.var.organisation.id,
+      round.id,
+      shown.map((g) => g.id),
+    )
+    const body = csv(
+      [
+        'round',
+        'round_closes_on',
+        'group',
+        'perspective',
+        'instrument',
+        'version',
+        'linkId',
+        'domain',
+        'value',
+        'code',
+      ],
+      rows.map((r) => [
+        round.name,
+        round.closesOn,
+        names.get(r.groupId) ?? '',
+        r.perspective,
+        instrument.slug,
+        instrument.version,
+        r.linkId,
+        domains.get(r.linkId) ?? '',
+        r.value ?? '',
+        r.special ?? '',
+      ]),
+    )
+    return exported(c, 'answers', round.id, body, 'text/csv; charset=utf-8', 'answers.csv')
+  })
+  .get('/summary.csv', async (c) => {
+    const { round, instrument, groups } = await closedRound(c)
+    const measures = [...instrument.domains.map((d) => d.key), 'total']
+    const data = groups.flatMap((g) =>
+      measures.map((measure) => {
+        if (!g.figures.shown)
+          return [round.name, g.name, measure, `fewer than ${round.anonymityThreshold}`, '', '']
+        const s = measure === 'total' ? g.figures.total : g.figures.domains[measure]
+        const fixed = (x: number | null | undefined) =>
+          x === null || x === undefined ? '' : x.toFixed(1)
+        return [round.name, g.name, measure, String(s?.n ?? 0), fixed(s?.mean), fixed(s?.sd)]
+      }),
+    )
+    const body = csv(['round', 'group', 'domain', 'n', 'mean', 'sd'], data)
+    return exported(c, 'summary', round.id, body, 'text/csv; charset=utf-8', 'summary.csv')
+  })
+  .get('/consensus.json', async (c) => {
+    const { round, instrument, groups } = await closedRound(c)
+    const names = new Map(groups.map((g) => [g.id, g.name]))
+    const records = await consensusRecords(c.var.db, c.var.organisation.id, round.id)
+    const bundle = toResponseBundle(
+      instrument,
+      records.map((r) => ({
+        id: r.id.replace(/[^0-9a-f-]/g, ''),
+        groupName: names.get(r.groupId) ?? '',
+        completedOn: r.completedOn,
+        answers: r.answers,
+      })),
+    )
+    return exported(
+      c,
+      'consensus',
+      round.id,
+      JSON.stringify(bundle, null, 2),
+      'application/fhir+json',
+      'consensus.json',
+    )
+  })
