@@ -1,6 +1,8 @@
 import { type Context, Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { ComparePage } from '../../views/pages/results/compare'
 import { OverviewPage } from '../../views/pages/results/overview'
+import { ReportPage } from '../../views/pages/results/report'
 import { listTeams } from '../db/queries/groups'
 import { findInstrument } from '../db/queries/instruments'
 import { getExecutiveGroup } from '../db/queries/organisations'
@@ -9,6 +11,7 @@ import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
 import { comparisonData } from '../lib/results/comparison'
 import { overviewData } from '../lib/results/overview'
+import { reportData } from '../lib/results/report'
 
 const filterOf = (value: string | undefined) =>
   value && /^[\w-]{1,64}$/.test(value) ? value : undefined
@@ -44,6 +47,18 @@ export const resultsRoutes = new Hono<AppEnv>()
     const titles = await domainTitles(c, data.to?.instrumentSlug, data.to?.instrumentVersion)
     return render(c, <ComparePage data={data} domainTitles={titles} />, {
       title: 'Compare two rounds',
+    })
+  })
+  .get('/report', async (c) => {
+    const data = await reportData(
+      c.var.db,
+      c.var.organisation.id,
+      filterOf(c.req.query('round')) ?? '',
+      await visibleGroups(c),
+    )
+    if (!data) throw new HTTPException(404)
+    return render(c, <ReportPage data={data} organisationName={c.var.organisation.name} />, {
+      title: `Board report: ${data.round.name}`,
     })
   })
   .get('/', async (c) => {

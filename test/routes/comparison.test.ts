@@ -105,5 +105,13 @@ describe('comparing two rounds', () => {
       )
     ).text()
     expect(mixed).toContain('cannot be compared (rule 7)')
+    const report = await (await h.get(`/results/report?round=${rounds.get('Teams 2025')}`)).text()
+    expect(report).toContain('Executive: Board 2024 to Board 2025')
+    expect(report).toContain('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35)')
+    expect(report).toContain('Teams: 2 improved, 2 no reliable change, 2 fell (rule 9, MID 5)')
+    expect(report).toContain('The executive’s view (Board 2025) against the teams’')
+    expect(report).toMatch(
+      /Team 7<\/a><\/td><td[^>]*><span class="app-heat app-heat-none">fewer than 5</,
+    )
   })
 })

@@ -1,13 +1,10 @@
 import type { OverviewData, OverviewFilters } from '../../../src/lib/results/overview'
 import { LineChart } from '../../components/line-chart'
-import { Table } from '../../components/table'
 import { teamTypeLabels } from '../teams/labels'
 import { cellText } from './cells'
+import { Heatmap } from './heatmap'
 
 type OverviewProps = { data: OverviewData; filters: OverviewFilters; canExport: boolean }
-
-const band = (value: number | null) =>
-  value === null ? 'none' : String(Math.min(4, Math.floor(value / 20)))
 
 function Filters({ data, filters }: Pick<OverviewProps, 'data' | 'filters'>) {
   const select = (
@@ -109,26 +106,7 @@ export function OverviewPage({ data, filters, canExport }: OverviewProps) {
         {data.heatmap && (
           <>
             <h2>Teams by domain, {data.heatmap.round.name}</h2>
-            <Table
-              caption={`Domain scores (0 to 100) of each team at ${data.heatmap.round.name}`}
-              columns={[
-                { header: 'Team' },
-                { header: 'Total', numeric: true },
-                ...data.heatmap.domains.map((d) => ({
-                  header: `${d.key} ${d.title}`,
-                  numeric: true,
-                })),
-              ]}
-              rows={data.heatmap.rows.map((row) => [
-                <a href={`/results/teams/${row.team.id}`}>{row.team.name}</a>,
-                <span class={`app-heat app-heat-${band(row.total.value)}`}>
-                  {cellText(row.total)}
-                </span>,
-                ...row.cells.map((cell) => (
-                  <span class={`app-heat app-heat-${band(cell.value)}`}>{cellText(cell)}</span>
-                )),
-              ])}
-            />
+            <Heatmap heatmap={data.heatmap} />
             <p>
               <a href={`/results/report?round=${data.heatmap.round.id}`}>
                 Board report for {data.heatmap.round.name}

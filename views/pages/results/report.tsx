@@ -1,0 +1,98 @@
+import type { ReportData } from '../../../src/lib/results/report'
+import { Table } from '../../components/table'
+import { longDate } from '../rounds/labels'
+import { ComparisonSection } from './compare'
+import { Heatmap } from './heatmap'
+
+const whole = (x: number | null) => (x === null ? '–' : String(Math.round(x)))
+const signed = (x: number | null) =>
+  x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x))}`
+
+/** One printable page (A4) for the board: a round's results, with the rules in footnotes. */
+export function ReportPage({
+  data,
+  organisationName,
+}: {
+  data: ReportData
+  organisationName: string
+}) {
+  const titles = Object.fromEntries(data.domains.map((d) => [d.key, d.title]))
+  return (
+    <article class="app-report">
+      <span class="nhsuk-caption-l">{organisationName}: board report</span>
+      <h1>Recovery culture: {data.round.name}</h1>
+      <p>
+        Round closed {longDate(data.round.closesOn)}. Scores run from 0 to 100. Results of a group
+        are shown only when at least {data.round.anonymityThreshold} responded (rule 6¹).
+      </p>
+      <h2>Headline</h2>
+      {data.exec?.from && data.exec.to ? (
+        <>
+          <h3 class="nhsuk-heading-s">
+            Executive: {data.exec.from.name} to {data.exec.to.name}
+          </h3>
+          <ComparisonSection data={data.exec} domainTitles={titles} />
+        </>
+      ) : (
+        <p>There is no earlier executive round to compare with.</p>
+      )}
+      {data.teams?.from ? (
+        <>
+          <h3 class="nhsuk-heading-s">
+            Teams: {data.teams.from.name} to {data.round.name}
+          </h3>
+          <ComparisonSection data={data.teams} domainTitles={titles} />
+        </>
+      ) : (
+        <p>There is no earlier round of these teams to compare with.</p>
+      )}
+      {data.gaps && data.execRound && (
+        <Table
+          caption={`The executive’s view (${data.execRound.name}) against the teams’ (rule 10²)`}
+          captionSize="m"
+          columns={[
+            { header: 'Domain' },
+            { header: 'Executive', numeric: true },
+            { header: 'Teams (mean)', numeric: true },
+            { header: 'Gap', numeric: true },
+            { header: 'Teams’ range', numeric: true },
+          ]}
+          rows={data.gaps.map((g) => [
+            titles[g.domain] ?? g.domain,
+            whole(g.executive),
+            whole(g.teamMean),
+            signed(g.gap),
+            g.teams > 0 ? `${whole(g.teamMin)}–${whole(g.teamMax)} (${g.teams} teams)` : '–',
+          ])}
+        />
+      )}
+      {data.overview.heatmap && (
+        <>
+          <h2>Teams by domain</h2>
+          <Heatmap heatmap={data.overview.heatmap} />
+        </>
+      )}
+      <footer class="app-report__notes">
+        <h2 class="nhsuk-heading-s">Notes</h2>
+        <ol class="nhsuk-body-s">
+          <li>
+            Rule 6: a group’s figures from individual responses are shown only when at least k
+            responded; a consensus is the group’s own rating. Figures for several teams are means of
+            the teams shown, so they never hold a team below k.
+          </li>
+          <li>
+            Rule 10: the executive’s domain score minus the mean of the teams’ at the nearest round,
+            with the range of the teams’ scores.
+          </li>
+          <li>
+            Rules 7 to 9: questions are compared only where they carry over with the same scale; a
+            change counts only when it reaches the smallest change that matters (
+            {data.round.itemMid} points for a question, {data.round.teamMid} for a team) and, for
+            individual responses, is larger than 1.96 standard errors. The whole split is always
+            given. Teams are never ranked.
+          </li>
+        </ol>
+      </footer>
+    </article>
+  )
+}
