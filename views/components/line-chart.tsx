@@ -13,6 +13,8 @@ type LineChartProps = {
   labels: readonly string[]
   series: readonly ChartSeries[]
   yLabel?: string
+  /** The heading of the table's first column: what the points are. */
+  xLabel?: string
 }
 
 const shown = (value: number | null | undefined) =>
@@ -28,6 +30,7 @@ export function LineChart({
   labels,
   series,
   yLabel = 'Score (0 to 100)',
+  xLabel = 'Round',
 }: LineChartProps) {
   const config = {
     labels,
@@ -46,7 +49,7 @@ export function LineChart({
       </div>
       <Table
         caption={caption}
-        columns={[{ header: 'Round' }, ...series.map((s) => ({ header: s.label, numeric: true }))]}
+        columns={[{ header: xLabel }, ...series.map((s) => ({ header: s.label, numeric: true }))]}
         rows={labels.map((label, i) => [
           label,
           ...series.map((s) => {

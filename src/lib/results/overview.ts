@@ -29,6 +29,12 @@ export function figuresOf(rounds: readonly RoundSummary[], rows: readonly GroupS
   }
 }
 
+/** Rounds are twice-yearly: those opening in the same half of a year are one point in time. */
+export function halfYearOf(isoDate: string) {
+  const year = isoDate.slice(0, 4)
+  return Number(isoDate.slice(5, 7)) <= 6 ? `Jan–Jun ${year}` : `Jul–Dec ${year}`
+}
+
 export async function closedRounds(db: Db, organisationId: string) {
   return (await listRounds(db, organisationId))
     .filter((r) => r.status === 'closed')
@@ -66,17 +72,25 @@ export async function overviewData(
       { measure: 'total' },
     ),
   )
-  const series = rounds.map((round) => {
-    const cells = teams.map((t) => totals(round, t.id))
-    return {
-      round,
-      executive: executive ? totals(round, executive.id) : { value: null, suppressed: null },
-      teams: meanOfShown(cells.map((c) => c.value)),
-      teamsShown: cells.filter((c) => c.value !== null).length,
-      teamsSuppressed: cells.filter((c) => c.suppressed !== null).length,
-      each: cells,
-    }
-  })
+  const notAssessed: Cell = { value: null, suppressed: null }
+  const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
+    ([period, inPeriod]) => {
+      const cellOf = (groupId: string) => {
+        const round = inPeriod.find((r) => r.groupIds.includes(groupId))
+        return round ? totals(round, groupId) : notAssessed
+      }
+      const cells = teams.map((t) => cellOf(t.id))
+      return {
+        period,
+        rounds: inPeriod,
+        executive: executive ? cellOf(executive.id) : notAssessed,
+        teams: meanOfShown(cells.map((c) => c.value)),
+        teamsShown: cells.filter((c) => c.value !== null).length,
+        teamsSuppressed: cells.filter((c) => c.suppressed !== null).length,
+        each: cells,
+      }
+    },
+  )
   const teamRounds = rounds.filter((r) => r.groupIds.some((id) => id !== executive?.id))
   const heatRound = teamRounds.find((r) => r.id === filters.round) ?? teamRounds.at(-1) ?? null
   const entry = heatRound

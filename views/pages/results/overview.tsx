@@ -67,7 +67,7 @@ function Filters({ data, filters }: Pick<OverviewProps, 'data' | 'filters'>) {
 }
 
 export function OverviewPage({ data, filters, canExport }: OverviewProps) {
-  const labels = data.series.map((s) => s.round.name)
+  const labels = data.series.map((s) => s.period)
   const perTeam = data.teams.length <= 8
   return (
     <>
@@ -84,7 +84,8 @@ export function OverviewPage({ data, filters, canExport }: OverviewProps) {
         ) : (
           <LineChart
             id="totals-chart"
-            caption="Executive and team totals by round"
+            caption="Executive and team totals, by half-year"
+            xLabel="Half-year"
             labels={labels}
             series={[
               {
