@@ -1,6 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
+import { timing } from 'hono/timing'
 import { ErrorPage } from '../views/pages/errors/error'
 import type { Db } from './db/client'
 import type { AppEnv } from './env'
@@ -41,6 +42,8 @@ export type AppOptions = {
   /** The clock, in milliseconds since the epoch; tests pass one they can move. */
   now?: () => number
   sessionPolicy?: SessionPolicy
+  /** Adds a Server-Timing header with the time spent in the app (the benchmark reads it). */
+  serverTiming?: boolean
 }
 
 export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
@@ -89,8 +92,10 @@ export function createApp({
   serveAssets,
   now = Date.now,
   sessionPolicy = defaultSessionPolicy,
+  serverTiming = false,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
+  if (serverTiming) app.use(timing({ crossOrigin: false }))
 
   app.use(async (c, next) => {
     c.set('now', now)

@@ -13,6 +13,7 @@ const minutes = (name: string, fallback: number) => Number(process.env[name] ?? 
 const app = createApp({
   getDb: () => db,
   serveAssets: serveStatic({ root: './public' }),
+  serverTiming: process.env.SERVER_TIMING === '1',
   sessionPolicy: {
     idleMs: minutes('SESSION_IDLE_MINUTES', 30),
     absoluteMs: minutes('SESSION_ABSOLUTE_MINUTES', 12 * 60),

@@ -267,7 +267,10 @@ export const roundGroups = sqliteTable(
       .references(() => groups.id),
     organisationId: organisationId(),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.groupId] })],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.groupId] }),
+    index('round_groups_group_idx').on(t.organisationId, t.groupId),
+  ],
 )
 
 /**
@@ -420,7 +423,21 @@ export const scoreAggregates = sqliteTable(
     ...runningSums(),
     insufficient: integer('insufficient').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.measure] })],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.measure] }),
+    /** Covers the totals of many rounds at once (the overview) without reading the table. */
+    index('score_aggregates_measure_idx').on(
+      t.organisationId,
+      t.measure,
+      t.roundId,
+      t.groupId,
+      t.perspective,
+      t.n,
+      t.sum,
+      t.sumOfSquares,
+      t.insufficient,
+    ),
+  ],
 )
 
 export const priorityStatuses = ['planned', 'done', 'partly-done', 'not-done'] as const

@@ -4,13 +4,12 @@ import Papa from 'papaparse'
 import { auditInsert } from '../db/queries/audit'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
 import { findInstrument } from '../db/queries/instruments'
-import { scoreSums } from '../db/queries/results'
+import { packedScoreSums, sumsKey } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { toResponseBundle } from '../instruments/fhir'
 import { groupFigures } from '../instruments/results'
 import { actorOf, may, requireThat } from '../lib/authorise'
-import { groupBy } from '../lib/collections'
 
 /** A closed round with its instrument and each group's figures, rule 6 applied. */
 async function closedRound(c: Context<AppEnv>) {
@@ -24,10 +23,10 @@ async function closedRound(c: Context<AppEnv>) {
     round.instrumentVersion,
   )
   if (!entry) throw new HTTPException(404)
-  const sums = groupBy(await scoreSums(db, organisation.id, [round.id]), (r) => r.groupId)
+  const sums = await packedScoreSums(db, organisation.id, [round.id])
   const groups = round.groups.map((g) => ({
     ...g,
-    figures: groupFigures(round, sums.get(g.id) ?? []),
+    figures: groupFigures(round, sums.get(sumsKey(round.id, g.id)) ?? []),
   }))
   return { round, instrument: entry.instrument, groups }
 }

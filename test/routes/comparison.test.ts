@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { closedRounds } from '../../src/lib/results/overview'
+import { closedRoundList } from '../../src/db/queries/results'
 import { createTeamRow, orgInstrument, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 import { setUpAndSignIn } from '../helpers/signed-in'
@@ -79,7 +79,9 @@ describe('comparing two rounds', () => {
         ],
       })
     }
-    const rounds = new Map((await closedRounds(h.db, h.organisation.id)).map((r) => [r.name, r.id]))
+    const rounds = new Map(
+      (await closedRoundList(h.db, h.organisation.id)).map((r) => [r.name, r.id]),
+    )
     const board = await (
       await h.get(
         `/results/compare?from=${rounds.get('Board 2024')}&to=${rounds.get('Board 2025')}`,

@@ -1,7 +1,13 @@
 import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
-import { itemSums, scoreSums } from '../../db/queries/results'
-import type { RoundSummary } from '../../db/queries/rounds'
+import {
+  closedRoundList,
+  membersOf,
+  packedItemSums,
+  packedScoreSums,
+  type ResultsRound,
+  sumsKey,
+} from '../../db/queries/results'
 import {
   type MeasuresSplit,
   measuresSplit,
@@ -12,8 +18,6 @@ import {
 } from '../../instruments/comparison'
 import { type Instrument, scaleOf } from '../../instruments/definition'
 import { groupFigures, roundItems } from '../../instruments/results'
-import { groupBy } from '../collections'
-import { closedRounds } from './overview'
 
 export type GroupComparison = {
   groupId: string
@@ -41,7 +45,7 @@ export async function comparisonData(
   fromId?: string,
   toId?: string,
 ) {
-  const rounds = await closedRounds(db, organisationId)
+  const rounds = await closedRoundList(db, organisationId)
   const from = rounds.find((r) => r.id === fromId) ?? null
   const to = rounds.find((r) => r.id === toId) ?? null
   if (!from || !to) return { rounds, from, to, problem: null, groups: [] }
@@ -58,15 +62,18 @@ export async function comparisonData(
       groups: [],
     }
   }
-  const sums = groupBy(
-    await scoreSums(db, organisationId, [from.id, to.id]),
-    (r) => `${r.roundId}|${r.groupId}`,
+  const [sums, items, members] = await Promise.all([
+    packedScoreSums(db, organisationId, [from.id, to.id]),
+    packedItemSums(db, organisationId, [from.id, to.id]),
+    membersOf(db, organisationId, [from.id, to.id]),
+  ])
+  const both = groups.filter(
+    (g) => members.get(from.id)?.has(g.id) && members.get(to.id)?.has(g.id),
   )
-  const both = groups.filter((g) => from.groupIds.includes(g.id) && to.groupIds.includes(g.id))
   const compared: GroupComparison[] = []
   for (const group of both) {
-    const figures = (round: RoundSummary) =>
-      groupFigures(round, sums.get(`${round.id}|${group.id}`) ?? [])
+    const figures = (round: ResultsRound) =>
+      groupFigures(round, sums.get(sumsKey(round.id, group.id)) ?? [])
     const before = figures(from)
     const after = figures(to)
     const base = {
@@ -85,10 +92,8 @@ export async function comparisonData(
       compared.push({ ...base, excluded: `fewer than ${k} responses at one of the rounds` })
       continue
     }
-    const [itemsBefore, itemsAfter] = await Promise.all([
-      itemSums(db, organisationId, from.id, group.id),
-      itemSums(db, organisationId, to.id, group.id),
-    ])
+    const itemsBefore = items.get(sumsKey(from.id, group.id)) ?? []
+    const itemsAfter = items.get(sumsKey(to.id, group.id)) ?? []
     const split = measuresSplit(
       { instrument: a.instrument, items: roundItems(a.instrument, from, itemsBefore) },
       { instrument: b.instrument, items: roundItems(b.instrument, to, itemsAfter) },

@@ -2,9 +2,16 @@ import type { Db } from '../../db/client'
 import { listGroupings, listTeams, type Team } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
-import { type GroupScoreSums, scoreSums } from '../../db/queries/results'
-import { listRounds, type RoundSummary } from '../../db/queries/rounds'
-import { groupFigures, meanOfShown } from '../../instruments/results'
+import {
+  closedRoundList,
+  membersOf,
+  packedScoreSums,
+  type ResultsRound,
+  roundIdsOfGroup,
+  sumsKey,
+  teamRollUp,
+} from '../../db/queries/results'
+import { groupFigures, type ScoreSums } from '../../instruments/results'
 import { groupBy } from '../collections'
 
 export type OverviewFilters = {
@@ -15,19 +22,31 @@ export type OverviewFilters = {
 
 /** What a cell of results shows: a value, "fewer than k", or that the group was not assessed. */
 export type Cell = { value: number | null; suppressed: number | null }
+export const notAssessed: Cell = { value: null, suppressed: null }
 
-/** The groups a round assessed, and the sums of each, keyed by round and group. */
-export function figuresOf(rounds: readonly RoundSummary[], rows: readonly GroupScoreSums[]) {
-  const byRoundGroup = groupBy(rows, (r) => `${r.roundId}|${r.groupId}`)
-  const members = new Map(rounds.map((r) => [r.id, new Set(r.groupIds)]))
-  return (round: RoundSummary, groupId: string, measure = 'total'): Cell => {
-    if (!members.get(round.id)?.has(groupId)) return { value: null, suppressed: null }
-    const figures = groupFigures(round, byRoundGroup.get(`${round.id}|${groupId}`) ?? [])
-    if (!figures.shown) return { value: null, suppressed: round.anonymityThreshold }
+/** A group's cells for these measures at a round, from its sums, rule 6 applied. */
+export function cellsOf(
+  round: ResultsRound,
+  member: boolean,
+  sums: readonly ScoreSums[] | undefined,
+  measures: readonly string[] = ['total'],
+): Cell[] {
+  if (!member) return measures.map(() => notAssessed)
+  const figures = groupFigures(round, sums ?? [])
+  if (!figures.shown)
+    return measures.map(() => ({ value: null, suppressed: round.anonymityThreshold }))
+  return measures.map((measure) => {
     const summary = measure === 'total' ? figures.total : figures.domains[measure]
     return { value: summary?.mean ?? null, suppressed: null }
-  }
+  })
 }
+
+/** A group's total at a round, from its sums, rule 6 applied. */
+export const cellOf = (
+  round: ResultsRound,
+  member: boolean,
+  sums: readonly ScoreSums[] | undefined,
+) => cellsOf(round, member, sums)[0] ?? notAssessed
 
 /** Rounds are twice-yearly: those opening in the same half of a year are one point in time. */
 export function halfYearOf(isoDate: string) {
@@ -35,24 +54,23 @@ export function halfYearOf(isoDate: string) {
   return Number(isoDate.slice(5, 7)) <= 6 ? `Jan–Jun ${year}` : `Jul–Dec ${year}`
 }
 
-export async function closedRounds(db: Db, organisationId: string) {
-  return (await listRounds(db, organisationId))
-    .filter((r) => r.status === 'closed')
-    .sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.name.localeCompare(b.name))
-}
+/** Teams this many or fewer get a line each in the chart; more, and only the teams' mean. */
+export const teamLinesUpTo = 8
 
 /**
  * The organisation overview: the executive's total and the teams' (the mean of the teams shown,
- * never holding a suppressed team) round by round, and a heatmap of teams by domain for one round.
+ * never holding a suppressed team) half-year by half-year, and a heatmap of teams by domain for
+ * one round. A handful of queries whatever the number of answers or rounds.
  */
 export async function overviewData(
   db: Db,
   organisationId: string,
   filters: OverviewFilters,
   canSee: (teamId: string) => boolean,
+  seesAll: boolean,
 ) {
   const [rounds, executive, allTeams, groupings] = await Promise.all([
-    closedRounds(db, organisationId),
+    closedRoundList(db, organisationId),
     getExecutiveGroup(db, organisationId),
     listTeams(db, organisationId),
     listGroupings(db, organisationId),
@@ -63,68 +81,101 @@ export async function overviewData(
       (!filters.line || t.groupingId === filters.line) &&
       (!filters.type || t.teamType === filters.type),
   )
-  const totals = figuresOf(
-    rounds,
-    await scoreSums(
-      db,
-      organisationId,
-      rounds.map((r) => r.id),
-      { measure: 'total' },
-    ),
-  )
-  const notAssessed: Cell = { value: null, suppressed: null }
+  const execRounds = executive
+    ? await roundIdsOfGroup(db, organisationId, executive.id)
+    : new Set<string>()
+  const teamRounds = rounds.filter((r) => !execRounds.has(r.id))
+  const execSums = executive
+    ? await packedScoreSums(db, organisationId, [...execRounds], {
+        measure: 'total',
+        groupIds: [executive.id],
+      })
+    : new Map()
+  const rollUp = await teamRollUp(db, organisationId, {
+    ...filters,
+    teamIds: seesAll ? undefined : teams.map((t) => t.id),
+  })
+  const lines = teams.length <= teamLinesUpTo ? teams : []
+  const [lineSums, lineMembers] = lines.length
+    ? await Promise.all([
+        packedScoreSums(
+          db,
+          organisationId,
+          teamRounds.map((r) => r.id),
+          { measure: 'total', groupIds: lines.map((t) => t.id) },
+        ),
+        membersOf(
+          db,
+          organisationId,
+          teamRounds.map((r) => r.id),
+        ),
+      ])
+    : [new Map(), new Map<string, Set<string>>()]
   const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
     ([period, inPeriod]) => {
-      const cellOf = (groupId: string) => {
-        const round = inPeriod.find((r) => r.groupIds.includes(groupId))
-        return round ? totals(round, groupId) : notAssessed
-      }
-      const cells = teams.map((t) => cellOf(t.id))
+      const execRound = inPeriod.find((r) => execRounds.has(r.id))
+      const teamRound = inPeriod.find((r) => !execRounds.has(r.id))
+      const roll = teamRound ? rollUp.get(teamRound.id) : undefined
       return {
         period,
-        rounds: inPeriod,
-        executive: executive ? cellOf(executive.id) : notAssessed,
-        teams: meanOfShown(cells.map((c) => c.value)),
-        teamsShown: cells.filter((c) => c.value !== null).length,
-        teamsSuppressed: cells.filter((c) => c.suppressed !== null).length,
-        each: cells,
+        executive:
+          execRound && executive
+            ? cellOf(execRound, true, execSums.get(sumsKey(execRound.id, executive.id)))
+            : notAssessed,
+        teams: roll?.mean ?? null,
+        teamsShown: roll?.shown ?? 0,
+        each: lines.map((t) =>
+          teamRound
+            ? cellOf(
+                teamRound,
+                lineMembers.get(teamRound.id)?.has(t.id) ?? false,
+                lineSums.get(sumsKey(teamRound.id, t.id)),
+              )
+            : notAssessed,
+        ),
       }
     },
   )
-  const teamRounds = rounds.filter((r) => r.groupIds.some((id) => id !== executive?.id))
   const heatRound = teamRounds.find((r) => r.id === filters.round) ?? teamRounds.at(-1) ?? null
-  const entry = heatRound
-    ? await findInstrument(
-        db,
-        organisationId,
-        heatRound.instrumentSlug,
-        heatRound.instrumentVersion,
-      )
-    : null
-  const heat = heatRound
-    ? figuresOf([heatRound], await scoreSums(db, organisationId, [heatRound.id]))
-    : null
-  const domains = entry?.instrument.domains ?? []
   return {
     rounds,
     teamRounds,
     groupings,
     teams,
+    lines,
     series,
-    heatmap:
-      heatRound && heat
-        ? {
-            round: heatRound,
-            domains,
-            rows: teams
-              .filter((t) => heatRound.groupIds.includes(t.id))
-              .map((t) => ({
-                team: t,
-                total: heat(heatRound, t.id),
-                cells: domains.map((d) => heat(heatRound, t.id, d.key)),
-              })),
-          }
-        : null,
+    heatmap: heatRound ? await heatmapOf(db, organisationId, heatRound, teams) : null,
+  }
+}
+
+/** Teams by domain at one round: one row of cells a team, rule 6 applied to each. */
+async function heatmapOf(
+  db: Db,
+  organisationId: string,
+  round: ResultsRound,
+  teams: readonly Team[],
+) {
+  const [entry, sums, members] = await Promise.all([
+    findInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion),
+    packedScoreSums(db, organisationId, [round.id]),
+    membersOf(db, organisationId, [round.id]),
+  ])
+  const domains = entry?.instrument.domains ?? []
+  const assessed = members.get(round.id) ?? new Set()
+  return {
+    round,
+    domains,
+    rows: teams
+      .filter((t) => assessed.has(t.id))
+      .map((team) => {
+        const [total = notAssessed, ...cells] = cellsOf(
+          round,
+          true,
+          sums.get(sumsKey(round.id, team.id)),
+          ['total', ...domains.map((d) => d.key)],
+        )
+        return { team, total, cells }
+      }),
   }
 }
 

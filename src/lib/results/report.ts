@@ -1,27 +1,38 @@
 import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
-import { scoreSums } from '../../db/queries/results'
-import type { RoundSummary } from '../../db/queries/rounds'
+import {
+  closedRoundList,
+  membersOf,
+  packedScoreSums,
+  type ResultsRound,
+  roundIdsOfGroup,
+  sumsKey,
+} from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
 import { groupFigures } from '../../instruments/results'
-import { groupBy } from '../collections'
 import { comparisonData } from './comparison'
-import { closedRounds, overviewData } from './overview'
+import { overviewData } from './overview'
 import { nearestRound } from './team'
 
 type Group = { id: string; name: string; kind: 'executive' | 'team' }
 
-/** The round before this one of the same instrument that assessed any of the same groups. */
-const previousOf = (rounds: readonly RoundSummary[], round: RoundSummary) =>
-  rounds
-    .filter(
-      (r) =>
-        r.opensOn < round.opensOn &&
-        r.instrumentSlug === round.instrumentSlug &&
-        r.groupIds.some((id) => round.groupIds.includes(id)),
-    )
-    .at(-1) ?? null
+/** The latest round before this one of the same instrument that assessed any of the same groups. */
+async function previousOf(
+  db: Db,
+  organisationId: string,
+  rounds: readonly ResultsRound[],
+  round: ResultsRound,
+) {
+  const earlier = rounds.filter(
+    (r) => r.opensOn < round.opensOn && r.instrumentSlug === round.instrumentSlug,
+  )
+  const members = await membersOf(db, organisationId, [round.id, ...earlier.map((r) => r.id)])
+  const mine = members.get(round.id) ?? new Set()
+  return (
+    earlier.filter((r) => [...(members.get(r.id) ?? [])].some((id) => mine.has(id))).at(-1) ?? null
+  )
+}
 
 /**
  * A round's board report: the headline comparison with the round before (the executive's and the
@@ -32,16 +43,21 @@ export async function reportData(
   organisationId: string,
   roundId: string,
   groups: readonly Group[],
+  seesAll: boolean,
 ) {
-  const rounds = await closedRounds(db, organisationId)
+  const rounds = await closedRoundList(db, organisationId)
   const round = rounds.find((r) => r.id === roundId)
   if (!round) return null
   const executive = await getExecutiveGroup(db, organisationId)
   const teamIds = new Set(groups.filter((g) => g.kind === 'team').map((g) => g.id))
-  const overview = await overviewData(db, organisationId, { round: round.id }, (id) =>
-    teamIds.has(id),
+  const overview = await overviewData(
+    db,
+    organisationId,
+    { round: round.id },
+    (id) => teamIds.has(id),
+    seesAll,
   )
-  const previous = previousOf(rounds, round)
+  const previous = await previousOf(db, organisationId, rounds, round)
   const teams = previous
     ? await comparisonData(
         db,
@@ -51,9 +67,12 @@ export async function reportData(
         round.id,
       )
     : null
-  const execRounds = executive ? rounds.filter((r) => r.groupIds.includes(executive.id)) : []
+  const execIds = executive ? await roundIdsOfGroup(db, organisationId, executive.id) : new Set()
+  const execRounds = rounds.filter((r) => execIds.has(r.id))
   const execRound = nearestRound(execRounds, round)
-  const execPrevious = execRound ? previousOf(execRounds, execRound) : null
+  const execPrevious = execRound
+    ? await previousOf(db, organisationId, execRounds, execRound)
+    : null
   const exec =
     execRound && execPrevious
       ? await comparisonData(
@@ -71,12 +90,13 @@ export async function reportData(
     round.instrumentVersion,
   )
   const domains = entry?.instrument.domains ?? []
-  const sums = groupBy(
-    await scoreSums(db, organisationId, execRound ? [round.id, execRound.id] : [round.id]),
-    (r) => `${r.roundId}|${r.groupId}`,
+  const sums = await packedScoreSums(
+    db,
+    organisationId,
+    execRound ? [round.id, execRound.id] : [round.id],
   )
-  const means = (r: RoundSummary, id: string) => {
-    const f = groupFigures(r, sums.get(`${r.id}|${id}`) ?? [])
+  const means = (r: ResultsRound, id: string) => {
+    const f = groupFigures(r, sums.get(sumsKey(r.id, id)) ?? [])
     return Object.fromEntries(domains.map((d) => [d.key, f.domains[d.key]?.mean ?? null]))
   }
   const gaps =
@@ -84,7 +104,7 @@ export async function reportData(
       ? perceptionGaps(
           domains.map((d) => d.key),
           means(execRound, executive.id),
-          round.groupIds.filter((id) => teamIds.has(id)).map((id) => means(round, id)),
+          overview.heatmap?.rows.map((row) => means(round, row.team.id)) ?? [],
         )
       : null
   return { round, previous, overview, teams, exec, execRound, gaps, domains }

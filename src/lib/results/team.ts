@@ -3,18 +3,22 @@ import { listPriorities } from '../../db/queries/action-plans'
 import type { Team } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
-import { itemSums, scoreSums } from '../../db/queries/results'
-import type { RoundSummary } from '../../db/queries/rounds'
+import {
+  closedRoundList,
+  packedItemSums,
+  packedScoreSums,
+  type ResultsRound,
+  roundIdsOfGroup,
+  sumsKey,
+} from '../../db/queries/results'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
 import { groupFigures, itemFigures } from '../../instruments/results'
-import { groupBy } from '../collections'
-import { closedRounds } from './overview'
 
 const daysBetween = (a: string, b: string) =>
   Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
 
 /** The executive's round nearest in time to a team's round: what the team is compared with. */
-export function nearestRound(rounds: readonly RoundSummary[], to: RoundSummary) {
+export function nearestRound(rounds: readonly ResultsRound[], to: ResultsRound) {
   return (
     [...rounds].sort(
       (a, b) => daysBetween(a.opensOn, to.opensOn) - daysBetween(b.opensOn, to.opensOn),
@@ -28,21 +32,19 @@ export function nearestRound(rounds: readonly RoundSummary[], to: RoundSummary) 
  * where both are shown, and its action plan; rule 6 applied throughout.
  */
 export async function teamData(db: Db, organisationId: string, team: Team, roundId?: string) {
-  const all = await closedRounds(db, organisationId)
+  const all = await closedRoundList(db, organisationId)
   const executive = await getExecutiveGroup(db, organisationId)
-  const rounds = all.filter((r) => r.groupIds.includes(team.id))
-  const rows = groupBy(
-    await scoreSums(
-      db,
-      organisationId,
-      rounds.map((r) => r.id),
-      { groupId: team.id },
-    ),
-    (r) => r.roundId,
+  const mine = await roundIdsOfGroup(db, organisationId, team.id)
+  const rounds = all.filter((r) => mine.has(r.id))
+  const sums = await packedScoreSums(
+    db,
+    organisationId,
+    rounds.map((r) => r.id),
+    { groupIds: [team.id] },
   )
   const overTime = rounds.map((round) => ({
     round,
-    figures: groupFigures(round, rows.get(round.id) ?? []),
+    figures: groupFigures(round, sums.get(sumsKey(round.id, team.id)) ?? []),
   }))
   const chosen = overTime.find((o) => o.round.id === roundId) ?? overTime.at(-1) ?? null
   if (!chosen) return { rounds, overTime, chosen: null }
@@ -55,18 +57,22 @@ export async function teamData(db: Db, organisationId: string, team: Team, round
   )
   const instrument = entry?.instrument ?? null
   const domainKeys = instrument?.domains.map((d) => d.key) ?? []
-  const execRounds = executive ? all.filter((r) => r.groupIds.includes(executive.id)) : []
-  const execRound = nearestRound(execRounds, round)
+  const execIds = executive ? await roundIdsOfGroup(db, organisationId, executive.id) : new Set()
+  const execRound = nearestRound(
+    all.filter((r) => execIds.has(r.id)),
+    round,
+  )
+  const execSums =
+    executive && execRound
+      ? await packedScoreSums(db, organisationId, [execRound.id], { groupIds: [executive.id] })
+      : null
   const execFigures =
     executive && execRound
-      ? groupFigures(
-          execRound,
-          await scoreSums(db, organisationId, [execRound.id], { groupId: executive.id }),
-        )
+      ? groupFigures(execRound, execSums?.get(sumsKey(execRound.id, executive.id)) ?? [])
       : null
   const mean = (d: Record<string, { mean: number | null }>) =>
     Object.fromEntries(domainKeys.map((k) => [k, d[k]?.mean ?? null]))
-  const teamRows = rows.get(round.id) ?? []
+  const teamRows = sums.get(sumsKey(round.id, team.id)) ?? []
   const staff = groupFigures(round, teamRows, 'staff')
   const people = groupFigures(round, teamRows, 'person-using-service')
   const previous = overTime[overTime.indexOf(chosen) - 1]?.round ?? null
@@ -83,7 +89,9 @@ export async function teamData(db: Db, organisationId: string, team: Team, round
               instrument,
               round,
               chosen.figures.responses,
-              await itemSums(db, organisationId, round.id, team.id),
+              (await packedItemSums(db, organisationId, [round.id], team.id)).get(
+                sumsKey(round.id, team.id),
+              ) ?? [],
             )
           : [],
       executive:

@@ -68,7 +68,6 @@ function Filters({ data, filters }: Pick<OverviewProps, 'data' | 'filters'>) {
 
 export function OverviewPage({ data, filters, canExport }: OverviewProps) {
   const labels = data.series.map((s) => s.period)
-  const perTeam = data.teams.length <= 8
   return (
     <>
       <h1>Results</h1>
@@ -94,13 +93,11 @@ export function OverviewPage({ data, filters, canExport }: OverviewProps) {
                 missing: data.series.map((s) => cellText(s.executive)),
               },
               { label: 'Teams (mean of teams shown)', data: data.series.map((s) => s.teams) },
-              ...(perTeam
-                ? data.teams.map((t, i) => ({
-                    label: t.name,
-                    data: data.series.map((s) => s.each[i]?.value ?? null),
-                    missing: data.series.map((s) => (s.each[i] ? cellText(s.each[i]) : undefined)),
-                  }))
-                : []),
+              ...data.lines.map((t, i) => ({
+                label: t.name,
+                data: data.series.map((s) => s.each[i]?.value ?? null),
+                missing: data.series.map((s) => (s.each[i] ? cellText(s.each[i]) : undefined)),
+              })),
             ]}
           />
         )}
