@@ -267,10 +267,7 @@ export const roundGroups = sqliteTable(
       .references(() => groups.id),
     organisationId: organisationId(),
   },
-  (t) => [
-    primaryKey({ columns: [t.roundId, t.groupId] }),
-    index('round_groups_group_idx').on(t.organisationId, t.groupId),
-  ],
+  (t) => [primaryKey({ columns: [t.roundId, t.groupId] })],
 )
 
 /**
@@ -423,21 +420,7 @@ export const scoreAggregates = sqliteTable(
     ...runningSums(),
     insufficient: integer('insufficient').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.measure] }),
-    /** Covers the totals of many rounds at once (the overview) without reading the table. */
-    index('score_aggregates_measure_idx').on(
-      t.organisationId,
-      t.measure,
-      t.roundId,
-      t.groupId,
-      t.perspective,
-      t.n,
-      t.sum,
-      t.sumOfSquares,
-      t.insufficient,
-    ),
-  ],
+  (t) => [primaryKey({ columns: [t.roundId, t.groupId, t.perspective, t.measure] })],
 )
 
 export const priorityStatuses = ['planned', 'done', 'partly-done', 'not-done'] as const
@@ -474,5 +457,35 @@ export const actionPriorities = sqliteTable(
       'action_priorities_status_check',
       sql`status in ('planned', 'done', 'partly-done', 'not-done')`,
     ),
+  ],
+)
+
+/**
+ * A closed round's results, one row per group, taken from the aggregates in the batch that closes
+ * the round (after which nothing more can complete): what every results page and export reads.
+ */
+export const roundResults = sqliteTable(
+  'round_results',
+  {
+    organisationId: organisationId(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    /** Completed responses, every perspective. */
+    responses: integer('responses').notNull(),
+    /** The sums of respondents' totals, every perspective, for roll-ups worked out in SQL. */
+    totalN: integer('total_n').notNull(),
+    totalSum: real('total_sum').notNull(),
+    /** [perspective, measure, n, sum, sum of squares, insufficient], as JSON. */
+    scores: text('scores').notNull(),
+    /** [perspective, linkId, n, sum, sum of squares, NA count, DK count], as JSON. */
+    items: text('items').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.groupId] }),
+    index('round_results_group_idx').on(t.organisationId, t.groupId),
   ],
 )

@@ -11,12 +11,14 @@ import {
   saveAnswers,
   totalMeasure,
 } from '../../src/db/queries/responses'
+import { moveRound } from '../../src/db/queries/rounds'
 import {
   answers,
   invitations,
   itemAggregates,
   respondentScores,
   responses,
+  roundResults,
   scoreAggregates,
 } from '../../src/db/schema'
 import { type Answers, aggregateGroup, normalise } from '../../src/instruments/scoring'
@@ -179,6 +181,32 @@ describe('responses and their aggregates', () => {
     await expect(
       db.update(answers).set({ value: 1 }).where(eq(answers.responseId, first.id)),
     ).rejects.toThrow()
+  })
+
+  it('keeps a round’s results when it closes, after which nothing more completes', async () => {
+    const scope = await openRound()
+    const { db, org, round, team } = scope
+    const target = (id: string) => ({
+      organisationId: org.id,
+      roundId: round.id,
+      groupId: team.id,
+      perspective: 'staff',
+      id,
+      kind: 'individual' as const,
+      startedOn: '2027-03-02',
+    })
+    const early = await startResponse(db, target('early'))
+    await saveAnswers(db, target('early'), [{ linkId: 'T01', value: 4, comment: null }])
+    const late = await startResponse(db, target('late'))
+    await saveAnswers(db, target('late'), [{ linkId: 'T01', value: 1, comment: null }])
+    expect(await completeResponse(db, instrument, early, '2027-03-03')).toBe(true)
+    await moveRound(db, scope.actor, round, 'close')
+    expect(await completeResponse(db, instrument, late, '2027-04-01')).toBe(false)
+    const [kept] = await db.select().from(roundResults)
+    expect(kept).toMatchObject({ groupId: team.id, responses: 1, totalN: 0 })
+    expect(JSON.parse(kept?.items ?? '[]')).toEqual([['staff', 'T01', 1, 4, 16, 0, 0]])
+    const [t01] = await db.select().from(itemAggregates).where(eq(itemAggregates.linkId, 'T01'))
+    expect(t01).toMatchObject({ n: 1, sum: 4 })
   })
 
   it('makes 500 links in one batch within D1’s parameter limit, each found only by its token', async () => {

@@ -5,7 +5,7 @@ import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
 import { answers, responses, roundGroups, rounds } from '../schema'
 import { auditInsert } from './audit'
-import { completionStatements, type Response } from './responses'
+import { completionStatements, type Response, resultsSnapshot } from './responses'
 import { roundDefaults } from './rounds'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
@@ -78,7 +78,10 @@ export async function importHistory(
         ...completionStatements(db, instrument, response, saved, round.date),
       )
     }
-    statements.push(db.update(rounds).set({ status: 'closed', closedAt: at }).where(thisRound))
+    statements.push(
+      db.update(rounds).set({ status: 'closed', closedAt: at }).where(thisRound),
+      resultsSnapshot(db, organisationId, roundId),
+    )
   }
   const [first, ...rest] = [
     auditInsert(db, {

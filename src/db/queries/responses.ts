@@ -10,6 +10,9 @@ import {
   respondentScores,
   type responseKinds,
   responses,
+  roundGroups,
+  roundResults,
+  rounds,
   scoreAggregates,
 } from '../schema'
 
@@ -123,8 +126,9 @@ export const answerMap = (saved: readonly SavedAnswer[]) =>
     saved.flatMap((a) => (a.value === null ? [] : [[a.linkId, a.value] as const])),
   ) as Record<string, AnswerValue>
 
+/** A response completes only while it is in progress and its round is open. */
 const stillInProgress = (responseId: string) =>
-  sql`exists (select 1 from ${responses} where ${responses.id} = ${responseId} and ${responses.status} = 'in-progress')`
+  sql`exists (select 1 from ${responses} join ${rounds} on ${rounds.id} = ${responses.roundId} where ${responses.id} = ${responseId} and ${responses.status} = 'in-progress' and ${rounds.status} = 'open')`
 
 /**
  * The statements that complete a response: its scores, its part of the item and score aggregates,
@@ -215,11 +219,7 @@ export function completionStatements(
         applicable: score.applicable,
       })
       .where(
-        and(
-          eq(responses.organisationId, organisationId),
-          eq(responses.id, response.id),
-          eq(responses.status, 'in-progress'),
-        ),
+        and(eq(responses.organisationId, organisationId), eq(responses.id, response.id), guard),
       )
       .returning({ id: responses.id }),
   ] as const
@@ -256,4 +256,27 @@ export async function consensusStates(db: Db, organisationId: string, roundId: s
       ),
     )
   return new Map(rows.map((r) => [r.groupId, r.status]))
+}
+
+/**
+ * The statement that keeps a closed round's results, one row per group, from its aggregates: run
+ * in the batch that closes the round, after which nothing more can complete. Safe to repeat.
+ */
+export function resultsSnapshot(db: Db, organisationId: string, roundId: string) {
+  const ofGroup = (table: string) =>
+    sql.raw(`${table}.round_id = rg.round_id and ${table}.group_id = rg.group_id`)
+  return db
+    .insert(roundResults)
+    .select(
+      sql`select rg.organisation_id, rg.round_id, rg.group_id,
+        coalesce((select sum(s.n) + sum(s.insufficient) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
+        coalesce((select sum(s.n) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
+        coalesce((select sum(s.sum) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
+        coalesce((select json_group_array(json_array(s.perspective, s.measure, s.n, s.sum, s.sum_of_squares, s.insufficient)) from ${scoreAggregates} s where ${ofGroup('s')}), '[]'),
+        coalesce((select json_group_array(json_array(i.perspective, i.link_id, i.n, i.sum, i.sum_of_squares, i.na_count, i.dk_count)) from ${itemAggregates} i where ${ofGroup('i')}), '[]')
+      from ${roundGroups} rg
+      where rg.organisation_id = ${organisationId} and rg.round_id = ${roundId}
+        and exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.status} = 'closed')`,
+    )
+    .onConflictDoNothing()
 }

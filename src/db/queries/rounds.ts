@@ -4,6 +4,7 @@ import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { groups, roundGroups, rounds } from '../schema'
 import { auditInsert, auditInsertIfChanged } from './audit'
+import { resultsSnapshot } from './responses'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
 export type RoundSettings = {
@@ -100,7 +101,8 @@ const moves = {
 } as const
 
 /**
- * Opens a draft (locking it) or closes an open round, with its audit entry, in one batch. Safe to
+ * Opens a draft (locking it) or closes an open round (keeping its results), with its audit entry,
+ * in one batch. Safe to
  * repeat, even with a stale copy: the update names the status it moves from, and the audit entry
  * is written only when it moved.
  */
@@ -126,6 +128,7 @@ export async function moveRound(db: Db, actor: Actor, round: Round, move: keyof 
       before: { status: from },
       after: { status: to },
     }),
+    ...(move === 'close' ? [resultsSnapshot(db, actor.organisationId, round.id)] : []),
   ])
   return moved.length > 0
 }

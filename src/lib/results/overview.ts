@@ -91,10 +91,15 @@ export async function overviewData(
         groupIds: [executive.id],
       })
     : new Map()
-  const rollUp = await teamRollUp(db, organisationId, {
-    ...filters,
-    teamIds: seesAll ? undefined : teams.map((t) => t.id),
-  })
+  const rollUp = await teamRollUp(
+    db,
+    organisationId,
+    teamRounds.slice(-60).map((r) => r.id),
+    {
+      ...filters,
+      teamIds: seesAll ? undefined : teams.map((t) => t.id),
+    },
+  )
   const lines = teams.length <= teamLinesUpTo ? teams : []
   const [lineSums, lineMembers] = lines.length
     ? await Promise.all([

@@ -1,2 +1,0 @@
-CREATE INDEX `round_groups_group_idx` ON `round_groups` (`organisation_id`,`group_id`);--> statement-breakpoint
-CREATE INDEX `score_aggregates_measure_idx` ON `score_aggregates` (`organisation_id`,`measure`,`round_id`,`group_id`,`perspective`,`n`,`sum`,`sum_of_squares`,`insufficient`);
