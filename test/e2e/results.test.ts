@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process'
+import type { Page } from 'playwright-core'
+import { beforeEach, expect, it } from 'vitest'
+import { axeViolations, describeInBrowser, textOf } from './support/browser'
+import { useBrowserAndServer } from './support/lifecycle'
+
+/** The demo trust, seeded into the test server's own database through the seed script. */
+function seedDemo(databaseUrl: string) {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], {
+    env: { ...process.env, DEMO_DATABASE: databaseUrl.replace(/^file:/, '') },
+    stdio: 'ignore',
+  })
+}
+
+describeInBrowser('results in Chromium', () => {
+  const session = useBrowserAndServer()
+  let page: Page
+
+  beforeEach(async () => {
+    seedDemo(session.databaseUrl)
+    page = await session.newPage()
+    await page.goto(`${session.baseUrl}/sign-in`)
+    await page.fill('#email', 'demo.admin@northmoor.example')
+    await page.fill('#password', 'demo password 2026')
+    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.press('#password', 'Enter')])
+  })
+
+  it('paints the charts with their data tables, filters through htmx, and every results page passes axe', async () => {
+    await page.goto(`${session.baseUrl}/results`)
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('canvas[data-chart]') as HTMLCanvasElement | null
+      if (!canvas?.dataset.drawn) return false
+      const pixels =
+        canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
+      return Array.prototype.some.call(pixels, (v: number, i: number) => i % 4 === 3 && v > 0)
+    })
+    expect(await page.locator('figure.app-chart table tbody tr').count()).toBe(4)
+    expect(await axeViolations(page)).toEqual([])
+    await page.selectOption('#line', { label: 'Inpatient' })
+    await page.waitForURL(/line=/)
+    expect(await page.locator('#results table').last().locator('tbody tr').count()).toBe(4)
+    expect(await axeViolations(page)).toEqual([])
+    const team = page.locator('#results a[href^="/results/teams/"]').first()
+    await Promise.all([page.waitForURL(/\/results\/teams\//), team.click()])
+    await page.waitForFunction(() =>
+      Boolean(
+        (document.querySelector('canvas[data-chart]') as HTMLCanvasElement | null)?.dataset.drawn,
+      ),
+    )
+    expect(await textOf(page, 'main')).toContain('Action plan after')
+    expect(await axeViolations(page)).toEqual([])
+    await page.goto(`${session.baseUrl}/results/compare`)
+    const options = await page
+      .locator('#from option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean))
+    const teamRounds = await page
+      .locator('#from option')
+      .evaluateAll((os) =>
+        os
+          .filter((o) => o.textContent?.startsWith('Team survey'))
+          .map((o) => (o as HTMLOptionElement).value),
+      )
+    expect(options.length).toBeGreaterThan(2)
+    await page.selectOption('#from', teamRounds[0] ?? '')
+    await page.selectOption('#to', teamRounds.at(-1) ?? '')
+    await Promise.all([
+      page.waitForURL(/from=/),
+      page.click('form[action="/results/compare"] button'),
+    ])
+    expect(await textOf(page, 'main')).toMatch(
+      /Teams: \d+ improved, \d+ no reliable change, \d+ fell/,
+    )
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('prints the board report to an A4 PDF', async () => {
+    await page.goto(`${session.baseUrl}/results`)
+    await Promise.all([page.waitForURL(/\/results\/report/), page.click('text=Board report for')])
+    expect(await textOf(page, 'h1')).toMatch(/^Recovery culture: Team survey/)
+    expect(await axeViolations(page)).toEqual([])
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.length).toBeGreaterThan(10_000)
+  })
+})
