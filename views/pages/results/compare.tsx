@@ -53,58 +53,77 @@ export function ComparisonSection({ data, domainTitles }: ComparePageProps) {
           )}
         </p>
       )}
-      {data.groups.map((group) => (
-        <section class="nhsuk-u-margin-bottom-6">
-          <h3>{group.name}</h3>
-          {group.excluded ? (
-            <p>Not compared: {group.excluded}.</p>
-          ) : (
-            <>
-              {group.split && (
-                <p>
-                  <strong>{describeSplit(group.split)}</strong> measures
-                </p>
-              )}
-              {group.change && <p>{describeTeamChange(group.name, group.change)}</p>}
-              {group.split && (
-                <Table
-                  caption={`${group.name}: measures by domain`}
-                  columns={[
-                    { header: 'Domain' },
-                    { header: 'Improved', numeric: true },
-                    { header: 'Unchanged', numeric: true },
-                    { header: 'Declined', numeric: true },
-                    { header: 'Excluded', numeric: true },
-                  ]}
-                  rows={group.split.byDomain.map((d) => [
-                    domainTitles[d.domain] ?? d.domain,
-                    String(d.improved),
-                    String(d.unchanged),
-                    String(d.declined),
-                    String(d.excluded),
-                  ])}
-                />
-              )}
-              {group.split && group.split.excludedItems.length > 0 && (
-                <details class="nhsuk-details">
-                  <summary class="nhsuk-details__summary">
-                    <span class="nhsuk-details__summary-text">Questions excluded, and why</span>
-                  </summary>
-                  <div class="nhsuk-details__text">
-                    <ul>
-                      {group.split.excludedItems.map((e) => (
-                        <li>
-                          {e.linkId}: {e.reason}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                </details>
-              )}
-            </>
-          )}
-        </section>
-      ))}
+      {data.groups.some((g) => g.kind === 'team') && (
+        <Table
+          caption="Each team: its measures (rule 8) and the change in its total (rule 9)"
+          columns={[{ header: 'Team' }, { header: 'Measures' }, { header: 'Total' }]}
+          rows={data.groups
+            .filter((g) => g.kind === 'team')
+            .map((g) =>
+              g.excluded
+                ? [g.name, `Not compared: ${g.excluded}`, '–']
+                : [
+                    g.name,
+                    g.split ? describeSplit(g.split) : '–',
+                    g.change ? describeTeamChange(g.name, g.change) : '–',
+                  ],
+            )}
+        />
+      )}
+      {data.groups
+        .filter((g) => g.kind === 'executive')
+        .map((group) => (
+          <section class="nhsuk-u-margin-bottom-6">
+            <h3>{group.name}</h3>
+            {group.excluded ? (
+              <p>Not compared: {group.excluded}.</p>
+            ) : (
+              <>
+                {group.split && (
+                  <p>
+                    <strong>{describeSplit(group.split)}</strong> measures
+                  </p>
+                )}
+                {group.change && <p>{describeTeamChange(group.name, group.change)}</p>}
+                {group.split && (
+                  <Table
+                    caption={`${group.name}: measures by domain`}
+                    columns={[
+                      { header: 'Domain' },
+                      { header: 'Improved', numeric: true },
+                      { header: 'Unchanged', numeric: true },
+                      { header: 'Declined', numeric: true },
+                      { header: 'Excluded', numeric: true },
+                    ]}
+                    rows={group.split.byDomain.map((d) => [
+                      domainTitles[d.domain] ?? d.domain,
+                      String(d.improved),
+                      String(d.unchanged),
+                      String(d.declined),
+                      String(d.excluded),
+                    ])}
+                  />
+                )}
+                {group.split && group.split.excludedItems.length > 0 && (
+                  <details class="nhsuk-details">
+                    <summary class="nhsuk-details__summary">
+                      <span class="nhsuk-details__summary-text">Questions excluded, and why</span>
+                    </summary>
+                    <div class="nhsuk-details__text">
+                      <ul>
+                        {group.split.excludedItems.map((e) => (
+                          <li>
+                            {e.linkId}: {e.reason}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </details>
+                )}
+              </>
+            )}
+          </section>
+        ))}
       {rules.length > 0 && (
         <div class="nhsuk-inset-text">
           <h3>Rules used</h3>
