@@ -481,11 +481,20 @@ export const roundResults = sqliteTable(
     totalSum: real('total_sum').notNull(),
     /** [perspective, measure, n, sum, sum of squares, insufficient], as JSON. */
     scores: text('scores').notNull(),
-    /** [perspective, linkId, n, sum, sum of squares, NA count, DK count], as JSON. */
+    /** [linkId, n, sum, sum of squares, NA count, DK count] of every perspective together, as JSON. */
     items: text('items').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.roundId, t.groupId] }),
+    primaryKey({ columns: [t.organisationId, t.roundId, t.groupId] }),
     index('round_results_group_idx').on(t.organisationId, t.groupId),
+    /** Covers the roll-up of many rounds' teams without reading the kept sums. */
+    index('round_results_totals_idx').on(
+      t.organisationId,
+      t.roundId,
+      t.groupId,
+      t.responses,
+      t.totalN,
+      t.totalSum,
+    ),
   ],
 )

@@ -98,14 +98,20 @@ function itemChange(
     const ratingAt = (side: RoundSide) =>
       side.items.mode === 'consensus' ? (itemValue(side.items.ratings[item.linkId]) ?? 0) : 0
     const delta = ratingAt(after) - ratingAt(before)
-    return { ...item, delta, z: null, outcome: classify(delta, null, null) }
+    return {
+      linkId: item.linkId,
+      domain: item.domain,
+      delta,
+      z: null,
+      outcome: classify(delta, null, null),
+    }
   }
   const a = before.items.summaries[item.linkId] as Summary
   const b = after.items.summaries[item.linkId] as Summary
   const delta = (b.mean as number) - (a.mean as number)
   const se = Math.sqrt((a.sd as number) ** 2 / a.n + (b.sd as number) ** 2 / b.n)
   const z = zScore(delta, se)
-  return { ...item, delta, z, outcome: classify(delta, z, mid) }
+  return { linkId: item.linkId, domain: item.domain, delta, z, outcome: classify(delta, z, mid) }
 }
 
 function tally(changes: readonly { outcome: ItemOutcome }[], excluded: number): Split {

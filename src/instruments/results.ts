@@ -15,13 +15,6 @@ export type ItemSums = Sums & {
 }
 export type RoundRules = { mode: 'individual' | 'consensus'; anonymityThreshold: number }
 
-const add = (a: Sums, b: Sums): Sums => ({
-  n: a.n + b.n,
-  sum: a.sum + b.sum,
-  sumOfSquares: a.sumOfSquares + b.sumOfSquares,
-})
-const none: Sums = { n: 0, sum: 0, sumOfSquares: 0 }
-
 /**
  * Rule 6: a group's figures from individual responses are shown only when at least k responded;
  * a consensus is the group's own statement, so k does not apply to it.
@@ -44,14 +37,23 @@ export function groupFigures(
   rows: readonly ScoreSums[],
   perspective?: string,
 ): GroupFigures {
-  const mine = perspective ? rows.filter((r) => r.perspective === perspective) : rows
   const byMeasure = new Map<string, Sums & { insufficient: number }>()
-  for (const row of mine) {
-    const before = byMeasure.get(row.measure) ?? { ...none, insufficient: 0 }
-    byMeasure.set(row.measure, {
-      ...add(before, row),
-      insufficient: before.insufficient + row.insufficient,
-    })
+  for (const row of rows) {
+    if (perspective && row.perspective !== perspective) continue
+    const sums = byMeasure.get(row.measure)
+    if (sums) {
+      sums.n += row.n
+      sums.sum += row.sum
+      sums.sumOfSquares += row.sumOfSquares
+      sums.insufficient += row.insufficient
+    } else {
+      byMeasure.set(row.measure, {
+        n: row.n,
+        sum: row.sum,
+        sumOfSquares: row.sumOfSquares,
+        insufficient: row.insufficient,
+      })
+    }
   }
   const totalRow = byMeasure.get('total')
   const responses = totalRow ? totalRow.n + totalRow.insufficient : 0
@@ -85,18 +87,16 @@ export function itemFigures(
 ): ItemFigure[] {
   const byItem = new Map<string, ItemSums>()
   for (const row of rows) {
-    const before = byItem.get(row.linkId)
-    byItem.set(
-      row.linkId,
-      before
-        ? {
-            ...row,
-            ...add(before, row),
-            naCount: before.naCount + row.naCount,
-            dkCount: before.dkCount + row.dkCount,
-          }
-        : row,
-    )
+    const sums = byItem.get(row.linkId)
+    if (sums) {
+      sums.n += row.n
+      sums.sum += row.sum
+      sums.sumOfSquares += row.sumOfSquares
+      sums.naCount += row.naCount
+      sums.dkCount += row.dkCount
+    } else {
+      byItem.set(row.linkId, { ...row })
+    }
   }
   return instrument.items.flatMap((item) => {
     const sums = byItem.get(item.linkId)

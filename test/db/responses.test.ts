@@ -204,7 +204,7 @@ describe('responses and their aggregates', () => {
     expect(await completeResponse(db, instrument, late, '2027-04-01')).toBe(false)
     const [kept] = await db.select().from(roundResults)
     expect(kept).toMatchObject({ groupId: team.id, responses: 1, totalN: 0 })
-    expect(JSON.parse(kept?.items ?? '[]')).toEqual([['staff', 'T01', 1, 4, 16, 0, 0]])
+    expect(JSON.parse(kept?.items ?? '[]')).toEqual([['T01', 1, 4, 16, 0, 0]])
     const [t01] = await db.select().from(itemAggregates).where(eq(itemAggregates.linkId, 'T01'))
     expect(t01).toMatchObject({ n: 1, sum: 4 })
   })

@@ -273,7 +273,7 @@ export function resultsSnapshot(db: Db, organisationId: string, roundId: string)
         coalesce((select sum(s.n) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
         coalesce((select sum(s.sum) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
         coalesce((select json_group_array(json_array(s.perspective, s.measure, s.n, s.sum, s.sum_of_squares, s.insufficient)) from ${scoreAggregates} s where ${ofGroup('s')}), '[]'),
-        coalesce((select json_group_array(json_array(i.perspective, i.link_id, i.n, i.sum, i.sum_of_squares, i.na_count, i.dk_count)) from ${itemAggregates} i where ${ofGroup('i')}), '[]')
+        coalesce((select json_group_array(json_array(link_id, n, sum, sum_of_squares, na_count, dk_count)) from (select i.link_id, sum(i.n) as n, sum(i.sum) as sum, sum(i.sum_of_squares) as sum_of_squares, sum(i.na_count) as na_count, sum(i.dk_count) as dk_count from ${itemAggregates} i where ${ofGroup('i')} group by i.link_id)), '[]')
       from ${roundGroups} rg
       where rg.organisation_id = ${organisationId} and rg.round_id = ${roundId}
         and exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.status} = 'closed')`,

@@ -100,7 +100,7 @@ export async function packedScoreSums(
   return packed
 }
 
-/** Each group's item sums at these closed rounds, keyed by round and group. */
+/** Each group's item sums at these closed rounds (every perspective together), by round and group. */
 export async function packedItemSums(
   db: Db,
   organisationId: string,
@@ -115,17 +115,17 @@ export async function packedItemSums(
     'items',
     groupId ? [groupId] : undefined,
   )) {
-    const sums = (
-      JSON.parse(row.packed) as [string, string, number, number, number, number, number][]
-    ).map(([perspective, linkId, n, sum, sumOfSquares, naCount, dkCount]) => ({
-      perspective,
-      linkId,
-      n,
-      sum,
-      sumOfSquares,
-      naCount,
-      dkCount,
-    }))
+    const sums = (JSON.parse(row.packed) as [string, number, number, number, number, number][]).map(
+      ([linkId, n, sum, sumOfSquares, naCount, dkCount]) => ({
+        perspective: 'all',
+        linkId,
+        n,
+        sum,
+        sumOfSquares,
+        naCount,
+        dkCount,
+      }),
+    )
     packed.set(sumsKey(row.round_id, row.group_id), sums)
   }
   return packed
