@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from './free-port'
 import { referencePaths, seedReference } from './seed-reference'
 
 /**
@@ -19,17 +19,6 @@ type Meta = {
   rounds: string[]
   token: string
   answers: number
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 /** User and system CPU of a process so far, in milliseconds, from /proc. */

@@ -4,7 +4,6 @@ import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
   closedRoundList,
-  membersOf,
   packedScoreSums,
   type ResultsRound,
   roundIdsOfGroup,
@@ -101,21 +100,15 @@ export async function overviewData(
     },
   )
   const lines = teams.length <= teamLinesUpTo ? teams : []
-  const [lineSums, lineMembers] = lines.length
-    ? await Promise.all([
-        packedScoreSums(
-          db,
-          organisationId,
-          teamRounds.map((r) => r.id),
-          { measure: 'total', groupIds: lines.map((t) => t.id) },
-        ),
-        membersOf(
-          db,
-          organisationId,
-          teamRounds.map((r) => r.id),
-        ),
-      ])
-    : [new Map(), new Map<string, Set<string>>()]
+  // A group a closed round assessed has kept results, even with no responses: that is membership.
+  const lineSums = lines.length
+    ? await packedScoreSums(
+        db,
+        organisationId,
+        teamRounds.map((r) => r.id),
+        { measure: 'total', groupIds: lines.map((t) => t.id) },
+      )
+    : new Map()
   const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
     ([period, inPeriod]) => {
       const execRound = inPeriod.find((r) => execRounds.has(r.id))
@@ -133,7 +126,7 @@ export async function overviewData(
           teamRound
             ? cellOf(
                 teamRound,
-                lineMembers.get(teamRound.id)?.has(t.id) ?? false,
+                lineSums.has(sumsKey(teamRound.id, t.id)),
                 lineSums.get(sumsKey(teamRound.id, t.id)),
               )
             : notAssessed,
@@ -160,18 +153,16 @@ async function heatmapOf(
   round: ResultsRound,
   teams: readonly Team[],
 ) {
-  const [entry, sums, members] = await Promise.all([
+  const [entry, sums] = await Promise.all([
     findInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion),
     packedScoreSums(db, organisationId, [round.id]),
-    membersOf(db, organisationId, [round.id]),
   ])
   const domains = entry?.instrument.domains ?? []
-  const assessed = members.get(round.id) ?? new Set()
   return {
     round,
     domains,
     rows: teams
-      .filter((t) => assessed.has(t.id))
+      .filter((t) => sums.has(sumsKey(round.id, t.id)))
       .map((team) => {
         const [total = notAssessed, ...cells] = cellsOf(
           round,
