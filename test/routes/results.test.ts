@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { createTeamRow, orgInstrument, teamInstrument } from '../helpers/factories'
+import {
+  createOrganisation,
+  createPerson,
+  createTeamRow,
+  knownPassword,
+  orgInstrument,
+  teamInstrument,
+} from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
-import { setUpAndSignIn } from '../helpers/signed-in'
+import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
 
 const team = teamInstrument()
 
@@ -179,5 +186,39 @@ describe('exports', () => {
       code: '2',
       display: 'Developing',
     })
+  })
+})
+
+describe('results across organisations and roles', () => {
+  it('answers 404 for another organisation’s round and 403 for an export without the role', async () => {
+    const h = await twoWards()
+    const other = await createOrganisation(h.db, { name: 'Elsewhere Trust' })
+    const theirs = await createTeamRow(h.db, other.id, 'Elsewhere Ward')
+    await closedRoundWith(h.db, other.id, team, {
+      name: 'Elsewhere round',
+      date: '2025-03-31',
+      responses: [4, 4, 5, 3, 4, 4].map((v) => ({
+        groupId: theirs.id,
+        answers: allAnswered(team, v),
+      })),
+    })
+    const round = (await h.db.query.rounds.findMany()).find((r) => r.name === 'Elsewhere round')
+    for (const path of ['answers.csv', 'summary.csv', 'consensus.json']) {
+      expect((await h.get(`/results/export/${path}?round=${round?.id}`)).status).toBe(404)
+    }
+    expect((await h.get(`/results/report?round=${round?.id}`)).status).toBe(404)
+    expect((await h.get(`/results/teams/${theirs.id}`)).status).toBe(404)
+    const compare = await (await h.get(`/results/compare?from=${round?.id}&to=${round?.id}`)).text()
+    const overview = await (await h.get('/results')).text()
+    for (const page of [compare, overview]) expect(page).not.toContain('Elsewhere')
+    await createPerson(h.db, h.organisation.id, {
+      email: 'lead@northmoor.example',
+      grants: [{ role: 'team-lead', groupId: h.a.id }],
+    })
+    const lead = await signInAs(h, 'lead@northmoor.example', knownPassword)
+    const ours = (await h.db.query.rounds.findMany()).find((r) => r.name === 'Spring 2025')
+    expect((await lead.get(`/results/export/summary.csv?round=${ours?.id}`)).status).toBe(403)
+    expect((await lead.get(`/results/teams/${h.b.id}`)).status).toBe(403)
+    expect(await (await lead.get('/results')).text()).not.toContain('Ward B')
   })
 })
