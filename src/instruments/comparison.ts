@@ -272,8 +272,11 @@ export function teamChangeConsensus(
   return { ...base, outcome, delta, domainsUp, domainsDown }
 }
 
-const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x))}`
-const plain = (x: number | null) => (x === null ? '–' : String(Math.round(x)))
+/** A change as a whole number with its sign: +3, −9, 0. */
+export const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x))}`
+/** A score as a whole number, or a dash when there is none. */
+export const plain = (x: number | null | undefined) =>
+  x === null || x === undefined ? '–' : String(Math.round(x))
 
 /** "Team C 58 → 55 (Δ −3, 95% CI −9 to +3): no reliable change". */
 export function describeTeamChange(name: string, change: TeamChange): string {

@@ -8,19 +8,13 @@ import { roundModes } from '../db/schema'
 import type { AppEnv } from '../env'
 import { perspectiveLabels, perspectives } from '../instruments/definition'
 import { may } from './authorise'
-import { readDate } from './dates'
 import { render } from './htmx'
-import type { FieldErrors } from './validation'
+import { type FieldErrors, isoDate } from './validation'
 
 const many = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-export const isoDate = (missing: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, missing)
-    .refine((s) => readDate(s) === s, 'Enter a real date')
 const whole = (min: number, what: string) =>
   z.coerce
     .number({ error: `${what} must be a whole number` })

@@ -13,7 +13,7 @@ import {
   saveAnswers,
 } from '../db/queries/responses'
 import type { AppEnv } from '../env'
-import { choicesOf, type ItemAnswer, readItem } from '../instruments/answer-form'
+import { choicesOf, fieldNames, type ItemAnswer, readItem } from '../instruments/answer-form'
 import type { Instrument, Item, Perspective } from '../instruments/definition'
 import { itemsFor } from '../instruments/scoring'
 import { dayOf } from './dates'
@@ -59,6 +59,7 @@ function questionProps(
 ): QuestionProps {
   const fromForm = (name: string) =>
     typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined
+  const names = fieldNames(item.linkId)
   return {
     linkId: item.linkId,
     number,
@@ -67,9 +68,9 @@ function questionProps(
     choices: choicesOf(sitting.instrument, item),
     values: typed
       ? {
-          answer: fromForm(`answer-${item.linkId}`),
-          comment: fromForm(`comment-${item.linkId}`),
-          dissent: fromForm(`dissent-${item.linkId}`),
+          answer: fromForm(names.answer),
+          comment: fromForm(names.comment),
+          dissent: fromForm(names.dissent),
         }
       : {
           answer: formValue(saved?.value),

@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
+import { readDate } from './dates'
 
 export type FieldErrors = Record<string, string>
 export type FormValues = Record<string, string>
@@ -21,6 +22,13 @@ export function fieldErrors(error: z.core.$ZodError): FieldErrors {
     ),
   )
 }
+
+/** A date field (YYYY-MM-DD, as a date input sends it) that must be a real date. */
+export const isoDate = (missing: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, missing)
+    .refine((s) => readDate(s) === s, 'Enter a real date')
 
 function formValues(data: unknown): FormValues {
   if (typeof data !== 'object' || data === null) return {}

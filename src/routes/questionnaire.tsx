@@ -157,6 +157,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
         response,
         today(c),
         sitting.invitationHash,
+        answered,
       )
       if (!completed) {
         return render(

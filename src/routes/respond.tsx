@@ -4,7 +4,6 @@ import { findInstrument } from '../db/queries/instruments'
 import { findInvitation, responseIdOf } from '../db/queries/invitations'
 import type { Perspective } from '../instruments/definition'
 import { dayOf } from '../lib/dates'
-import { hashToken } from '../lib/tokens'
 import { questionnaireRoutes } from './questionnaire'
 
 /** Whether a round takes answers on a date: opened, not closed, and not past its closing date. */
@@ -42,6 +41,6 @@ export const respondRoutes = questionnaireRoutes(async (c) => {
     },
     responseId: await responseIdOf(token),
     open: takesAnswers(round, dayOf(c.var.now())),
-    invitationHash: await hashToken(token),
+    invitationHash: invitation.tokenHash,
   }
 })

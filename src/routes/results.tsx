@@ -4,7 +4,6 @@ import { ComparePage } from '../../views/pages/results/compare'
 import { OverviewPage } from '../../views/pages/results/overview'
 import { ReportPage } from '../../views/pages/results/report'
 import { listTeams } from '../db/queries/groups'
-import { findInstrument } from '../db/queries/instruments'
 import { getExecutiveGroup } from '../db/queries/organisations'
 import type { AppEnv } from '../env'
 import { may } from '../lib/authorise'
@@ -29,12 +28,6 @@ async function visibleGroups(c: Context<AppEnv>) {
   ]
 }
 
-export async function domainTitles(c: Context<AppEnv>, slug?: string, version?: number) {
-  const entry =
-    slug && version ? await findInstrument(c.var.db, c.var.organisation.id, slug, version) : null
-  return Object.fromEntries((entry?.instrument.domains ?? []).map((d) => [d.key, d.title]))
-}
-
 export const resultsRoutes = new Hono<AppEnv>()
   .get('/compare', async (c) => {
     const data = await comparisonData(
@@ -44,8 +37,7 @@ export const resultsRoutes = new Hono<AppEnv>()
       filterOf(c.req.query('from')),
       filterOf(c.req.query('to')),
     )
-    const titles = await domainTitles(c, data.to?.instrumentSlug, data.to?.instrumentVersion)
-    return render(c, <ComparePage data={data} domainTitles={titles} />, {
+    return render(c, <ComparePage data={data} domainTitles={data.domainTitles} />, {
       title: 'Compare two rounds',
     })
   })

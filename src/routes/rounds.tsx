@@ -15,14 +15,8 @@ import {
 import type { AppEnv } from '../env'
 import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
-import {
-  formChoices,
-  isoDate,
-  renderRoundForm,
-  roundSchema,
-  submittedValues,
-} from '../lib/round-form'
-import { type FieldErrors, validForm } from '../lib/validation'
+import { formChoices, renderRoundForm, roundSchema, submittedValues } from '../lib/round-form'
+import { type FieldErrors, isoDate, validForm } from '../lib/validation'
 import { roundPageProps } from './round-page'
 
 export async function loadRound(c: Context<AppEnv>) {

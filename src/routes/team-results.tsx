@@ -2,15 +2,14 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { TeamResultsPage } from '../../views/pages/results/team'
-import { listPriorities, reviewPriority, savePriority } from '../db/queries/action-plans'
+import { getPriority, reviewPriority, savePriority } from '../db/queries/action-plans'
 import { getTeam } from '../db/queries/groups'
 import { priorityStatuses } from '../db/schema'
 import type { AppEnv } from '../env'
 import { actorOf, may } from '../lib/authorise'
-import { readDate } from '../lib/dates'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { teamData } from '../lib/results/team'
-import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
+import { type FieldErrors, type FormValues, isoDate, validForm } from '../lib/validation'
 
 const text = (what: string, max: number) =>
   z
@@ -23,7 +22,7 @@ const planSchema = z.object({
   focus: z.string().min(1, 'Choose a domain or question to work on'),
   actions: text('the actions', 2000),
   owner: text('the owner', 120),
-  dueOn: z.string().refine((s) => readDate(s) === s, 'Enter the date it is due by'),
+  dueOn: isoDate('Enter the date it is due by'),
 })
 const reviewSchema = z.object({
   status: z.enum(priorityStatuses, { error: 'Choose how it went' }),
@@ -97,11 +96,12 @@ export const teamResultsRoutes = new Hono<AppEnv>()
     validForm(reviewSchema, (c, errors, values) => renderTeam(c, values, errors)),
     async (c) => {
       const team = await requirePlanner(c)
-      const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'))
-      const all = await Promise.all(
-        data.rounds.map((r) => listPriorities(c.var.db, c.var.organisation.id, team.id, r.id)),
+      const priority = await getPriority(
+        c.var.db,
+        c.var.organisation.id,
+        team.id,
+        c.req.param('priorityId') ?? '',
       )
-      const priority = all.flat().find((p) => p.id === c.req.param('priorityId'))
       if (!priority) throw new HTTPException(404)
       await reviewPriority(c.var.db, actorOf(c), priority, c.req.valid('form'))
       return redirectAfterPost(c, `/results/teams/${team.id}`)

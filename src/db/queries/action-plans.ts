@@ -34,6 +34,25 @@ export async function listPriorities(
 
 export type Priority = Awaited<ReturnType<typeof listPriorities>>[number]
 
+export async function getPriority(
+  db: Db,
+  organisationId: string,
+  groupId: string,
+  priorityId: string,
+): Promise<Priority | null> {
+  const [found] = await db
+    .select()
+    .from(actionPriorities)
+    .where(
+      and(
+        eq(actionPriorities.organisationId, organisationId),
+        eq(actionPriorities.groupId, groupId),
+        eq(actionPriorities.id, priorityId),
+      ),
+    )
+  return found ?? null
+}
+
 /** Sets the team's priority of this rank after a round, replacing what the rank held, audited. */
 export async function savePriority(
   db: Db,

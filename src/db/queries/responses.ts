@@ -235,8 +235,9 @@ export async function completeResponse(
   response: Response,
   today: string,
   invitationHash?: string,
+  answers?: readonly SavedAnswer[],
 ): Promise<boolean> {
-  const saved = await listAnswers(db, response)
+  const saved = answers ?? (await listAnswers(db, response))
   const statements = completionStatements(db, instrument, response, saved, today, invitationHash)
   const results = await db.batch(statements)
   const completed = results[results.length - 1] as { id: string }[]

@@ -48,7 +48,7 @@ export async function comparisonData(
   const rounds = await closedRoundList(db, organisationId)
   const from = rounds.find((r) => r.id === fromId) ?? null
   const to = rounds.find((r) => r.id === toId) ?? null
-  if (!from || !to) return { rounds, from, to, problem: null, groups: [] }
+  if (!from || !to) return { rounds, from, to, problem: null, groups: [], domainTitles: {} }
   const [a, b] = await Promise.all([
     findInstrument(db, organisationId, from.instrumentSlug, from.instrumentVersion),
     findInstrument(db, organisationId, to.instrumentSlug, to.instrumentVersion),
@@ -60,6 +60,7 @@ export async function comparisonData(
       to,
       problem: 'These rounds used different questionnaires, so they cannot be compared (rule 7)',
       groups: [],
+      domainTitles: {},
     }
   }
   const [sums, items, members] = await Promise.all([
@@ -115,7 +116,8 @@ export async function comparisonData(
           )
     compared.push({ ...base, excluded: null, split, change })
   }
-  return { rounds, from, to, problem: null, groups: compared }
+  const domainTitles = Object.fromEntries(b.instrument.domains.map((d) => [d.key, d.title]))
+  return { rounds, from, to, problem: null, groups: compared, domainTitles }
 }
 
 export type ComparisonData = Awaited<ReturnType<typeof comparisonData>>

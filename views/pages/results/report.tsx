@@ -1,14 +1,13 @@
+import { plain, signed } from '../../../src/instruments/comparison'
 import type { ReportData } from '../../../src/lib/results/report'
 import { Table } from '../../components/table'
 import { longDate } from '../rounds/labels'
 import { ComparisonSection } from './compare'
 import { Heatmap } from './heatmap'
 
-const whole = (x: number | null) => (x === null ? '–' : String(Math.round(x)))
-const signed = (x: number | null) =>
-  x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x))}`
-
 /** One printable page (A4) for the board: a round's results, with the rules in footnotes. */
+const signedOrDash = (x: number | null) => (x === null ? '–' : signed(x))
+
 export function ReportPage({
   data,
   organisationName,
@@ -59,10 +58,10 @@ export function ReportPage({
           ]}
           rows={data.gaps.map((g) => [
             titles[g.domain] ?? g.domain,
-            whole(g.executive),
-            whole(g.teamMean),
-            signed(g.gap),
-            g.teams > 0 ? `${whole(g.teamMin)}–${whole(g.teamMax)} (${g.teams} teams)` : '–',
+            plain(g.executive),
+            plain(g.teamMean),
+            signedOrDash(g.gap),
+            g.teams > 0 ? `${plain(g.teamMin)}–${plain(g.teamMax)} (${g.teams} teams)` : '–',
           ])}
         />
       )}

@@ -1,5 +1,6 @@
 import type { Priority } from '../../../src/db/queries/action-plans'
 import type { Team } from '../../../src/db/queries/groups'
+import { plain, signed } from '../../../src/instruments/comparison'
 import type { TeamData } from '../../../src/lib/results/team'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { ErrorSummary } from '../../components/error-summary'
@@ -18,11 +19,9 @@ type TeamResultsProps = {
   form: { values: FormValues; errors: FieldErrors }
 }
 
-const whole = (x: number | null | undefined) =>
-  x === null || x === undefined ? '–' : String(Math.round(x))
-const signed = (x: number | null) =>
-  x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x))}`
 const percent = (x: number) => `${Math.round(x * 100)}%`
+
+const signedOrDash = (x: number | null) => (x === null ? '–' : signed(x))
 
 export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps) {
   const chosen = data.chosen
@@ -71,7 +70,7 @@ export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps)
               `${d.key} ${d.title}`,
               ...data.overTime.map((o) =>
                 o.figures.shown
-                  ? whole(o.figures.domains[d.key]?.mean)
+                  ? plain(o.figures.domains[d.key]?.mean)
                   : `fewer than ${o.round.anonymityThreshold}`,
               ),
             ])}
@@ -96,9 +95,9 @@ export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps)
               ]}
               rows={chosen.executive.gaps.map((g) => [
                 domains.find((d) => d.key === g.domain)?.title ?? g.domain,
-                whole(g.executive),
-                suppressed(whole(g.teamMean)),
-                suppressed(signed(g.gap)),
+                plain(g.executive),
+                suppressed(plain(g.teamMean)),
+                suppressed(signedOrDash(g.gap)),
               ])}
             />
           )}
@@ -114,9 +113,9 @@ export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps)
               ]}
               rows={chosen.perspectives.map((g) => [
                 domains.find((d) => d.key === g.domain)?.title ?? g.domain,
-                whole(g.a),
-                whole(g.b),
-                signed(g.gap),
+                plain(g.a),
+                plain(g.b),
+                signedOrDash(g.gap),
               ])}
             />
           )}
@@ -134,7 +133,7 @@ export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps)
               rows={chosen.items.map((i) => [
                 `${i.linkId} (${i.domain})`,
                 String(i.n),
-                i.mean === null ? (i.n > 0 ? `fewer than ${k} answers` : '–') : whole(i.mean),
+                i.mean === null ? (i.n > 0 ? `fewer than ${k} answers` : '–') : plain(i.mean),
                 percent(i.naRate),
                 percent(i.dkRate),
               ])}
