@@ -27,39 +27,63 @@ const invalidReason = (side: RoundItems, round: 1 | 2) =>
     : `fewer than 2 valid answers at round ${round}, so change cannot be judged`
 
 /**
+ * The items of both versions in order: those in both on the same scale (still to be checked for
+ * valid answers) and those left out whatever the answers, with the reason.
+ */
+type PairedItems = (ComparableItem & { reason: string | null })[]
+
+const pairings = new WeakMap<Instrument, WeakMap<Instrument, PairedItems>>()
+
+/** Rule 7 on the versions alone (worked out once a pair: a comparison asks for every group). */
+function pairItems(before: Instrument, after: Instrument): PairedItems {
+  const known = pairings.get(before)?.get(after)
+  if (known) return known
+  const pairs: PairedItems = []
+  const afterItems = new Map(after.items.map((item) => [item.linkId, item]))
+  for (const item of before.items) {
+    const later = afterItems.get(item.linkId)
+    const entry = { linkId: item.linkId, domain: item.domain }
+    if (!later) {
+      pairs.push({ ...entry, reason: `not in ${after.slug} version ${after.version}` })
+    } else if (!sameScale(scaleOf(before, item), scaleOf(after, later))) {
+      pairs.push({ ...entry, reason: 'its scale changed between the versions' })
+    } else {
+      pairs.push({ ...entry, reason: null })
+    }
+  }
+  const beforeIds = new Set(before.items.map((item) => item.linkId))
+  for (const item of after.items) {
+    if (!beforeIds.has(item.linkId)) {
+      pairs.push({
+        linkId: item.linkId,
+        domain: item.domain,
+        reason: `not in ${before.slug} version ${before.version}`,
+      })
+    }
+  }
+  const ofBefore = pairings.get(before) ?? new WeakMap<Instrument, PairedItems>()
+  ofBefore.set(after, pairs)
+  pairings.set(before, ofBefore)
+  return pairs
+}
+
+/**
  * Rule 7: items compared are those with the same linkId and the same scale in both versions,
  * valid at both rounds. Every other item is listed with the reason it was left out.
  */
 export function comparableItems(before: RoundSide, after: RoundSide) {
   const comparable: ComparableItem[] = []
   const excluded: ExcludedItem[] = []
-  const afterItems = new Map(after.instrument.items.map((item) => [item.linkId, item]))
-  for (const item of before.instrument.items) {
-    const later = afterItems.get(item.linkId)
-    const entry = { linkId: item.linkId, domain: item.domain }
-    if (!later) {
-      excluded.push({
-        ...entry,
-        reason: `not in ${after.instrument.slug} version ${after.instrument.version}`,
-      })
-    } else if (!sameScale(scaleOf(before.instrument, item), scaleOf(after.instrument, later))) {
-      excluded.push({ ...entry, reason: 'its scale changed between the versions' })
-    } else if (!validAt(before.items, item.linkId)) {
+  for (const { linkId, domain, reason } of pairItems(before.instrument, after.instrument)) {
+    const entry = { linkId, domain }
+    if (reason !== null) {
+      excluded.push({ ...entry, reason })
+    } else if (!validAt(before.items, linkId)) {
       excluded.push({ ...entry, reason: invalidReason(before.items, 1) })
-    } else if (!validAt(after.items, item.linkId)) {
+    } else if (!validAt(after.items, linkId)) {
       excluded.push({ ...entry, reason: invalidReason(after.items, 2) })
     } else {
       comparable.push(entry)
-    }
-  }
-  const beforeIds = new Set(before.instrument.items.map((item) => item.linkId))
-  for (const item of after.instrument.items) {
-    if (!beforeIds.has(item.linkId)) {
-      excluded.push({
-        linkId: item.linkId,
-        domain: item.domain,
-        reason: `not in ${before.instrument.slug} version ${before.instrument.version}`,
-      })
     }
   }
   return { comparable, excluded }
@@ -115,13 +139,9 @@ function itemChange(
 }
 
 function tally(changes: readonly { outcome: ItemOutcome }[], excluded: number): Split {
-  const count = (outcome: ItemOutcome) => changes.filter((c) => c.outcome === outcome).length
-  return {
-    improved: count('improved'),
-    unchanged: count('unchanged'),
-    declined: count('declined'),
-    excluded,
-  }
+  const split = { improved: 0, unchanged: 0, declined: 0, excluded }
+  for (const change of changes) split[change.outcome]++
+  return split
 }
 
 /**
@@ -146,11 +166,20 @@ export function measuresSplit(
   ]
   const byDomain = domainKeys.map((domain) => ({
     domain,
-    ...tally(
-      items.filter((i) => i.domain === domain),
-      excluded.filter((e) => e.domain === domain).length,
-    ),
+    improved: 0,
+    unchanged: 0,
+    declined: 0,
+    excluded: 0,
   }))
+  const domainSplit = new Map(byDomain.map((split) => [split.domain, split]))
+  for (const item of items) {
+    const split = domainSplit.get(item.domain)
+    if (split) split[item.outcome]++
+  }
+  for (const item of excluded) {
+    const split = domainSplit.get(item.domain)
+    if (split) split.excluded++
+  }
   const rule =
     before.items.mode === 'consensus'
       ? 'Rule 8, consensus ratings: improved or declined when the agreed rating moved by at least one step'

@@ -135,15 +135,30 @@ export function parseInstrument(definition: unknown): Instrument {
   return instrumentSchema.parse(definition)
 }
 
+const scalesById = new WeakMap<Instrument, Map<string, Scale>>()
+
 export function scaleOf(instrument: Instrument, item: Item): Scale {
-  const scale = instrument.scales.find((s) => s.id === item.scale)
+  let scales = scalesById.get(instrument)
+  if (!scales) {
+    scales = new Map(instrument.scales.map((s) => [s.id, s]))
+    scalesById.set(instrument, scales)
+  }
+  const scale = scales.get(item.scale)
   if (!scale) throw new Error(`Item ${item.linkId} names an unknown scale ${item.scale}`)
   return scale
 }
 
+const ranges = new WeakMap<Scale, { min: number; max: number }>()
+
+/** The lowest and highest level values of a scale (worked out once a scale: results ask often). */
 export function scaleRange(scale: Scale): { min: number; max: number } {
-  const values = scale.levels.map((level) => level.value)
-  return { min: Math.min(...values), max: Math.max(...values) }
+  let range = ranges.get(scale)
+  if (!range) {
+    const values = scale.levels.map((level) => level.value)
+    range = { min: Math.min(...values), max: Math.max(...values) }
+    ranges.set(scale, range)
+  }
+  return range
 }
 
 /** The same scale: the same id and the same level values (a label may be reworded). */

@@ -88,35 +88,39 @@ export function itemFigures(
   const byItem = new Map<string, ItemSums>()
   for (const row of rows) {
     const sums = byItem.get(row.linkId)
-    if (sums) {
-      sums.n += row.n
-      sums.sum += row.sum
-      sums.sumOfSquares += row.sumOfSquares
-      sums.naCount += row.naCount
-      sums.dkCount += row.dkCount
-    } else {
-      byItem.set(row.linkId, { ...row })
-    }
+    byItem.set(
+      row.linkId,
+      sums
+        ? {
+            ...sums,
+            n: sums.n + row.n,
+            sum: sums.sum + row.sum,
+            sumOfSquares: sums.sumOfSquares + row.sumOfSquares,
+            naCount: sums.naCount + row.naCount,
+            dkCount: sums.dkCount + row.dkCount,
+          }
+        : row,
+    )
   }
-  return instrument.items.flatMap((item) => {
+  const figures: ItemFigure[] = []
+  for (const item of instrument.items) {
     const sums = byItem.get(item.linkId)
-    if (!sums) return []
+    if (!sums) continue
     const scale = scaleOf(instrument, item)
     const raw = summaryFromSums(sums.n, sums.sum, sums.sumOfSquares)
     const hide = !shownFor(round, sums.n)
     const { min, max } = scaleRange(scale)
-    return [
-      {
-        linkId: item.linkId,
-        domain: item.domain,
-        n: sums.n,
-        mean: hide || raw.mean === null ? null : normalise(raw.mean, scale),
-        sd: hide || raw.sd === null ? null : (raw.sd * 100) / (max - min),
-        naRate: responses > 0 ? sums.naCount / responses : 0,
-        dkRate: responses > 0 ? sums.dkCount / responses : 0,
-      },
-    ]
-  })
+    figures.push({
+      linkId: item.linkId,
+      domain: item.domain,
+      n: sums.n,
+      mean: hide || raw.mean === null ? null : normalise(raw.mean, scale),
+      sd: hide || raw.sd === null ? null : (raw.sd * 100) / (max - min),
+      naRate: responses > 0 ? sums.naCount / responses : 0,
+      dkRate: responses > 0 ? sums.dkCount / responses : 0,
+    })
+  }
+  return figures
 }
 
 /** What a round holds per item, for rule 8: agreed ratings, or summaries on 0–100. */
@@ -131,14 +135,10 @@ export function roundItems(
       ratings: Object.fromEntries(rows.filter((r) => r.n === 1).map((r) => [r.linkId, r.sum])),
     }
   }
-  const responses = Number.POSITIVE_INFINITY
-  const figures = itemFigures(instrument, round, responses, rows)
-  return {
-    mode: 'individual',
-    summaries: Object.fromEntries(
-      figures.map((f) => [f.linkId, { n: f.n, mean: f.mean, sd: f.sd }]),
-    ),
-  }
+  const summaries: Record<string, Summary> = {}
+  for (const f of itemFigures(instrument, round, Number.POSITIVE_INFINITY, rows))
+    summaries[f.linkId] = { n: f.n, mean: f.mean, sd: f.sd }
+  return { mode: 'individual', summaries }
 }
 
 /** The mean of the shown figures only: a roll-up never holds a suppressed group's data. */

@@ -4,7 +4,7 @@ import Papa from 'papaparse'
 import { auditInsert } from '../db/queries/audit'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
 import { findInstrument } from '../db/queries/instruments'
-import { packedScoreSums, sumsKey } from '../db/queries/results'
+import { packedScoreSums } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { toResponseBundle } from '../instruments/fhir'
@@ -26,7 +26,7 @@ async function closedRound(c: Context<AppEnv>) {
   const sums = await packedScoreSums(db, organisation.id, [round.id])
   const groups = round.groups.map((g) => ({
     ...g,
-    figures: groupFigures(round, sums.get(sumsKey(round.id, g.id)) ?? []),
+    figures: groupFigures(round, sums.get(round.id, g.id) ?? []),
   }))
   return { round, instrument: entry.instrument, groups }
 }

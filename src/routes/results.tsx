@@ -47,7 +47,6 @@ export const resultsRoutes = new Hono<AppEnv>()
       c.var.organisation.id,
       filterOf(c.req.query('round')) ?? '',
       await visibleGroups(c),
-      may.seeAllTeams(c.var.signedIn?.grants ?? []),
     )
     if (!data) throw new HTTPException(404)
     return render(c, <ReportPage data={data} organisationName={c.var.organisation.name} />, {
@@ -61,12 +60,8 @@ export const resultsRoutes = new Hono<AppEnv>()
       type: filterOf(c.req.query('type')),
       round: filterOf(c.req.query('round')),
     }
-    const data = await overviewData(
-      c.var.db,
-      c.var.organisation.id,
-      filters,
-      (id) => may.seeTeam(grants, id),
-      may.seeAllTeams(grants),
+    const data = await overviewData(c.var.db, c.var.organisation.id, filters, (id) =>
+      may.seeTeam(grants, id),
     )
     return render(
       c,

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
+import { jsonList } from '../json-list'
 import { type groupingKinds, groupings, groups, type teamTypes } from '../schema'
 import { auditInsert } from './audit'
 
@@ -16,10 +17,22 @@ type Actor = { organisationId: string; actorId: string; at: Date }
 
 const predecessors = alias(groups, 'predecessors')
 
+export type Team = {
+  id: string
+  name: string
+  teamType: TeamType | null
+  groupingId: string | null
+  grouping: string | null
+  predecessorId: string | null
+  predecessor: string | null
+  archivedAt: string | null
+}
+
 /** The organisation's teams, or the one team named, with their grouping and predecessor names. */
 export async function listTeams(db: Db, organisationId: string, teamId?: string) {
-  return db
-    .select({
+  return jsonList<Team>(
+    db,
+    {
       id: groups.id,
       name: groups.name,
       teamType: groups.teamType,
@@ -28,30 +41,19 @@ export async function listTeams(db: Db, organisationId: string, teamId?: string)
       predecessorId: groups.predecessorId,
       predecessor: predecessors.name,
       archivedAt: groups.archivedAt,
-    })
-    .from(groups)
-    .leftJoin(
-      groupings,
-      and(eq(groupings.id, groups.groupingId), eq(groupings.organisationId, organisationId)),
-    )
-    .leftJoin(
-      predecessors,
-      and(
-        eq(predecessors.id, groups.predecessorId),
-        eq(predecessors.organisationId, organisationId),
-      ),
-    )
-    .where(
-      and(
+    },
+    sql`from ${groups}
+      left join ${groupings} on ${and(eq(groupings.id, groups.groupingId), eq(groupings.organisationId, organisationId))}
+      left join ${groups} ${sql.identifier('predecessors')} on ${and(eq(predecessors.id, groups.predecessorId), eq(predecessors.organisationId, organisationId))}
+      where ${and(
         eq(groups.organisationId, organisationId),
         eq(groups.kind, 'team'),
         teamId === undefined ? undefined : eq(groups.id, teamId),
-      ),
-    )
-    .orderBy(asc(groups.name))
+      )}`,
+    sql`${groups.name}`,
+  )
 }
 
-export type Team = Awaited<ReturnType<typeof listTeams>>[number]
 
 export async function getTeam(
   db: Db,

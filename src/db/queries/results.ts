@@ -1,21 +1,21 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { ItemSums, ScoreSums } from '../../instruments/results'
+import { and, eq, getTableColumns, sql } from 'drizzle-orm'
+import { LRUCache } from 'lru-cache'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
+import { jsonList } from '../json-list'
 import { roundResults, rounds } from '../schema'
 
 export type ResultsRound = typeof rounds.$inferSelect
 
 /** The organisation's closed rounds, oldest first: the only rounds whose results are shown. */
 export async function closedRoundList(db: Db, organisationId: string): Promise<ResultsRound[]> {
-  return db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.organisationId, organisationId), eq(rounds.status, 'closed')))
-    .orderBy(asc(rounds.opensOn), asc(rounds.name))
+  return jsonList<ResultsRound>(
+    db,
+    { ...getTableColumns(rounds), perspectives: sql`json(${rounds.perspectives})` },
+    sql`from ${rounds} where ${and(eq(rounds.organisationId, organisationId), eq(rounds.status, 'closed'))}`,
+    sql`${rounds.opensOn}, ${rounds.name}`,
+  )
 }
-
-export const sumsKey = (roundId: string, groupId: string) => `${roundId}|${groupId}`
 
 const inList = (column: string, ids: readonly string[]) =>
   sql`${sql.raw(column)} in (${sql.join(
@@ -23,45 +23,87 @@ const inList = (column: string, ids: readonly string[]) =>
     sql`, `,
   )})`
 
-type Kept = { round_id: string; group_id: string; responses: number; packed: string }
+type Kept = [roundId: string, groupId: string, responses: number, tuples: unknown[]]
+type ScoreTuple = [string, string, number, number, number, number]
+type ItemTuple = [string, number, number, number, number, number]
+/** A closed round's kept sums of one kind, by group. */
+type KeptRound<T> = ReadonlyMap<string, readonly T[]>
 
-/** The kept results of closed rounds: one row per round and group, some groups or every one. */
-async function kept(
+const toScoreSums = ([perspective, measure, n, sum, sumOfSquares, insufficient]: ScoreTuple) => ({
+  perspective,
+  measure,
+  n,
+  sum,
+  sumOfSquares,
+  insufficient,
+})
+const toItemSums = ([linkId, n, sum, sumOfSquares, naCount, dkCount]: ItemTuple) => ({
+  perspective: 'all',
+  linkId,
+  n,
+  sum,
+  sumOfSquares,
+  naCount,
+  dkCount,
+})
+
+/**
+ * A closed round's kept results are written once, in the batch that closes it, and never change;
+ * so each server keeps the rounds it read last (up to about 200,000 sums, some 20 MB) rather than
+ * reading and unpacking them for every page. A round with no kept results is never kept here.
+ */
+const keptRounds = new LRUCache<string, KeptRound<unknown>>({
+  maxSize: 200_000,
+  sizeCalculation: (round) => {
+    let size = 1
+    for (const sums of round.values()) size += sums.length
+    return size
+  },
+})
+
+/**
+ * The kept results of closed rounds, whole rounds at a time, by round then group. What is not
+ * already kept is read in one statement per 90 rounds, the database joining the rows into one
+ * JSON text, so a page reading every team's results pays for one row, not one per team.
+ */
+async function kept<T>(
   db: Db,
   organisationId: string,
   roundIds: readonly string[],
   column: 'scores' | 'items',
-  groupIds?: readonly string[],
+  toSums: (tuple: never) => T,
 ) {
-  const rows: Kept[] = []
-  if (roundIds.length === 0 || groupIds?.length === 0) return rows
-  const groupChunks = groupIds ? chunksOf(groupIds, 50) : [null]
-  for (const ids of chunksOf(roundIds, 40)) {
-    for (const some of groupChunks) {
-      rows.push(
-        ...(await db.all<Kept>(sql`
-          select round_id, group_id, responses, ${sql.raw(column)} as packed from round_results
-          where organisation_id = ${organisationId} and ${inList('round_id', ids)}
-            ${some ? sql`and ${inList('group_id', some)}` : sql``}`)),
-      )
+  const found = new Map<string, KeptRound<T>>()
+  const keyOf = (roundId: string) => `${column}|${organisationId}|${roundId}`
+  const missing: string[] = []
+  for (const roundId of new Set(roundIds)) {
+    const round = keptRounds.get(keyOf(roundId)) as KeptRound<T> | undefined
+    if (round) found.set(roundId, round)
+    else missing.push(roundId)
+  }
+  for (const ids of chunksOf(missing, 90)) {
+    const [joined] = await db.all<{ packed: string | null }>(sql`
+      select '[' || group_concat('[' || json_quote(round_id) || ',' || json_quote(group_id)
+        || ',' || responses || ',' || ${sql.raw(column)} || ']', ',') || ']' as packed
+      from round_results
+      where organisation_id = ${organisationId} and ${inList('round_id', ids)}`)
+    const read = new Map(ids.map((id) => [id, new Map<string, readonly T[]>()]))
+    for (const [roundId, groupId, , tuples] of joined?.packed
+      ? (JSON.parse(joined.packed) as Kept[])
+      : [])
+      read.get(roundId)?.set(groupId, (tuples as never[]).map(toSums))
+    for (const [roundId, round] of read) {
+      found.set(roundId, round)
+      if (round.size > 0) keptRounds.set(keyOf(roundId), round)
     }
   }
-  return rows
+  return found
 }
 
 /** The groups each of these closed rounds assessed. */
 export async function membersOf(db: Db, organisationId: string, roundIds: readonly string[]) {
-  const members = new Map<string, Set<string>>(roundIds.map((id) => [id, new Set()]))
-  for (const ids of chunksOf(roundIds, 90)) {
-    const rows = await db
-      .select({ roundId: roundResults.roundId, groupId: roundResults.groupId })
-      .from(roundResults)
-      .where(
-        and(eq(roundResults.organisationId, organisationId), inArray(roundResults.roundId, ids)),
-      )
-    for (const row of rows) members.get(row.roundId)?.add(row.groupId)
-  }
-  return members
+  const found = await kept(db, organisationId, roundIds, 'scores', toScoreSums)
+  return new Map(roundIds.map((id) => [id, new Set(found.get(id)?.keys())]))
 }
 
 /** The closed rounds a group took part in. */
@@ -73,106 +115,42 @@ export async function roundIdsOfGroup(db: Db, organisationId: string, groupId: s
   return new Set(rows.map((r) => r.roundId))
 }
 
-/**
- * Each group's score sums at these closed rounds, keyed by round and group (a group the round
- * assessed has an entry, even with no responses); optionally one measure, or some groups.
- */
+/** Kept sums looked up by round and group; a group a round assessed has some, even with no responses. */
+export type KeptSums<T> = {
+  get(roundId: string, groupId: string): readonly T[] | undefined
+  has(roundId: string, groupId: string): boolean
+}
+
+/** The kept sums of these rounds, of some groups or every one the rounds assessed. */
+function keptSums<T>(
+  rounds: ReadonlyMap<string, KeptRound<T>>,
+  groupIds: readonly string[] | undefined,
+): KeptSums<T> {
+  const only = groupIds ? new Set(groupIds) : null
+  const get = (roundId: string, groupId: string) =>
+    only && !only.has(groupId) ? undefined : rounds.get(roundId)?.get(groupId)
+  return { get, has: (roundId, groupId) => get(roundId, groupId) !== undefined }
+}
+
+/** Each group's score sums at these closed rounds; optionally of some groups only. */
 export async function packedScoreSums(
   db: Db,
   organisationId: string,
   roundIds: readonly string[],
-  { measure, groupIds }: { measure?: string; groupIds?: readonly string[] } = {},
+  { groupIds }: { groupIds?: readonly string[] } = {},
 ) {
-  const packed = new Map<string, ScoreSums[]>()
-  for (const row of await kept(db, organisationId, roundIds, 'scores', groupIds)) {
-    const sums = (JSON.parse(row.packed) as [string, string, number, number, number, number][])
-      .filter(([, m]) => measure === undefined || m === measure)
-      .map(([perspective, m, n, sum, sumOfSquares, insufficient]) => ({
-        perspective,
-        measure: m,
-        n,
-        sum,
-        sumOfSquares,
-        insufficient,
-      }))
-    packed.set(sumsKey(row.round_id, row.group_id), sums)
-  }
-  return packed
+  return keptSums(await kept(db, organisationId, roundIds, 'scores', toScoreSums), groupIds)
 }
 
-/** Each group's item sums at these closed rounds (every perspective together), by round and group. */
+/** Each group's item sums at these closed rounds (every perspective together). */
 export async function packedItemSums(
   db: Db,
   organisationId: string,
   roundIds: readonly string[],
   groupId?: string,
 ) {
-  const packed = new Map<string, ItemSums[]>()
-  for (const row of await kept(
-    db,
-    organisationId,
-    roundIds,
-    'items',
+  return keptSums(
+    await kept(db, organisationId, roundIds, 'items', toItemSums),
     groupId ? [groupId] : undefined,
-  )) {
-    const sums = (JSON.parse(row.packed) as [string, number, number, number, number, number][]).map(
-      ([linkId, n, sum, sumOfSquares, naCount, dkCount]) => ({
-        perspective: 'all',
-        linkId,
-        n,
-        sum,
-        sumOfSquares,
-        naCount,
-        dkCount,
-      }),
-    )
-    packed.set(sumsKey(row.round_id, row.group_id), sums)
-  }
-  return packed
-}
-
-/** Which teams: a service line, a team type, and (for a team lead) their own teams, at most 80. */
-export type TeamFilter = {
-  line?: string | undefined
-  type?: string | undefined
-  teamIds?: readonly string[] | undefined
-}
-
-/**
- * Per round (at most 60 at once), the mean of the totals of the teams shown under rule 6 (worked out in the database,
- * so a roll-up never reads, or holds, a team below k), how many teams were shown, and how many
- * were assessed.
- */
-export async function teamRollUp(
-  db: Db,
-  organisationId: string,
-  roundIds: readonly string[],
-  filter: TeamFilter,
-) {
-  if (roundIds.length === 0)
-    return new Map<string, { mean: number | null; shown: number; assessed: number }>()
-  const teams = sql`g.organisation_id = ${organisationId} and g.kind = 'team'
-    ${filter.line ? sql`and g.grouping_id = ${filter.line}` : sql``}
-    ${filter.type ? sql`and g.team_type = ${filter.type}` : sql``}
-    ${filter.teamIds ? (filter.teamIds.length ? sql`and ${inList('g.id', filter.teamIds)}` : sql`and 0`) : sql``}`
-  const shown = await db.all<{ round_id: string; mean: number | null; shown: number }>(sql`
-    select rr.round_id, avg(rr.total_sum / rr.total_n) as mean, count(*) as shown
-    from round_results rr
-    join rounds r on r.id = rr.round_id
-    join groups g on g.id = rr.group_id and ${teams}
-    where rr.organisation_id = ${organisationId} and ${inList('rr.round_id', roundIds)}
-      and rr.total_n > 0 and (r.mode = 'consensus' or rr.responses >= r.anonymity_threshold)
-    group by rr.round_id`)
-  const assessed = await db.all<{ round_id: string; teams: number }>(sql`
-    select rr.round_id, count(*) as teams
-    from round_results rr join groups g on g.id = rr.group_id and ${teams}
-    where rr.organisation_id = ${organisationId} and ${inList('rr.round_id', roundIds)}
-    group by rr.round_id`)
-  const teamsOf = new Map(assessed.map((a) => [a.round_id, a.teams]))
-  return new Map(
-    shown.map((s) => [
-      s.round_id,
-      { mean: s.mean, shown: s.shown, assessed: teamsOf.get(s.round_id) ?? 0 },
-    ]),
   )
 }

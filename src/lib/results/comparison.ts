@@ -6,7 +6,6 @@ import {
   packedItemSums,
   packedScoreSums,
   type ResultsRound,
-  sumsKey,
 } from '../../db/queries/results'
 import {
   type MeasuresSplit,
@@ -17,7 +16,7 @@ import {
   teamChangeIndividual,
 } from '../../instruments/comparison'
 import { type Instrument, scaleOf } from '../../instruments/definition'
-import { groupFigures, roundItems } from '../../instruments/results'
+import { figuresOf, itemsOf } from './kept'
 
 export type GroupComparison = {
   groupId: string
@@ -73,8 +72,7 @@ export async function comparisonData(
   )
   const compared: GroupComparison[] = []
   for (const group of both) {
-    const figures = (round: ResultsRound) =>
-      groupFigures(round, sums.get(sumsKey(round.id, group.id)) ?? [])
+    const figures = (round: ResultsRound) => figuresOf(round, sums.get(round.id, group.id))
     const before = figures(from)
     const after = figures(to)
     const base = {
@@ -93,11 +91,11 @@ export async function comparisonData(
       compared.push({ ...base, excluded: `fewer than ${k} responses at one of the rounds` })
       continue
     }
-    const itemsBefore = items.get(sumsKey(from.id, group.id)) ?? []
-    const itemsAfter = items.get(sumsKey(to.id, group.id)) ?? []
+    const itemsBefore = items.get(from.id, group.id) ?? []
+    const itemsAfter = items.get(to.id, group.id) ?? []
     const split = measuresSplit(
-      { instrument: a.instrument, items: roundItems(a.instrument, from, itemsBefore) },
-      { instrument: b.instrument, items: roundItems(b.instrument, to, itemsAfter) },
+      { instrument: a.instrument, items: itemsOf(a.instrument, from, itemsBefore) },
+      { instrument: b.instrument, items: itemsOf(b.instrument, to, itemsAfter) },
       { mid: to.itemMid },
     )
     const domainMeans = (f: typeof before) =>

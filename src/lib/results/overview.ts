@@ -7,11 +7,10 @@ import {
   packedScoreSums,
   type ResultsRound,
   roundIdsOfGroup,
-  sumsKey,
-  teamRollUp,
 } from '../../db/queries/results'
-import { groupFigures, type ScoreSums } from '../../instruments/results'
+import { meanOfShown, type ScoreSums } from '../../instruments/results'
 import { groupBy } from '../collections'
+import { figuresOf } from './kept'
 
 export type OverviewFilters = {
   line?: string | undefined
@@ -31,7 +30,7 @@ export function cellsOf(
   measures: readonly string[] = ['total'],
 ): Cell[] {
   if (!member) return measures.map(() => notAssessed)
-  const figures = groupFigures(round, sums ?? [])
+  const figures = figuresOf(round, sums)
   if (!figures.shown)
     return measures.map(() => ({ value: null, suppressed: round.anonymityThreshold }))
   return measures.map((measure) => {
@@ -66,7 +65,6 @@ export async function overviewData(
   organisationId: string,
   filters: OverviewFilters,
   canSee: (teamId: string) => boolean,
-  seesAll: boolean,
 ) {
   const [rounds, executive, allTeams, groupings] = await Promise.all([
     closedRoundList(db, organisationId),
@@ -84,53 +82,32 @@ export async function overviewData(
     ? await roundIdsOfGroup(db, organisationId, executive.id)
     : new Set<string>()
   const teamRounds = rounds.filter((r) => !execRounds.has(r.id))
-  const execSums = executive
-    ? await packedScoreSums(db, organisationId, [...execRounds], {
-        measure: 'total',
-        groupIds: [executive.id],
-      })
-    : new Map()
-  const rollUp = await teamRollUp(
+  const execSums = await packedScoreSums(db, organisationId, [...execRounds])
+  // A group a closed round assessed has kept results, even with no responses: that is membership.
+  const teamSums = await packedScoreSums(
     db,
     organisationId,
-    teamRounds.slice(-60).map((r) => r.id),
-    {
-      ...filters,
-      teamIds: seesAll ? undefined : teams.map((t) => t.id),
-    },
+    teamRounds.map((r) => r.id),
+    { groupIds: teams.map((t) => t.id) },
   )
+  const teamCell = (round: ResultsRound, team: Team) =>
+    cellOf(round, teamSums.has(round.id, team.id), teamSums.get(round.id, team.id))
   const lines = teams.length <= teamLinesUpTo ? teams : []
-  // A group a closed round assessed has kept results, even with no responses: that is membership.
-  const lineSums = lines.length
-    ? await packedScoreSums(
-        db,
-        organisationId,
-        teamRounds.map((r) => r.id),
-        { measure: 'total', groupIds: lines.map((t) => t.id) },
-      )
-    : new Map()
   const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
     ([period, inPeriod]) => {
       const execRound = inPeriod.find((r) => execRounds.has(r.id))
       const teamRound = inPeriod.find((r) => !execRounds.has(r.id))
-      const roll = teamRound ? rollUp.get(teamRound.id) : undefined
+      const cells = teamRound ? teams.map((t) => teamCell(teamRound, t)) : []
+      const shown = cells.filter((cell) => cell.value !== null)
       return {
         period,
         executive:
           execRound && executive
-            ? cellOf(execRound, true, execSums.get(sumsKey(execRound.id, executive.id)))
+            ? cellOf(execRound, true, execSums.get(execRound.id, executive.id))
             : notAssessed,
-        teams: roll?.mean ?? null,
-        teamsShown: roll?.shown ?? 0,
-        each: lines.map((t) =>
-          teamRound
-            ? cellOf(
-                teamRound,
-                lineSums.has(sumsKey(teamRound.id, t.id)),
-                lineSums.get(sumsKey(teamRound.id, t.id)),
-              )
-            : notAssessed,
-        ),
+        teams: meanOfShown(shown.map((cell) => cell.value)),
+        teamsShown: shown.length,
+        each: lines.map((t) => (teamRound ? teamCell(teamRound, t) : notAssessed)),
       }
     },
   )
@@ -162,14 +139,12 @@ async function heatmapOf(
     round,
     domains,
     rows: teams
-      .filter((t) => sums.has(sumsKey(round.id, t.id)))
+      .filter((t) => sums.has(round.id, t.id))
       .map((team) => {
-        const [total = notAssessed, ...cells] = cellsOf(
-          round,
-          true,
-          sums.get(sumsKey(round.id, team.id)),
-          ['total', ...domains.map((d) => d.key)],
-        )
+        const [total = notAssessed, ...cells] = cellsOf(round, true, sums.get(round.id, team.id), [
+          'total',
+          ...domains.map((d) => d.key),
+        ])
         return { team, total, cells }
       }),
   }

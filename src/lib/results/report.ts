@@ -7,11 +7,10 @@ import {
   packedScoreSums,
   type ResultsRound,
   roundIdsOfGroup,
-  sumsKey,
 } from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
-import { groupFigures } from '../../instruments/results'
 import { comparisonData } from './comparison'
+import { figuresOf } from './kept'
 import { overviewData } from './overview'
 import { nearestRound } from './team'
 
@@ -43,19 +42,14 @@ export async function reportData(
   organisationId: string,
   roundId: string,
   groups: readonly Group[],
-  seesAll: boolean,
 ) {
   const rounds = await closedRoundList(db, organisationId)
   const round = rounds.find((r) => r.id === roundId)
   if (!round) return null
   const executive = await getExecutiveGroup(db, organisationId)
   const teamIds = new Set(groups.filter((g) => g.kind === 'team').map((g) => g.id))
-  const overview = await overviewData(
-    db,
-    organisationId,
-    { round: round.id },
-    (id) => teamIds.has(id),
-    seesAll,
+  const overview = await overviewData(db, organisationId, { round: round.id }, (id) =>
+    teamIds.has(id),
   )
   const previous = await previousOf(db, organisationId, rounds, round)
   const teams = previous
@@ -96,7 +90,7 @@ export async function reportData(
     execRound ? [round.id, execRound.id] : [round.id],
   )
   const means = (r: ResultsRound, id: string) => {
-    const f = groupFigures(r, sums.get(sumsKey(r.id, id)) ?? [])
+    const f = figuresOf(r, sums.get(r.id, id))
     return Object.fromEntries(domains.map((d) => [d.key, f.domains[d.key]?.mean ?? null]))
   }
   const gaps =

@@ -9,10 +9,10 @@ import {
   packedScoreSums,
   type ResultsRound,
   roundIdsOfGroup,
-  sumsKey,
 } from '../../db/queries/results'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
 import { groupFigures, itemFigures } from '../../instruments/results'
+import { figuresOf } from './kept'
 
 const daysBetween = (a: string, b: string) =>
   Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
@@ -44,7 +44,7 @@ export async function teamData(db: Db, organisationId: string, team: Team, round
   )
   const overTime = rounds.map((round) => ({
     round,
-    figures: groupFigures(round, sums.get(sumsKey(round.id, team.id)) ?? []),
+    figures: figuresOf(round, sums.get(round.id, team.id)),
   }))
   const chosen = overTime.find((o) => o.round.id === roundId) ?? overTime.at(-1) ?? null
   if (!chosen) return { rounds, overTime, chosen: null }
@@ -68,11 +68,11 @@ export async function teamData(db: Db, organisationId: string, team: Team, round
       : null
   const execFigures =
     executive && execRound
-      ? groupFigures(execRound, execSums?.get(sumsKey(execRound.id, executive.id)) ?? [])
+      ? groupFigures(execRound, execSums?.get(execRound.id, executive.id) ?? [])
       : null
   const mean = (d: Record<string, { mean: number | null }>) =>
     Object.fromEntries(domainKeys.map((k) => [k, d[k]?.mean ?? null]))
-  const teamRows = sums.get(sumsKey(round.id, team.id)) ?? []
+  const teamRows = sums.get(round.id, team.id) ?? []
   const staff = groupFigures(round, teamRows, 'staff')
   const people = groupFigures(round, teamRows, 'person-using-service')
   const previous = overTime[overTime.indexOf(chosen) - 1]?.round ?? null
@@ -90,7 +90,8 @@ export async function teamData(db: Db, organisationId: string, team: Team, round
               round,
               chosen.figures.responses,
               (await packedItemSums(db, organisationId, [round.id], team.id)).get(
-                sumsKey(round.id, team.id),
+                round.id,
+                team.id,
               ) ?? [],
             )
           : [],
