@@ -1,19 +1,36 @@
+import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 
 export type Column = { header: string; numeric?: boolean }
+
+const classedMark = Symbol('classed cell')
+
+/** A cell with a class of its own besides the column's (a heatmap band, say). */
+export type ClassedCell = { [classedMark]: true; className: string; content: Child }
+export const classed = (className: string, content: Child): ClassedCell => ({
+  [classedMark]: true,
+  className,
+  content,
+})
+const isClassed = (cell: unknown): cell is ClassedCell =>
+  typeof cell === 'object' && cell !== null && classedMark in cell
 
 type TableProps = {
   caption: Child
   captionSize?: 'm'
   columns: readonly Column[]
   /** One array of cells per row, in the order of the columns. */
-  rows: readonly (readonly Child[])[]
+  rows: readonly (readonly (Child | ClassedCell)[])[]
 }
 
-/** An NHS.UK table: a caption, a header row, and a row of cells per entry. */
+/**
+ * An NHS.UK table: a caption, a header row, and a row of cells per entry. The rows are written
+ * with templates rather than elements: a heatmap has thousands of cells.
+ */
 export function Table({ caption, captionSize, columns, rows }: TableProps) {
   const cellClass = (base: string, column?: Column) =>
     column?.numeric ? `${base} ${base}--numeric` : base
+  const bodyClasses = columns.map((column) => cellClass('nhsuk-table__cell', column))
   return (
     <table class="nhsuk-table">
       <caption
@@ -35,13 +52,15 @@ export function Table({ caption, captionSize, columns, rows }: TableProps) {
         </tr>
       </thead>
       <tbody class="nhsuk-table__body">
-        {rows.map((cells) => (
-          <tr class="nhsuk-table__row">
-            {cells.map((cell, i) => (
-              <td class={cellClass('nhsuk-table__cell', columns[i])}>{cell}</td>
-            ))}
-          </tr>
-        ))}
+        {rows.map(
+          (cells) =>
+            html`<tr class="nhsuk-table__row">${cells.map((cell, i) => {
+              const base = bodyClasses[i] ?? 'nhsuk-table__cell'
+              return isClassed(cell)
+                ? html`<td class="${base} ${cell.className}">${cell.content}</td>`
+                : html`<td class="${base}">${cell}</td>`
+            })}</tr>`,
+        )}
       </tbody>
     </table>
   )

@@ -54,7 +54,6 @@ export async function listTeams(db: Db, organisationId: string, teamId?: string)
   )
 }
 
-
 export async function getTeam(
   db: Db,
   organisationId: string,

@@ -9,14 +9,13 @@ import {
 } from '../../db/queries/results'
 import {
   type MeasuresSplit,
-  measuresSplit,
   stepSize,
   type TeamChange,
   teamChangeConsensus,
   teamChangeIndividual,
 } from '../../instruments/comparison'
 import { type Instrument, scaleOf } from '../../instruments/definition'
-import { figuresOf, itemsOf } from './kept'
+import { figuresOf, itemsOf, splitOf } from './kept'
 
 export type GroupComparison = {
   groupId: string
@@ -93,10 +92,10 @@ export async function comparisonData(
     }
     const itemsBefore = items.get(from.id, group.id) ?? []
     const itemsAfter = items.get(to.id, group.id) ?? []
-    const split = measuresSplit(
+    const split = splitOf(
       { instrument: a.instrument, items: itemsOf(a.instrument, from, itemsBefore) },
       { instrument: b.instrument, items: itemsOf(b.instrument, to, itemsAfter) },
-      { mid: to.itemMid },
+      to.itemMid,
     )
     const domainMeans = (f: typeof before) =>
       Object.fromEntries(Object.entries(f.domains).map(([k, s]) => [k, s.mean]))

@@ -1,4 +1,9 @@
-import type { RoundItems } from '../../instruments/comparison'
+import {
+  type MeasuresSplit,
+  measuresSplit,
+  type RoundItems,
+  type RoundSide,
+} from '../../instruments/comparison'
 import type { Instrument } from '../../instruments/definition'
 import {
   type GroupFigures,
@@ -58,4 +63,29 @@ export function itemsOf(
     keptItems.set(instrument, work)
   }
   return work(sums ?? noSums, round)
+}
+
+const keptSplits = new WeakMap<RoundItems, WeakMap<RoundItems, Map<number, MeasuresSplit>>>()
+
+/**
+ * Rule 8 for a group between two closed rounds (the engine's measuresSplit), kept for the items
+ * of both rounds as itemsOf hands them out: what two closed rounds hold never changes.
+ */
+export function splitOf(before: RoundSide, after: RoundSide, mid: number) {
+  let ofBefore = keptSplits.get(before.items)
+  if (!ofBefore) {
+    ofBefore = new WeakMap()
+    keptSplits.set(before.items, ofBefore)
+  }
+  let byMid = ofBefore.get(after.items)
+  if (!byMid) {
+    byMid = new Map()
+    ofBefore.set(after.items, byMid)
+  }
+  let split = byMid.get(mid)
+  if (!split) {
+    split = measuresSplit(before, after, { mid })
+    byMid.set(mid, split)
+  }
+  return split
 }

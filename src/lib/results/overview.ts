@@ -29,22 +29,22 @@ export function cellsOf(
   sums: readonly ScoreSums[] | undefined,
   measures: readonly string[] = ['total'],
 ): Cell[] {
-  if (!member) return measures.map(() => notAssessed)
-  const figures = figuresOf(round, sums)
-  if (!figures.shown)
-    return measures.map(() => ({ value: null, suppressed: round.anonymityThreshold }))
-  return measures.map((measure) => {
-    const summary = measure === 'total' ? figures.total : figures.domains[measure]
-    return { value: summary?.mean ?? null, suppressed: null }
-  })
+  return measures.map((measure) => cellOf(round, member, sums, measure))
 }
 
-/** A group's total at a round, from its sums, rule 6 applied. */
-export const cellOf = (
+/** A group's total (or one domain) at a round, from its sums, rule 6 applied. */
+export function cellOf(
   round: ResultsRound,
   member: boolean,
   sums: readonly ScoreSums[] | undefined,
-) => cellsOf(round, member, sums)[0] ?? notAssessed
+  measure = 'total',
+): Cell {
+  if (!member) return notAssessed
+  const figures = figuresOf(round, sums)
+  if (!figures.shown) return { value: null, suppressed: round.anonymityThreshold }
+  const summary = measure === 'total' ? figures.total : figures.domains[measure]
+  return { value: summary?.mean ?? null, suppressed: null }
+}
 
 /** Rounds are twice-yearly: those opening in the same half of a year are one point in time. */
 export function halfYearOf(isoDate: string) {
@@ -90,8 +90,10 @@ export async function overviewData(
     teamRounds.map((r) => r.id),
     { groupIds: teams.map((t) => t.id) },
   )
-  const teamCell = (round: ResultsRound, team: Team) =>
-    cellOf(round, teamSums.has(round.id, team.id), teamSums.get(round.id, team.id))
+  const teamCell = (round: ResultsRound, team: Team) => {
+    const sums = teamSums.get(round.id, team.id)
+    return cellOf(round, sums !== undefined, sums)
+  }
   const lines = teams.length <= teamLinesUpTo ? teams : []
   const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
     ([period, inPeriod]) => {

@@ -1,5 +1,5 @@
 import type { OverviewData } from '../../../src/lib/results/overview'
-import { Table } from '../../components/table'
+import { classed, Table } from '../../components/table'
 import { cellText } from './cells'
 
 const band = (value: number | null) =>
@@ -20,10 +20,8 @@ export function Heatmap({ heatmap }: { heatmap: NonNullable<OverviewData['heatma
       ]}
       rows={heatmap.rows.map((row) => [
         <a href={`/results/teams/${row.team.id}`}>{row.team.name}</a>,
-        <span class={`app-heat app-heat-${band(row.total.value)}`}>{cellText(row.total)}</span>,
-        ...row.cells.map((cell) => (
-          <span class={`app-heat app-heat-${band(cell.value)}`}>{cellText(cell)}</span>
-        )),
+        classed(`app-heat-${band(row.total.value)}`, cellText(row.total)),
+        ...row.cells.map((cell) => classed(`app-heat-${band(cell.value)}`, cellText(cell))),
       ])}
     />
   )
