@@ -1,11 +1,15 @@
-import { html } from 'hono/html'
+import { raw } from 'hono/html'
+import { escapeToBuffer } from 'hono/utils/html'
 import type { Child } from 'hono/jsx'
 
 export type Column = { header: string; numeric?: boolean }
 
 const classedMark = Symbol('classed cell')
 
-/** A cell with a class of its own besides the column's (a heatmap band, say). */
+/**
+ * A cell with a class of its own instead of the column's (a heatmap band, say): the design system
+ * styles a bare cell, so a heatmap's thousands of cells need carry no more than their band.
+ */
 export type ClassedCell = { [classedMark]: true; className: string; content: Child }
 export const classed = (className: string, content: Child): ClassedCell => ({
   [classedMark]: true,
@@ -14,6 +18,20 @@ export const classed = (className: string, content: Child): ClassedCell => ({
 })
 const isClassed = (cell: unknown): cell is ClassedCell =>
   typeof cell === 'object' && cell !== null && classedMark in cell
+
+/** A cell's content as markup: text escaped, elements written out. */
+function cellHtml(content: Child): string {
+  if (content === null || content === undefined || typeof content === 'boolean') return ''
+  if (Array.isArray(content)) return content.map(cellHtml).join('')
+  if (typeof content === 'string') {
+    const buffer: [string] = ['']
+    escapeToBuffer(content, buffer)
+    return buffer[0]
+  }
+  const markup = content.toString()
+  if (typeof markup !== 'string') throw new Error('A table cell cannot wait for its content')
+  return markup
+}
 
 type TableProps = {
   caption: Child
@@ -52,14 +70,19 @@ export function Table({ caption, captionSize, columns, rows }: TableProps) {
         </tr>
       </thead>
       <tbody class="nhsuk-table__body">
-        {rows.map(
-          (cells) =>
-            html`<tr class="nhsuk-table__row">${cells.map((cell, i) => {
-              const base = bodyClasses[i] ?? 'nhsuk-table__cell'
-              return isClassed(cell)
-                ? html`<td class="${base} ${cell.className}">${cell.content}</td>`
-                : html`<td class="${base}">${cell}</td>`
-            })}</tr>`,
+        {raw(
+          rows
+            .map(
+              (cells) =>
+                `<tr class="nhsuk-table__row">${cells
+                  .map((cell, i) =>
+                    isClassed(cell)
+                      ? `<td class="${cell.className}">${cellHtml(cell.content)}</td>`
+                      : `<td class="${bodyClasses[i] ?? 'nhsuk-table__cell'}">${cellHtml(cell)}</td>`,
+                  )
+                  .join('')}</tr>`,
+            )
+            .join(''),
         )}
       </tbody>
     </table>

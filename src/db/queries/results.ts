@@ -27,7 +27,7 @@ type Kept = [roundId: string, groupId: string, responses: number, tuples: unknow
 type ScoreTuple = [string, string, number, number, number, number]
 type ItemTuple = [string, number, number, number, number, number]
 /** A closed round's kept sums of one kind, by group. */
-type KeptRound<T> = ReadonlyMap<string, readonly T[]>
+export type KeptRound<T> = ReadonlyMap<string, readonly T[]>
 
 const toScoreSums = ([perspective, measure, n, sum, sumOfSquares, insufficient]: ScoreTuple) => ({
   perspective,
@@ -119,6 +119,8 @@ export async function roundIdsOfGroup(db: Db, organisationId: string, groupId: s
 export type KeptSums<T> = {
   get(roundId: string, groupId: string): readonly T[] | undefined
   has(roundId: string, groupId: string): boolean
+  /** A round's sums of every group it assessed: the same map for as long as it is kept. */
+  round(roundId: string): KeptRound<T> | undefined
 }
 
 /** The kept sums of these rounds, of some groups or every one the rounds assessed. */
@@ -129,7 +131,11 @@ function keptSums<T>(
   const only = groupIds ? new Set(groupIds) : null
   const get = (roundId: string, groupId: string) =>
     only && !only.has(groupId) ? undefined : rounds.get(roundId)?.get(groupId)
-  return { get, has: (roundId, groupId) => get(roundId, groupId) !== undefined }
+  return {
+    get,
+    has: (roundId, groupId) => get(roundId, groupId) !== undefined,
+    round: (roundId) => rounds.get(roundId),
+  }
 }
 
 /** Each group's score sums at these closed rounds; optionally of some groups only. */

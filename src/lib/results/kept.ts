@@ -19,7 +19,7 @@ import {
  * keep them; so what is worked out from those arrays is kept beside them, by the round's rules,
  * and every page reading them after the first pays for a lookup.
  */
-function memoised<S extends object, F>(work: (sums: S, round: RoundRules) => F) {
+export function memoised<S extends object, F>(work: (sums: S, round: RoundRules) => F) {
   const known = new WeakMap<S, Map<number, F>>()
   return (sums: S, round: RoundRules) => {
     // k applies to individual responses only; a consensus is keyed apart from every k.

@@ -4,13 +4,14 @@ import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
   closedRoundList,
+  type KeptRound,
   packedScoreSums,
   type ResultsRound,
   roundIdsOfGroup,
 } from '../../db/queries/results'
-import { meanOfShown, type ScoreSums } from '../../instruments/results'
+import { meanOfShown, type RoundRules, type ScoreSums } from '../../instruments/results'
 import { groupBy } from '../collections'
-import { figuresOf } from './kept'
+import { figuresOf, memoised } from './kept'
 
 export type OverviewFilters = {
   line?: string | undefined
@@ -24,7 +25,7 @@ export const notAssessed: Cell = { value: null, suppressed: null }
 
 /** A group's cells for these measures at a round, from its sums, rule 6 applied. */
 export function cellsOf(
-  round: ResultsRound,
+  round: RoundRules,
   member: boolean,
   sums: readonly ScoreSums[] | undefined,
   measures: readonly string[] = ['total'],
@@ -34,7 +35,7 @@ export function cellsOf(
 
 /** A group's total (or one domain) at a round, from its sums, rule 6 applied. */
 export function cellOf(
-  round: ResultsRound,
+  round: RoundRules,
   member: boolean,
   sums: readonly ScoreSums[] | undefined,
   measure = 'total',
@@ -45,6 +46,14 @@ export function cellOf(
   const summary = measure === 'total' ? figures.total : figures.domains[measure]
   return { value: summary?.mean ?? null, suppressed: null }
 }
+
+const noTotals: KeptRound<ScoreSums> = new Map()
+
+/** Every group's total at a closed round, rule 6 applied: worked out once for the kept sums. */
+const totalsOf = memoised(
+  (round: KeptRound<ScoreSums>, rules: RoundRules) =>
+    new Map([...round].map(([groupId, sums]) => [groupId, cellOf(rules, true, sums)])),
+)
 
 /** Rounds are twice-yearly: those opening in the same half of a year are one point in time. */
 export function halfYearOf(isoDate: string) {
@@ -90,10 +99,8 @@ export async function overviewData(
     teamRounds.map((r) => r.id),
     { groupIds: teams.map((t) => t.id) },
   )
-  const teamCell = (round: ResultsRound, team: Team) => {
-    const sums = teamSums.get(round.id, team.id)
-    return cellOf(round, sums !== undefined, sums)
-  }
+  const teamCell = (round: ResultsRound, team: Team) =>
+    totalsOf(teamSums.round(round.id) ?? noTotals, round).get(team.id) ?? notAssessed
   const lines = teams.length <= teamLinesUpTo ? teams : []
   const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
     ([period, inPeriod]) => {
