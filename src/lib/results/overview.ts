@@ -7,7 +7,6 @@ import {
   type KeptRound,
   packedScoreSums,
   type ResultsRound,
-  roundIdsOfGroup,
 } from '../../db/queries/results'
 import { meanOfShown, type RoundRules, type ScoreSums } from '../../instruments/results'
 import { groupBy } from '../collections'
@@ -48,6 +47,7 @@ export function cellOf(
 }
 
 const noTotals: KeptRound<ScoreSums> = new Map()
+const noTotalCells: ReadonlyMap<string, Cell> = new Map()
 
 /** Every group's total at a closed round, rule 6 applied: worked out once for the kept sums. */
 const totalsOf = memoised(
@@ -87,36 +87,34 @@ export async function overviewData(
       (!filters.line || t.groupingId === filters.line) &&
       (!filters.type || t.teamType === filters.type),
   )
-  const execRounds = executive
-    ? await roundIdsOfGroup(db, organisationId, executive.id)
-    : new Set<string>()
-  const teamRounds = rounds.filter((r) => !execRounds.has(r.id))
-  const execSums = await packedScoreSums(db, organisationId, [...execRounds])
   // A group a closed round assessed has kept results, even with no responses: that is membership.
-  const teamSums = await packedScoreSums(
+  const sums = await packedScoreSums(
     db,
     organisationId,
-    teamRounds.map((r) => r.id),
-    { groupIds: teams.map((t) => t.id) },
+    rounds.map((r) => r.id),
   )
-  const teamCell = (round: ResultsRound, team: Team) =>
-    totalsOf(teamSums.round(round.id) ?? noTotals, round).get(team.id) ?? notAssessed
+  const execRounds = new Set(
+    rounds.filter((r) => executive && sums.has(r.id, executive.id)).map((r) => r.id),
+  )
+  const teamRounds = rounds.filter((r) => !execRounds.has(r.id))
+  const totalsAt = (round: ResultsRound) => totalsOf(sums.round(round.id) ?? noTotals, round)
   const lines = teams.length <= teamLinesUpTo ? teams : []
   const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
     ([period, inPeriod]) => {
       const execRound = inPeriod.find((r) => execRounds.has(r.id))
       const teamRound = inPeriod.find((r) => !execRounds.has(r.id))
-      const cells = teamRound ? teams.map((t) => teamCell(teamRound, t)) : []
+      const totals = teamRound ? totalsAt(teamRound) : noTotalCells
+      const cells = teams.map((t) => totals.get(t.id) ?? notAssessed)
       const shown = cells.filter((cell) => cell.value !== null)
       return {
         period,
         executive:
           execRound && executive
-            ? cellOf(execRound, true, execSums.get(execRound.id, executive.id))
+            ? cellOf(execRound, true, sums.get(execRound.id, executive.id))
             : notAssessed,
         teams: meanOfShown(shown.map((cell) => cell.value)),
         teamsShown: shown.length,
-        each: lines.map((t) => (teamRound ? teamCell(teamRound, t) : notAssessed)),
+        each: lines.map((t) => totals.get(t.id) ?? notAssessed),
       }
     },
   )
