@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList } from '../json-list'
-import { roundResults, rounds } from '../schema'
+import { rounds } from '../schema'
 
 export type ResultsRound = typeof rounds.$inferSelect
 
@@ -104,15 +104,6 @@ async function kept<T>(
 export async function membersOf(db: Db, organisationId: string, roundIds: readonly string[]) {
   const found = await kept(db, organisationId, roundIds, 'scores', toScoreSums)
   return new Map(roundIds.map((id) => [id, new Set(found.get(id)?.keys())]))
-}
-
-/** The closed rounds a group took part in. */
-export async function roundIdsOfGroup(db: Db, organisationId: string, groupId: string) {
-  const rows = await db
-    .select({ roundId: roundResults.roundId })
-    .from(roundResults)
-    .where(and(eq(roundResults.organisationId, organisationId), eq(roundResults.groupId, groupId)))
-  return new Set(rows.map((r) => r.roundId))
 }
 
 /** Kept sums looked up by round and group; a group a round assessed has some, even with no responses. */

@@ -6,7 +6,6 @@ import {
   membersOf,
   packedScoreSums,
   type ResultsRound,
-  roundIdsOfGroup,
 } from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
 import { comparisonData } from './comparison'
@@ -61,8 +60,12 @@ export async function reportData(
         round.id,
       )
     : null
-  const execIds = executive ? await roundIdsOfGroup(db, organisationId, executive.id) : new Set()
-  const execRounds = rounds.filter((r) => execIds.has(r.id))
+  const members = await membersOf(
+    db,
+    organisationId,
+    rounds.map((r) => r.id),
+  )
+  const execRounds = rounds.filter((r) => executive && members.get(r.id)?.has(executive.id))
   const execRound = nearestRound(execRounds, round)
   const execPrevious = execRound
     ? await previousOf(db, organisationId, execRounds, execRound)

@@ -8,7 +8,6 @@ import {
   packedItemSums,
   packedScoreSums,
   type ResultsRound,
-  roundIdsOfGroup,
 } from '../../db/queries/results'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
 import { groupFigures, itemFigures } from '../../instruments/results'
@@ -32,16 +31,17 @@ export function nearestRound(rounds: readonly ResultsRound[], to: ResultsRound) 
  * where both are shown, and its action plan; rule 6 applied throughout.
  */
 export async function teamData(db: Db, organisationId: string, team: Team, roundId?: string) {
-  const all = await closedRoundList(db, organisationId)
-  const executive = await getExecutiveGroup(db, organisationId)
-  const mine = await roundIdsOfGroup(db, organisationId, team.id)
-  const rounds = all.filter((r) => mine.has(r.id))
+  const [all, executive] = await Promise.all([
+    closedRoundList(db, organisationId),
+    getExecutiveGroup(db, organisationId),
+  ])
+  // A group a closed round assessed has kept results, even with no responses: that is membership.
   const sums = await packedScoreSums(
     db,
     organisationId,
-    rounds.map((r) => r.id),
-    { groupIds: [team.id] },
+    all.map((r) => r.id),
   )
+  const rounds = all.filter((r) => sums.has(r.id, team.id))
   const overTime = rounds.map((round) => ({
     round,
     figures: figuresOf(round, sums.get(round.id, team.id)),
@@ -57,19 +57,12 @@ export async function teamData(db: Db, organisationId: string, team: Team, round
   )
   const instrument = entry?.instrument ?? null
   const domainKeys = instrument?.domains.map((d) => d.key) ?? []
-  const execIds = executive ? await roundIdsOfGroup(db, organisationId, executive.id) : new Set()
   const execRound = nearestRound(
-    all.filter((r) => execIds.has(r.id)),
+    all.filter((r) => executive && sums.has(r.id, executive.id)),
     round,
   )
-  const execSums =
-    executive && execRound
-      ? await packedScoreSums(db, organisationId, [execRound.id], { groupIds: [executive.id] })
-      : null
   const execFigures =
-    executive && execRound
-      ? groupFigures(execRound, execSums?.get(execRound.id, executive.id) ?? [])
-      : null
+    executive && execRound ? figuresOf(execRound, sums.get(execRound.id, executive.id)) : null
   const mean = (d: Record<string, { mean: number | null }>) =>
     Object.fromEntries(domainKeys.map((k) => [k, d[k]?.mean ?? null]))
   const teamRows = sums.get(round.id, team.id) ?? []

@@ -15,11 +15,12 @@ export function RoundStatusTag({ status }: { status: RoundStatus }) {
 
 export const modeLabels = { individual: 'Individual, anonymous', consensus: 'Consensus' } as const
 
-/** A date as people in the NHS write it: 1 March 2027. */
-export const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
+const longDateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** A date as people in the NHS write it: 1 March 2027 (one formatter for every date written). */
+export const longDate = (iso: string) => longDateFormat.format(new Date(`${iso}T12:00:00Z`))
