@@ -10,7 +10,7 @@ import { referencePaths, seedReference } from './seed-reference'
  * used per request; a table, then the same figures as one line of JSON.
  */
 const requests = Number(process.env.BENCH_REQUESTS ?? 60)
-const warmup = 20
+const warmup = 50
 const ticksPerSecond = 100
 
 type Meta = {
