@@ -1,9 +1,10 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList } from '../json-list'
 import { rounds } from '../schema'
+import { roundFields } from './rounds'
 
 export type ResultsRound = typeof rounds.$inferSelect
 
@@ -11,7 +12,7 @@ export type ResultsRound = typeof rounds.$inferSelect
 export async function closedRoundList(db: Db, organisationId: string): Promise<ResultsRound[]> {
   return jsonList<ResultsRound>(
     db,
-    { ...getTableColumns(rounds), perspectives: sql`json(${rounds.perspectives})` },
+    roundFields,
     sql`from ${rounds} where ${and(eq(rounds.organisationId, organisationId), eq(rounds.status, 'closed'))}`,
     sql`${rounds.opensOn}, ${rounds.name}`,
   )

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm'
-import { groupBy } from '../../lib/collections'
+import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
+import { jsonList } from '../json-list'
 import { groups, roundGroups, rounds } from '../schema'
 import { auditInsert, auditInsertIfChanged } from './audit'
 import { resultsSnapshot } from './responses'
@@ -161,21 +161,24 @@ export async function extendRound(db: Db, actor: Actor, round: Round, closesOn: 
 }
 
 /** The organisation's rounds, newest window first, each with the ids of its groups. */
-export async function listRounds(db: Db, organisationId: string) {
-  const all = await db
-    .select()
-    .from(rounds)
-    .where(eq(rounds.organisationId, organisationId))
-    .orderBy(desc(rounds.opensOn), asc(rounds.name))
-  const members = await db
-    .select({ roundId: roundGroups.roundId, groupId: roundGroups.groupId })
-    .from(roundGroups)
-    .where(eq(roundGroups.organisationId, organisationId))
-  const byRound = groupBy(members, (m) => m.roundId)
-  return all.map((round) => ({
-    ...round,
-    groupIds: (byRound.get(round.id) ?? []).map((m) => m.groupId),
-  }))
+/** A round's columns as jsonList writes them: its perspectives as a list, not as text. */
+export const roundFields = {
+  ...getTableColumns(rounds),
+  perspectives: sql`json(${rounds.perspectives})`,
 }
 
-export type RoundSummary = Awaited<ReturnType<typeof listRounds>>[number]
+export type RoundSummary = typeof rounds.$inferSelect & { groupIds: string[] }
+
+/** Every round of the organisation, newest first, with the groups each assesses. */
+export async function listRounds(db: Db, organisationId: string): Promise<RoundSummary[]> {
+  return jsonList<RoundSummary>(
+    db,
+    {
+      ...roundFields,
+      groupIds: sql`json((select json_group_array(${roundGroups.groupId}) from ${roundGroups}
+        where ${roundGroups.roundId} = ${rounds.id} and ${roundGroups.organisationId} = ${organisationId}))`,
+    },
+    sql`from ${rounds} where ${eq(rounds.organisationId, organisationId)}`,
+    sql`${rounds.opensOn} desc, ${rounds.name}`,
+  )
+}
