@@ -11,6 +11,7 @@ import {
   saveAnswers,
   totalMeasure,
 } from '../../src/db/queries/responses'
+import { packedItemSums, packedScoreSums } from '../../src/db/queries/results'
 import { moveRound } from '../../src/db/queries/rounds'
 import {
   answers,
@@ -30,6 +31,7 @@ import {
   startResponse,
   teamInstrument,
 } from '../helpers/factories'
+import { allAnswered } from '../helpers/results'
 import { answersFor } from '../instruments/arbitraries'
 
 const instrument = teamInstrument()
@@ -207,6 +209,27 @@ describe('responses and their aggregates', () => {
     expect(JSON.parse(kept?.items ?? '[]')).toEqual([['T01', 1, 4, 16, 0, 0]])
     const [t01] = await db.select().from(itemAggregates).where(eq(itemAggregates.linkId, 'T01'))
     expect(t01).toMatchObject({ n: 1, sum: 4 })
+  })
+
+  it('reads a round’s kept results only once it has closed, and then keeps them in memory', async () => {
+    const scope = await openRound()
+    const { db, org, round, team } = scope
+    await respond(db, scope, allAnswered(instrument, 4))
+    const whileOpen = await packedScoreSums(db, org.id, [round.id])
+    expect(whileOpen.has(round.id, team.id)).toBe(false)
+    await moveRound(db, scope.actor, round, 'close')
+    const closed = await packedScoreSums(db, org.id, [round.id])
+    const total = closed.get(round.id, team.id)?.find((s) => s.measure === totalMeasure)
+    expect(total).toMatchObject({ perspective: 'staff', n: 1, sum: 75, insufficient: 0 })
+    expect((await packedItemSums(db, org.id, [round.id])).get(round.id, team.id)).toHaveLength(
+      instrument.items.length,
+    )
+    // Kept: a second read hands out the same sums, and another organisation reads none of them.
+    const again = await packedScoreSums(db, org.id, [round.id])
+    expect(again.get(round.id, team.id)).toBe(closed.get(round.id, team.id))
+    expect(
+      (await packedScoreSums(db, crypto.randomUUID(), [round.id])).round(round.id)?.size ?? 0,
+    ).toBe(0)
   })
 
   it('makes 500 links in one batch within D1’s parameter limit, each found only by its token', async () => {
