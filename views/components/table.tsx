@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
-import { escapeToBuffer } from 'hono/utils/html'
 import type { Child } from 'hono/jsx'
+import { escapeToBuffer } from 'hono/utils/html'
 
 export type Column = { header: string; numeric?: boolean }
 
