@@ -1,0 +1,324 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { rowsPerStatement } from '../chunks'
+import type { Db } from '../client'
+import { metrics, metricValues, objectiveNotes, objectives, workstreams } from '../schema'
+import { auditInsert } from './audit'
+
+type Actor = { organisationId: string; actorId: string; at: Date }
+
+export type Workstream = typeof workstreams.$inferSelect
+export type Objective = typeof objectives.$inferSelect
+export type ObjectiveNote = typeof objectiveNotes.$inferSelect
+export type Metric = typeof metrics.$inferSelect
+export type MetricValue = typeof metricValues.$inferSelect
+export type WorkstreamChanges = Pick<Workstream, 'name' | 'purpose' | 'lead' | 'linkedDomains'>
+export type ObjectiveChanges = Pick<Objective, 'title' | 'owner' | 'dueOn'>
+export type MetricChanges = Omit<Metric, 'id' | 'organisationId' | 'workstreamId' | 'createdAt'>
+
+/** The organisation's workstreams by name. */
+export async function listWorkstreams(db: Db, organisationId: string) {
+  return db
+    .select()
+    .from(workstreams)
+    .where(eq(workstreams.organisationId, organisationId))
+    .orderBy(asc(workstreams.name))
+}
+
+export async function getWorkstream(db: Db, organisationId: string, id: string) {
+  const [found] = await db
+    .select()
+    .from(workstreams)
+    .where(and(eq(workstreams.organisationId, organisationId), eq(workstreams.id, id)))
+  return found ?? null
+}
+
+/** A new workstream, audited; null when the name is taken (nothing stored). */
+export async function createWorkstream(db: Db, actor: Actor, changes: WorkstreamChanges) {
+  const id = crypto.randomUUID()
+  const [inserted] = await db.batch([
+    db
+      .insert(workstreams)
+      .values({
+        id,
+        organisationId: actor.organisationId,
+        ...changes,
+        createdAt: actor.at.toISOString(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: workstreams.id }),
+    auditInsert(db, {
+      ...actor,
+      action: 'workstream.created',
+      subjectType: 'workstream',
+      subjectId: id,
+      after: changes,
+    }),
+  ])
+  return inserted.length === 1 ? id : null
+}
+
+export async function updateWorkstream(
+  db: Db,
+  actor: Actor,
+  before: Workstream,
+  changes: WorkstreamChanges,
+) {
+  await db.batch([
+    db
+      .update(workstreams)
+      .set(changes)
+      .where(
+        and(eq(workstreams.organisationId, actor.organisationId), eq(workstreams.id, before.id)),
+      ),
+    auditInsert(db, {
+      ...actor,
+      action: 'workstream.changed',
+      subjectType: 'workstream',
+      subjectId: before.id,
+      before: {
+        name: before.name,
+        purpose: before.purpose,
+        lead: before.lead,
+        linkedDomains: before.linkedDomains,
+      },
+      after: changes,
+    }),
+  ])
+}
+
+/** The organisation's objectives (of one workstream, or every one), by due date. */
+export async function listObjectives(db: Db, organisationId: string, workstreamId?: string) {
+  return db
+    .select()
+    .from(objectives)
+    .where(
+      and(
+        eq(objectives.organisationId, organisationId),
+        workstreamId === undefined ? undefined : eq(objectives.workstreamId, workstreamId),
+      ),
+    )
+    .orderBy(asc(objectives.dueOn), asc(objectives.title))
+}
+
+export async function getObjective(db: Db, organisationId: string, id: string) {
+  const [found] = await db
+    .select()
+    .from(objectives)
+    .where(and(eq(objectives.organisationId, organisationId), eq(objectives.id, id)))
+  return found ?? null
+}
+
+export async function listObjectiveNotes(db: Db, organisationId: string, objectiveIds: string[]) {
+  if (objectiveIds.length === 0) return []
+  return db
+    .select()
+    .from(objectiveNotes)
+    .where(
+      and(
+        eq(objectiveNotes.organisationId, organisationId),
+        inArray(objectiveNotes.objectiveId, objectiveIds.slice(0, 90)),
+      ),
+    )
+    .orderBy(asc(objectiveNotes.notedOn))
+}
+
+export async function createObjective(
+  db: Db,
+  actor: Actor,
+  workstreamId: string,
+  changes: ObjectiveChanges,
+) {
+  const id = crypto.randomUUID()
+  await db.batch([
+    db.insert(objectives).values({
+      id,
+      organisationId: actor.organisationId,
+      workstreamId,
+      ...changes,
+      status: 'not-started',
+      updatedAt: actor.at.toISOString(),
+    }),
+    auditInsert(db, {
+      ...actor,
+      action: 'objective.created',
+      subjectType: 'objective',
+      subjectId: id,
+      after: { workstreamId, ...changes },
+    }),
+  ])
+  return id
+}
+
+/** A dated progress note with the objective's status as of then, in one batch with the status. */
+export async function noteProgress(
+  db: Db,
+  actor: Actor,
+  objective: Objective,
+  note: { notedOn: string; status: Objective['status']; note: string },
+) {
+  await db.batch([
+    db.insert(objectiveNotes).values({
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      objectiveId: objective.id,
+      ...note,
+    }),
+    db
+      .update(objectives)
+      .set({ status: note.status, updatedAt: actor.at.toISOString() })
+      .where(
+        and(eq(objectives.organisationId, actor.organisationId), eq(objectives.id, objective.id)),
+      ),
+    auditInsert(db, {
+      ...actor,
+      action: 'objective.progress',
+      subjectType: 'objective',
+      subjectId: objective.id,
+      before: { status: objective.status },
+      after: note,
+    }),
+  ])
+}
+
+/** The organisation's metrics (of one workstream, or every one), by name. */
+export async function listMetrics(db: Db, organisationId: string, workstreamId?: string) {
+  return db
+    .select()
+    .from(metrics)
+    .where(
+      and(
+        eq(metrics.organisationId, organisationId),
+        workstreamId === undefined ? undefined : eq(metrics.workstreamId, workstreamId),
+      ),
+    )
+    .orderBy(asc(metrics.name))
+}
+
+export async function getMetric(db: Db, organisationId: string, id: string) {
+  const [found] = await db
+    .select()
+    .from(metrics)
+    .where(and(eq(metrics.organisationId, organisationId), eq(metrics.id, id)))
+  return found ?? null
+}
+
+/** A new metric of a workstream, audited; null when the name is taken (nothing stored). */
+export async function createMetric(
+  db: Db,
+  actor: Actor,
+  workstreamId: string,
+  changes: MetricChanges,
+) {
+  const id = crypto.randomUUID()
+  const [inserted] = await db.batch([
+    db
+      .insert(metrics)
+      .values({
+        id,
+        organisationId: actor.organisationId,
+        workstreamId,
+        ...changes,
+        createdAt: actor.at.toISOString(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: metrics.id }),
+    auditInsert(db, {
+      ...actor,
+      action: 'metric.created',
+      subjectType: 'metric',
+      subjectId: id,
+      after: { workstreamId, ...changes },
+    }),
+  ])
+  return inserted.length === 1 ? id : null
+}
+
+/** Every value of some metrics, oldest period first. */
+export async function listMetricValues(db: Db, organisationId: string, metricIds: string[]) {
+  if (metricIds.length === 0) return []
+  return db
+    .select()
+    .from(metricValues)
+    .where(
+      and(
+        eq(metricValues.organisationId, organisationId),
+        inArray(metricValues.metricId, metricIds.slice(0, 90)),
+      ),
+    )
+    .orderBy(asc(metricValues.period))
+}
+
+/** One value to record: the organisation's (group '') or a team's, for a metric and period. */
+export type ValueEntry = {
+  metricId: string
+  period: string
+  groupId: string
+  value: number
+  note: string | null
+}
+
+/** The value an upsert was given, for the row it updates. */
+const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`)
+
+const keyOf = (v: { metricId: string; period: string; groupId: string }) =>
+  `${v.metricId}|${v.period}|${v.groupId}`
+
+/**
+ * Records values, all in one batch: a value that differs from the one kept replaces it and the
+ * audit log keeps both; the same value again changes nothing and records nothing. Returns how
+ * many values were new or changed.
+ */
+export async function saveMetricValues(db: Db, actor: Actor, entries: readonly ValueEntry[]) {
+  const metricIds = [...new Set(entries.map((e) => e.metricId))]
+  const kept = new Map(
+    (await listMetricValues(db, actor.organisationId, metricIds)).map((v) => [keyOf(v), v]),
+  )
+  const changed = entries.filter((e) => {
+    const before = kept.get(keyOf(e))
+    return !before || before.value !== e.value || (before.note ?? null) !== e.note
+  })
+  if (changed.length === 0) return 0
+  const updatedAt = actor.at.toISOString()
+  const upserts = rowsPerStatement(changed, 7).map((rows) =>
+    db
+      .insert(metricValues)
+      .values(rows.map((e) => ({ organisationId: actor.organisationId, ...e, updatedAt })))
+      .onConflictDoUpdate({
+        target: [
+          metricValues.organisationId,
+          metricValues.metricId,
+          metricValues.period,
+          metricValues.groupId,
+        ],
+        set: {
+          value: sqlExcluded('value'),
+          note: sqlExcluded('note'),
+          updatedAt: sqlExcluded('updated_at'),
+        },
+      }),
+  )
+  const audits = [...new Set(changed.map((e) => e.metricId))].map((metricId) => {
+    const mine = changed.filter((e) => e.metricId === metricId)
+    return auditInsert(db, {
+      ...actor,
+      action: 'metric.values-recorded',
+      subjectType: 'metric',
+      subjectId: metricId,
+      before: mine.flatMap((e) => {
+        const before = kept.get(keyOf(e))
+        return before
+          ? [{ period: e.period, groupId: e.groupId, value: before.value, note: before.note }]
+          : []
+      }),
+      after: mine.map((e) => ({
+        period: e.period,
+        groupId: e.groupId,
+        value: e.value,
+        note: e.note,
+      })),
+    })
+  })
+  const [first, ...rest] = [...upserts, ...audits]
+  if (first) await db.batch([first, ...rest])
+  return changed.length
+}
