@@ -31,6 +31,7 @@ import { settingsRoutes } from './routes/settings'
 import { setupRoutes } from './routes/setup'
 import { signInRoutes } from './routes/sign-in'
 import { ssoRoutes } from './routes/sso'
+import { strategyRoutes } from './routes/strategy'
 import { teamResultsRoutes } from './routes/team-results'
 import { teamsRoutes } from './routes/teams'
 
@@ -131,6 +132,7 @@ export function createApp({
   app.route('/results/teams', teamResultsRoutes)
   app.route('/results/export', exportsRoutes)
   app.route('/results', resultsRoutes)
+  app.route('/strategy', strategyRoutes)
   app.route('/r/:token', respondRoutes)
 
   app.notFound((c) => renderError(c, 404))

@@ -18,6 +18,7 @@ const navigation = [
   { href: '/', text: 'Home' },
   { href: '/rounds', text: 'Rounds' },
   { href: '/results', text: 'Results' },
+  { href: '/strategy', text: 'Strategy' },
   { href: '/teams', text: 'Teams' },
   { href: '/instruments', text: 'Instruments' },
   { href: '/people', text: 'People', adminOnly: true },

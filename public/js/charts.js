@@ -22,16 +22,25 @@ function draw(root) {
       data: {
         labels: config.labels,
         datasets: config.datasets.map((set, i) => ({
-          ...set,
+          label: set.label,
+          data: set.data,
           borderColor: colours[i % colours.length],
           backgroundColor: colours[i % colours.length],
-          spanGaps: false,
+          spanGaps: Boolean(set.reference),
+          borderDash: set.reference ? [6, 4] : [],
+          pointRadius: set.reference ? 0 : set.marked ? set.marked.map((m) => (m ? 7 : 3)) : 3,
+          pointStyle: set.marked ? set.marked.map((m) => (m ? 'rectRot' : 'circle')) : 'circle',
         })),
       },
       options: {
         animation: false,
         maintainAspectRatio: false,
-        scales: { y: { min: 0, max: 100, title: { display: true, text: config.yLabel } } },
+        scales: {
+          y: {
+            ...(config.yRange === null ? {} : { min: config.yRange[0], max: config.yRange[1] }),
+            title: { display: true, text: config.yLabel },
+          },
+        },
       },
     })
   }

@@ -10,6 +10,8 @@ const has = (grants: readonly Grant[], ...roles: Role[]) =>
 export const may = {
   administer: (grants: readonly Grant[]) => has(grants, 'admin'),
   manageInstruments: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead'),
+  /** The recovery strategy's workstreams, objectives, metrics and their values. */
+  manageStrategy: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead'),
   /** Everyone organisation-wide sees every team; a team lead sees the teams of their grants. */
   seeTeam: (grants: readonly Grant[], teamId: string) =>
     has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||

@@ -9,12 +9,8 @@ import type { AppEnv } from '../env'
 import { perspectiveLabels, perspectives } from '../instruments/definition'
 import { may } from './authorise'
 import { render } from './htmx'
-import { type FieldErrors, isoDate } from './validation'
+import { type FieldErrors, isoDate, many } from './validation'
 
-const many = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
 const whole = (min: number, what: string) =>
   z.coerce
     .number({ error: `${what} must be a whole number` })

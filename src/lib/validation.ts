@@ -30,6 +30,12 @@ export const isoDate = (missing: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, missing)
     .refine((s) => readDate(s) === s, 'Enter a real date')
 
+/** Checkboxes of one name: none, one or many values, as a list. */
+export const many = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+
 function formValues(data: unknown): FormValues {
   if (typeof data !== 'object' || data === null) return {}
   return Object.fromEntries(

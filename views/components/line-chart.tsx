@@ -5,6 +5,10 @@ export type ChartSeries = {
   data: readonly (number | null)[]
   /** What the table says where a point is missing ("fewer than 5"); a dash by default. */
   missing?: readonly (string | undefined)[]
+  /** A reference line (a median, a limit, a target): dashed, without points. */
+  reference?: boolean
+  /** Points drawn larger than the others: the signals of a run chart. */
+  marked?: readonly boolean[]
 }
 
 type LineChartProps = {
@@ -15,10 +19,16 @@ type LineChartProps = {
   yLabel?: string
   /** The heading of the table's first column: what the points are. */
   xLabel?: string
+  /** The value axis from and to; null to fit the data. 0 to 100 by default. */
+  yRange?: readonly [number, number] | null
+  /** Decimal places in the table. */
+  decimals?: number
+  /** One more column for the table, after the series: a word on each point. */
+  notes?: { header: string; cells: readonly string[] }
 }
 
 const shown = (value: number | null | undefined) =>
-  value === null || value === undefined ? null : Math.round(value * 10) / 10
+  value === null || value === undefined ? null : Math.round(value * 100) / 100
 
 /**
  * A line chart drawn by /js/charts.js from the data in its markup, with the same figures in a
@@ -31,11 +41,20 @@ export function LineChart({
   series,
   yLabel = 'Score (0 to 100)',
   xLabel = 'Round',
+  yRange = [0, 100],
+  decimals = 0,
+  notes,
 }: LineChartProps) {
   const config = {
     labels,
     yLabel,
-    datasets: series.map((s) => ({ label: s.label, data: s.data.map(shown) })),
+    yRange,
+    datasets: series.map((s) => ({
+      label: s.label,
+      data: s.data.map(shown),
+      reference: s.reference ?? false,
+      marked: s.marked,
+    })),
   }
   return (
     <figure class="app-chart">
@@ -49,13 +68,19 @@ export function LineChart({
       </div>
       <Table
         caption={caption}
-        columns={[{ header: xLabel }, ...series.map((s) => ({ header: s.label, numeric: true }))]}
+        columns={[
+          { header: xLabel },
+          ...series.map((s) => ({ header: s.label, numeric: true })),
+          ...(notes ? [{ header: notes.header }] : []),
+        ]}
         rows={labels.map((label, i) => [
           label,
           ...series.map((s) => {
             const value = shown(s.data[i])
-            return value === null ? (s.missing?.[i] ?? '–') : String(Math.round(value))
+            if (value === null) return s.missing?.[i] ?? '–'
+            return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals)
           }),
+          ...(notes ? [notes.cells[i] ?? ''] : []),
         ])}
       />
     </figure>

@@ -1,0 +1,195 @@
+import type { Db } from '../db/client'
+import { listTeams, type Team } from '../db/queries/groups'
+import { getExecutiveGroup } from '../db/queries/organisations'
+import { closedRoundList, packedScoreSums } from '../db/queries/results'
+import {
+  listMetrics,
+  listMetricValues,
+  listObjectives,
+  listWorkstreams,
+  type Metric,
+  type MetricValue,
+  type Objective,
+  type Workstream,
+} from '../db/queries/strategy'
+import { meanOfShown } from '../instruments/results'
+import { type RunChart, runChart, type Target } from '../instruments/run-chart'
+import {
+  type Coverage,
+  coverage,
+  describeSignals,
+  type MetricStatus,
+  metricStatus,
+  overdue,
+  type WorkstreamStatus,
+  workstreamStatus,
+} from '../instruments/strategy'
+import { groupBy } from './collections'
+import { figuresOf } from './results/kept'
+
+type Point = { period: string; value: number; total: number; coverage: Coverage | null }
+
+export type MetricSummary = {
+  metric: Metric
+  /** Each period with a value, oldest first: the organisation's value, or a per-team metric's coverage. */
+  series: Point[]
+  chart: RunChart
+  signals: string[]
+  /** What the series is measured against: the metric's target, or the coverage target. */
+  target: Target
+  latest: Point | null
+  status: MetricStatus
+}
+
+/** A metric's own target: for a per-team metric, what each team is to reach. */
+export const teamTarget = (metric: Metric): Target => ({
+  comparator: metric.comparator,
+  value: metric.targetValue,
+})
+
+/** The teams a per-team metric counts: those not archived. */
+export const teamsInScope = (teams: readonly Team[]) => teams.filter((t) => !t.archivedAt)
+
+/**
+ * A metric's run chart and status (rule 11): an organisation metric charts its values; a per-team
+ * metric charts its coverage (the percentage of teams in scope meeting the team target) and keeps
+ * the organisation total beside it.
+ */
+export function summariseMetric(
+  metric: Metric,
+  values: readonly MetricValue[],
+  teams: readonly Team[],
+  today: string,
+): MetricSummary {
+  const inScope = teamsInScope(teams).map((t) => t.id)
+  const series: Point[] =
+    metric.scope === 'organisation'
+      ? values
+          .filter((v) => v.groupId === '')
+          .map((v) => ({ period: v.period, value: v.value, total: v.value, coverage: null }))
+      : [...groupBy(values, (v) => v.period).entries()].map(([period, inPeriod]) => {
+          const covered = coverage(
+            inScope,
+            new Map(inPeriod.map((v) => [v.groupId, v.value])),
+            teamTarget(metric),
+          )
+          return {
+            period,
+            value: covered.percent ?? 0,
+            total: inPeriod.reduce((sum, v) => sum + v.value, 0),
+            coverage: covered,
+          }
+        })
+  series.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+  const chart = runChart(series.map((p) => p.value))
+  const target: Target =
+    metric.scope === 'organisation'
+      ? teamTarget(metric)
+      : { comparator: '>=', value: metric.coverageTarget ?? 100 }
+  const latest = series.at(-1) ?? null
+  return {
+    metric,
+    series,
+    chart,
+    signals: describeSignals(
+      chart,
+      series.map((p) => p.period),
+    ),
+    target,
+    latest,
+    status: metricStatus(latest?.value ?? null, target, metric.dueOn, today),
+  }
+}
+
+export type WorkstreamSummary = {
+  workstream: Workstream
+  objectives: Objective[]
+  metrics: MetricSummary[]
+  status: WorkstreamStatus
+  overdue: Objective[]
+  offTarget: MetricSummary[]
+}
+
+/**
+ * Every workstream (or one) with its objectives, its metrics summarised and its status: what the
+ * strategy lead takes to the board.
+ */
+export async function strategyData(
+  db: Db,
+  organisationId: string,
+  today: string,
+  workstreamId?: string,
+) {
+  const [workstreams, objectives, metrics, teams] = await Promise.all([
+    listWorkstreams(db, organisationId),
+    listObjectives(db, organisationId, workstreamId),
+    listMetrics(db, organisationId, workstreamId),
+    listTeams(db, organisationId),
+  ])
+  const values = groupBy(
+    await listMetricValues(
+      db,
+      organisationId,
+      metrics.map((m) => m.id),
+    ),
+    (v) => v.metricId,
+  )
+  const summaries = metrics.map((m) => summariseMetric(m, values.get(m.id) ?? [], teams, today))
+  return {
+    teams,
+    workstreams: workstreams
+      .filter((w) => workstreamId === undefined || w.id === workstreamId)
+      .map((workstream): WorkstreamSummary => {
+        const own = objectives.filter((o) => o.workstreamId === workstream.id)
+        const measured = summaries.filter((m) => m.metric.workstreamId === workstream.id)
+        return {
+          workstream,
+          objectives: own,
+          metrics: measured,
+          status: workstreamStatus(
+            own,
+            measured.map((m) => m.status),
+            today,
+          ),
+          overdue: own.filter((o) => overdue(o, today)),
+          offTarget: measured.filter((m) => m.status === 'missed' || m.status === 'not yet met'),
+        }
+      }),
+  }
+}
+
+export type StrategyData = Awaited<ReturnType<typeof strategyData>>
+
+/**
+ * The linked domains' scores at every closed round: the executive's where it assessed itself, the
+ * mean of the teams shown (rule 6) otherwise.
+ */
+export async function linkedDomainScores(
+  db: Db,
+  organisationId: string,
+  domainKeys: readonly string[],
+) {
+  if (domainKeys.length === 0) return []
+  const [rounds, executive] = await Promise.all([
+    closedRoundList(db, organisationId),
+    getExecutiveGroup(db, organisationId),
+  ])
+  const sums = await packedScoreSums(
+    db,
+    organisationId,
+    rounds.map((r) => r.id),
+  )
+  return rounds.map((round) => {
+    const kept = [...(sums.round(round.id)?.entries() ?? [])]
+    const ofExecutive = executive !== null && kept.some(([id]) => id === executive.id)
+    const figures = kept
+      .filter(([id]) => (id === executive?.id) === ofExecutive)
+      .map(([, rows]) => figuresOf(round, rows))
+      .filter((f) => f.shown)
+    return {
+      round,
+      who: ofExecutive ? 'Executive' : `Teams (mean of ${figures.length} shown)`,
+      scores: domainKeys.map((key) => meanOfShown(figures.map((f) => f.domains[key]?.mean))),
+    }
+  })
+}

@@ -1,0 +1,46 @@
+import { periodLabel } from '../../../src/instruments/strategy'
+import type { MetricSummary } from '../../../src/lib/strategy'
+import { LineChart } from '../../components/line-chart'
+
+const signalNames = {
+  'shift-up': 'shift up',
+  'shift-down': 'shift down',
+  'trend-up': 'rising trend',
+  'trend-down': 'falling trend',
+  'above-limit': 'above limit',
+  'below-limit': 'below limit',
+} as const
+
+/** A metric's run chart (rule 11): values, median, target and limits, the signals marked. */
+export function RunChartFigure({ summary }: { summary: MetricSummary }) {
+  const { metric, series, chart, target } = summary
+  const labels = series.map((p) => periodLabel(p.period))
+  const flat = (value: number | null) => series.map(() => value)
+  const perTeam = metric.scope === 'team'
+  return (
+    <LineChart
+      id={`run-chart-${metric.id}`}
+      caption={`${metric.name}: ${perTeam ? 'teams meeting the target (%)' : metric.unit}, with its median (from the first ${chart.baselinePoints} points), target and limits`}
+      labels={labels}
+      xLabel={metric.cadence === 'monthly' ? 'Month' : 'Quarter'}
+      yLabel={perTeam ? 'Teams meeting the target (%)' : metric.unit}
+      yRange={perTeam ? [0, 100] : null}
+      decimals={perTeam ? 0 : 1}
+      series={[
+        {
+          label: perTeam ? 'Teams meeting it (%)' : 'Value',
+          data: series.map((p) => p.value),
+          marked: chart.points.map((p) => p.signals.length > 0),
+        },
+        { label: 'Median', data: flat(chart.median), reference: true },
+        { label: 'Target', data: flat(target.value), reference: true },
+        { label: 'Upper limit', data: flat(chart.upperLimit), reference: true },
+        { label: 'Lower limit', data: flat(chart.lowerLimit), reference: true },
+      ]}
+      notes={{
+        header: 'Signals',
+        cells: chart.points.map((p) => p.signals.map((s) => signalNames[s]).join(', ')),
+      }}
+    />
+  )
+}
