@@ -112,7 +112,7 @@ describe('strategy workstreams', () => {
     const overview = await (await h.get('/strategy')).text()
     expect(overview).toContain('Peer support workers</a>')
     expect(overview).toContain(
-      'is 50% of teams; target at least 100% by 31 March 2027 (not yet met)',
+      'is 50% of teams; target at least 100% of teams by 31 March 2027 (not yet met)',
     )
   })
 

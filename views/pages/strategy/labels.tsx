@@ -46,3 +46,10 @@ export const comparatorWords: Record<Target['comparator'], string> = {
 /** A number as a page writes it: whole numbers plainly, others to two places at most. */
 export const figure = (value: number) =>
   Number.isInteger(value) ? value.toLocaleString('en-GB') : String(Math.round(value * 100) / 100)
+
+/** A metric's figure with its unit: a per-team metric's coverage as a whole percentage of teams. */
+export const measured = (
+  metric: { scope: 'organisation' | 'team'; unit: string },
+  value: number,
+) =>
+  metric.scope === 'team' ? `${Math.round(value)}% of teams` : `${figure(value)} ${metric.unit}`

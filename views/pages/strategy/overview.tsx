@@ -1,7 +1,7 @@
 import type { StrategyData } from '../../../src/lib/strategy'
 import { Table } from '../../components/table'
 import { longDate } from '../rounds/labels'
-import { comparatorWords, figure, StatusWords } from './labels'
+import { comparatorWords, measured, StatusWords } from './labels'
 
 type OverviewProps = { data: StrategyData; canManage: boolean }
 
@@ -71,11 +71,9 @@ export function StrategyOverviewPage({ data, canManage }: OverviewProps) {
           {offTarget.map(({ w, m }) => (
             <li>
               {w.workstream.name}: <a href={`/strategy/metrics/${m.metric.id}`}>{m.metric.name}</a>{' '}
-              is {m.latest ? figure(m.latest.value) : 'not recorded'}
-              {m.metric.scope === 'team' ? '% of teams' : ` ${m.metric.unit}`}; target{' '}
-              {comparatorWords[m.target.comparator]} {figure(m.target.value)}
-              {m.metric.scope === 'team' ? '%' : ` ${m.metric.unit}`} by {longDate(m.metric.dueOn)}{' '}
-              ({m.status})
+              is {m.latest ? measured(m.metric, m.latest.value) : 'not recorded'}; target{' '}
+              {comparatorWords[m.target.comparator]} {measured(m.metric, m.target.value)} by{' '}
+              {longDate(m.metric.dueOn)} ({m.status})
             </li>
           ))}
         </ul>

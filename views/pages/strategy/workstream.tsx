@@ -6,7 +6,7 @@ import { Table } from '../../components/table'
 import { longDate } from '../rounds/labels'
 import { RunChartFigure } from './chart'
 import { ObjectiveForm } from './forms'
-import { comparatorWords, figure, objectiveStatusLabels, StatusWords } from './labels'
+import { comparatorWords, measured, objectiveStatusLabels, StatusWords } from './labels'
 
 type WorkstreamPageProps = {
   summary: WorkstreamSummary
@@ -111,10 +111,9 @@ export function WorkstreamPage({
           <p>
             <StatusWords status={m.status} /> Latest:{' '}
             {m.latest
-              ? `${figure(m.latest.value)}${m.metric.scope === 'team' ? '% of teams' : ` ${m.metric.unit}`} in ${periodLabel(m.latest.period)}`
+              ? `${measured(m.metric, m.latest.value)} in ${periodLabel(m.latest.period)}`
               : 'nothing recorded'}
-            ; target {comparatorWords[m.target.comparator]} {figure(m.target.value)}
-            {m.metric.scope === 'team' ? '% of teams' : ` ${m.metric.unit}`} by{' '}
+            ; target {comparatorWords[m.target.comparator]} {measured(m.metric, m.target.value)} by{' '}
             {longDate(m.metric.dueOn)}.
           </p>
           <p>
