@@ -622,3 +622,23 @@ export const metricValues = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.metricId, t.period, t.groupId] })],
 )
+
+/**
+ * Per metric and period, what its values come to: how many, their total and how many meet the
+ * metric's target (teams in scope only, for a per-team metric). Kept in the batch that records
+ * values, so run charts and coverage never read every team's value for every month.
+ */
+export const metricPeriods = sqliteTable(
+  'metric_periods',
+  {
+    organisationId: organisationId(),
+    metricId: text('metric_id')
+      .notNull()
+      .references(() => metrics.id),
+    period: text('period').notNull(),
+    valuesCount: integer('values_count').notNull(),
+    total: real('total').notNull(),
+    meeting: integer('meeting').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.metricId, t.period] })],
+)

@@ -3,11 +3,12 @@ import { listTeams, type Team } from '../db/queries/groups'
 import { getExecutiveGroup } from '../db/queries/organisations'
 import { closedRoundList, packedScoreSums } from '../db/queries/results'
 import {
+  listMetricPeriods,
   listMetrics,
-  listMetricValues,
   listObjectives,
   listWorkstreams,
   type Metric,
+  type MetricPeriod,
   type MetricValue,
   type Objective,
   type Workstream,
@@ -51,36 +52,43 @@ export const teamTarget = (metric: Metric): Target => ({
 export const teamsInScope = (teams: readonly Team[]) => teams.filter((t) => !t.archivedAt)
 
 /**
- * A metric's run chart and status (rule 11): an organisation metric charts its values; a per-team
- * metric charts its coverage (the percentage of teams in scope meeting the team target) and keeps
- * the organisation total beside it.
+ * A metric's run chart and status (rule 11) from what each period comes to: an organisation metric
+ * charts its values; a per-team metric charts its coverage (the percentage of teams in scope
+ * meeting the team target) with the organisation total beside it. Given the latest period's
+ * values of every team, its coverage comes with the teams below target.
  */
 export function summariseMetric(
   metric: Metric,
-  values: readonly MetricValue[],
+  periods: readonly MetricPeriod[],
   teams: readonly Team[],
   today: string,
+  latestValues?: readonly MetricValue[],
 ): MetricSummary {
   const inScope = teamsInScope(teams).map((t) => t.id)
-  const series: Point[] =
-    metric.scope === 'organisation'
-      ? values
-          .filter((v) => v.groupId === '')
-          .map((v) => ({ period: v.period, value: v.value, total: v.value, coverage: null }))
-      : [...groupBy(values, (v) => v.period).entries()].map(([period, inPeriod]) => {
-          const covered = coverage(
-            inScope,
-            new Map(inPeriod.map((v) => [v.groupId, v.value])),
-            teamTarget(metric),
-          )
-          return {
-            period,
-            value: covered.percent ?? 0,
-            total: inPeriod.reduce((sum, v) => sum + v.value, 0),
-            coverage: covered,
-          }
-        })
+  const series: Point[] = periods
+    .filter((p) => p.metricId === metric.id)
+    .map((p) => ({
+      period: p.period,
+      value:
+        metric.scope === 'organisation'
+          ? p.total
+          : inScope.length > 0
+            ? (p.meeting / inScope.length) * 100
+            : 0,
+      total: p.total,
+      coverage: null,
+    }))
   series.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+  const last = series.at(-1)
+  if (last && metric.scope === 'team' && latestValues) {
+    last.coverage = coverage(
+      inScope,
+      new Map(
+        latestValues.filter((v) => v.period === last.period).map((v) => [v.groupId, v.value]),
+      ),
+      teamTarget(metric),
+    )
+  }
   const chart = runChart(series.map((p) => p.value))
   const target: Target =
     metric.scope === 'organisation'
@@ -126,15 +134,12 @@ export async function strategyData(
     listMetrics(db, organisationId, workstreamId),
     listTeams(db, organisationId),
   ])
-  const values = groupBy(
-    await listMetricValues(
-      db,
-      organisationId,
-      metrics.map((m) => m.id),
-    ),
-    (v) => v.metricId,
+  const periods = await listMetricPeriods(
+    db,
+    organisationId,
+    metrics.map((m) => m.id),
   )
-  const summaries = metrics.map((m) => summariseMetric(m, values.get(m.id) ?? [], teams, today))
+  const summaries = metrics.map((m) => summariseMetric(m, periods, teams, today))
   return {
     teams,
     workstreams: workstreams

@@ -19,13 +19,14 @@ import {
   getMetric,
   getObjective,
   getWorkstream,
+  listMetricPeriods,
   listMetrics,
-  listMetricValues,
   listObjectiveNotes,
   noteProgress,
   saveMetricValues,
   updateWorkstream,
   type ValueEntry,
+  valuesAt,
 } from '../db/queries/strategy'
 import {
   comparators,
@@ -245,17 +246,23 @@ async function renderMetric(
   entered?: { values: FormValues; errors: FieldErrors },
 ) {
   const { metric, workstream } = await loadMetric(c)
-  const [values, teams] = await Promise.all([
-    listMetricValues(c.var.db, c.var.organisation.id, [metric.id]),
-    listTeams(c.var.db, c.var.organisation.id),
+  const { db, organisation } = c.var
+  const [periods, teams] = await Promise.all([
+    listMetricPeriods(db, organisation.id, [metric.id]),
+    listTeams(db, organisation.id),
   ])
-  const summary = summariseMetric(metric, values, teams, today(c))
+  const latestPeriod = periods.at(-1)?.period
   const asked = c.req.query('period') ?? ''
   const period = periodPattern(metric.cadence).test(asked)
     ? asked
     : periodOf(today(c), metric.cadence)
+  const [latestValues, atPeriod] = await Promise.all([
+    latestPeriod ? valuesAt(db, organisation.id, metric.id, latestPeriod) : [],
+    period === latestPeriod ? null : valuesAt(db, organisation.id, metric.id, period),
+  ])
+  const summary = summariseMetric(metric, periods, teams, today(c), latestValues)
   const recorded: FormValues = { period }
-  for (const v of values.filter((v) => v.period === period)) {
+  for (const v of atPeriod ?? latestValues) {
     recorded[valueField(v.groupId)] = String(v.value)
     if (v.note) recorded[noteField(v.groupId)] = v.note
   }

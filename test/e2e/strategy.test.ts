@@ -23,7 +23,10 @@ describeInBrowser('the recovery strategy in Chromium', () => {
       await admin.goto(`${session.baseUrl}/teams/new`)
       await admin.fill('#name', name)
       await admin.selectOption('#teamType', 'inpatient')
-      await Promise.all([admin.waitForURL(/\/teams\/[0-9a-f-]{36}$/), admin.click('#team-form button')])
+      await Promise.all([
+        admin.waitForURL(/\/teams\/[0-9a-f-]{36}$/),
+        admin.click('#team-form button'),
+      ])
     }
     await admin.goto(`${session.baseUrl}/people/new`)
     await admin.fill('#name', 'Dana Okafor')

@@ -1,3 +1,15 @@
+CREATE TABLE `metric_periods` (
+	`organisation_id` text NOT NULL,
+	`metric_id` text NOT NULL,
+	`period` text NOT NULL,
+	`values_count` integer NOT NULL,
+	`total` real NOT NULL,
+	`meeting` integer NOT NULL,
+	PRIMARY KEY(`organisation_id`, `metric_id`, `period`),
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`metric_id`) REFERENCES `metrics`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `metric_values` (
 	`organisation_id` text NOT NULL,
 	`metric_id` text NOT NULL,

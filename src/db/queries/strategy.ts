@@ -1,7 +1,17 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { rowsPerStatement } from '../chunks'
+import { groupBy } from '../../lib/collections'
+import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
-import { metrics, metricValues, objectiveNotes, objectives, workstreams } from '../schema'
+import { jsonList } from '../json-list'
+import {
+  groups,
+  metricPeriods,
+  metrics,
+  metricValues,
+  objectiveNotes,
+  objectives,
+  workstreams,
+} from '../schema'
 import { auditInsert } from './audit'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
@@ -233,21 +243,6 @@ export async function createMetric(
   return inserted.length === 1 ? id : null
 }
 
-/** Every value of some metrics, oldest period first. */
-export async function listMetricValues(db: Db, organisationId: string, metricIds: string[]) {
-  if (metricIds.length === 0) return []
-  return db
-    .select()
-    .from(metricValues)
-    .where(
-      and(
-        eq(metricValues.organisationId, organisationId),
-        inArray(metricValues.metricId, metricIds.slice(0, 90)),
-      ),
-    )
-    .orderBy(asc(metricValues.period))
-}
-
 /** One value to record: the organisation's (group '') or a team's, for a metric and period. */
 export type ValueEntry = {
   metricId: string
@@ -269,10 +264,22 @@ const keyOf = (v: { metricId: string; period: string; groupId: string }) =>
  * many values were new or changed.
  */
 export async function saveMetricValues(db: Db, actor: Actor, entries: readonly ValueEntry[]) {
-  const metricIds = [...new Set(entries.map((e) => e.metricId))]
-  const kept = new Map(
-    (await listMetricValues(db, actor.organisationId, metricIds)).map((v) => [keyOf(v), v]),
-  )
+  const kept = new Map<string, MetricValue>()
+  for (const [metricId, mine] of groupBy(entries, (e) => e.metricId)) {
+    for (const periods of chunksOf([...new Set(mine.map((e) => e.period))], 90)) {
+      const rows = await db
+        .select()
+        .from(metricValues)
+        .where(
+          and(
+            eq(metricValues.organisationId, actor.organisationId),
+            eq(metricValues.metricId, metricId),
+            inArray(metricValues.period, periods),
+          ),
+        )
+      for (const row of rows) kept.set(keyOf(row), row)
+    }
+  }
   const changed = entries.filter((e) => {
     const before = kept.get(keyOf(e))
     return !before || before.value !== e.value || (before.note ?? null) !== e.note
@@ -318,7 +325,83 @@ export async function saveMetricValues(db: Db, actor: Actor, entries: readonly V
       })),
     })
   })
-  const [first, ...rest] = [...upserts, ...audits]
+  const summaries = [...groupBy(changed, (e) => e.metricId).entries()].flatMap(([metricId, mine]) =>
+    chunksOf([...new Set(mine.map((e) => e.period))], 90).map((periods) =>
+      periodSummaries(db, actor.organisationId, metricId, periods),
+    ),
+  )
+  const [first, ...rest] = [...upserts, ...summaries, ...audits]
   if (first) await db.batch([first, ...rest])
   return changed.length
+}
+
+/**
+ * The statement that works out again what these periods of a metric come to, from its values:
+ * how many, their total, and how many meet the target (of the teams in scope, not archived, for
+ * a per-team metric). Run in the batch that records the values.
+ */
+function periodSummaries(db: Db, organisationId: string, metricId: string, periods: string[]) {
+  const meets = sql`case ${metrics.comparator}
+    when '>=' then ${metricValues.value} >= ${metrics.targetValue}
+    when '<=' then ${metricValues.value} <= ${metrics.targetValue}
+    when '>' then ${metricValues.value} > ${metrics.targetValue}
+    when '<' then ${metricValues.value} < ${metrics.targetValue}
+    else ${metricValues.value} = ${metrics.targetValue} end`
+  return db
+    .insert(metricPeriods)
+    .select(
+      sql`select ${metricValues.organisationId}, ${metricValues.metricId}, ${metricValues.period},
+        count(*), sum(${metricValues.value}), sum(${meets})
+      from ${metricValues} join ${metrics} on ${metrics.id} = ${metricValues.metricId}
+      where ${metricValues.organisationId} = ${organisationId} and ${metricValues.metricId} = ${metricId}
+        and ${inArray(metricValues.period, periods)}
+        and (${metrics.scope} = 'organisation' or ${metricValues.groupId} in (
+          select ${groups.id} from ${groups} where ${groups.organisationId} = ${organisationId}
+            and ${groups.kind} = 'team' and ${groups.archivedAt} is null))
+      group by ${metricValues.period}`,
+    )
+    .onConflictDoUpdate({
+      target: [metricPeriods.organisationId, metricPeriods.metricId, metricPeriods.period],
+      set: {
+        valuesCount: sqlExcluded('values_count'),
+        total: sqlExcluded('total'),
+        meeting: sqlExcluded('meeting'),
+      },
+    })
+}
+
+/** What each period of some metrics comes to, oldest first. */
+export async function listMetricPeriods(db: Db, organisationId: string, metricIds: string[]) {
+  if (metricIds.length === 0) return []
+  return jsonList<MetricPeriod>(
+    db,
+    {
+      metricId: metricPeriods.metricId,
+      period: metricPeriods.period,
+      valuesCount: metricPeriods.valuesCount,
+      total: metricPeriods.total,
+      meeting: metricPeriods.meeting,
+    },
+    sql`from ${metricPeriods} where ${and(
+      eq(metricPeriods.organisationId, organisationId),
+      inArray(metricPeriods.metricId, metricIds.slice(0, 90)),
+    )}`,
+    sql`${metricPeriods.metricId}, ${metricPeriods.period}`,
+  )
+}
+
+export type MetricPeriod = Omit<typeof metricPeriods.$inferSelect, 'organisationId'>
+
+/** A metric's values at one period: the organisation's, or every team's. */
+export async function valuesAt(db: Db, organisationId: string, metricId: string, period: string) {
+  return db
+    .select()
+    .from(metricValues)
+    .where(
+      and(
+        eq(metricValues.organisationId, organisationId),
+        eq(metricValues.metricId, metricId),
+        eq(metricValues.period, period),
+      ),
+    )
 }
