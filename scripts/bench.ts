@@ -15,6 +15,7 @@ const ticksPerSecond = 100
 
 type Meta = {
   admin: { email: string; password: string }
+  workstreamId: string
   teamId: string
   rounds: string[]
   token: string
@@ -71,7 +72,7 @@ async function measure(base: string, pid: number, path: string, cookie: string) 
 
 async function benchOne(path: string) {
   if (!existsSync(path) || !existsSync(`${path}.json`))
-    await seedReference(path, path === referencePaths.full ? 20 : 2)
+    await (path === referencePaths.full ? seedReference(path, 20, 120) : seedReference(path, 2, 12))
   const meta = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as Meta
   const { base, child } = await startServer(path)
   try {
@@ -87,6 +88,8 @@ async function benchOne(path: string) {
       'team page': `/results/teams/${meta.teamId}`,
       'round comparison': `/results/compare?from=${meta.rounds[0]}&to=${meta.rounds.at(-1)}`,
       'respondent page': `/r/${meta.token}/domains/1`,
+      'strategy overview': '/strategy',
+      'workstream page': `/strategy/workstreams/${meta.workstreamId}`,
     }
     const results: Record<string, Awaited<ReturnType<typeof measure>>> = {}
     for (const [name, page] of Object.entries(pages))

@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { openFile } from './database'
+import { generateStrategy } from './strategy'
 import { generateTrust } from './trust'
 
 /**
  * The reference trust of DESIGN §8 (150 teams in 10 service lines, 20 rounds, 4–20 staff
- * responses a team a round, the executive's consensus ratings: about a million answers), and the
- * same trust at one tenth of the answers (2 rounds), each with a note of what the benchmark needs.
+ * responses a team a round, the executive's consensus ratings: about a million answers; 7
+ * workstreams with 20 metrics of every team, monthly for 10 years), and the same trust at one
+ * tenth (2 rounds, 12 months), each with a note of what the benchmark needs.
  */
 export const referenceAdmin = {
   name: 'Reference Admin',
@@ -13,7 +15,7 @@ export const referenceAdmin = {
   password: 'reference password',
 }
 
-export async function seedReference(path: string, rounds: number) {
+export async function seedReference(path: string, rounds: number, months: number) {
   const started = Date.now()
   const { db, close } = await openFile(path, { fresh: true })
   try {
@@ -31,8 +33,21 @@ export async function seedReference(path: string, rounds: number) {
       },
       (line) => process.stdout.write(`\r${path}: ${line}   `),
     )
+    const strategy = await generateStrategy(
+      db,
+      {
+        organisationId: trust.organisationId,
+        actorId: trust.adminId,
+        at: new Date('2026-11-01T09:00:00Z'),
+      },
+      trust.teams.map((t) => t.id),
+      { months, seed: 7 },
+      (line) => process.stdout.write(`\r${path}: ${line}   `),
+    )
     const seconds = (Date.now() - started) / 1000
     const meta = {
+      workstreamId: strategy.workstreamIds[0],
+      metricValues: strategy.values,
       admin: referenceAdmin,
       teamId: trust.teams[0]?.id,
       rounds: trust.rounds,
@@ -42,7 +57,7 @@ export async function seedReference(path: string, rounds: number) {
     }
     writeFileSync(`${path}.json`, JSON.stringify(meta, null, 2))
     console.log(
-      `\n${path}: ${trust.teams.length} teams, ${rounds} rounds, ${trust.answers.toLocaleString('en-GB')} answers in ${seconds.toFixed(0)} s`,
+      `\n${path}: ${trust.teams.length} teams, ${rounds} rounds, ${trust.answers.toLocaleString('en-GB')} answers, ${strategy.values.toLocaleString('en-GB')} metric values in ${seconds.toFixed(0)} s`,
     )
     return meta
   } finally {
@@ -53,6 +68,6 @@ export async function seedReference(path: string, rounds: number) {
 export const referencePaths = { full: './data/reference.db', tenth: './data/reference-tenth.db' }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await seedReference(referencePaths.full, 20)
-  await seedReference(referencePaths.tenth, 2)
+  await seedReference(referencePaths.full, 20, 120)
+  await seedReference(referencePaths.tenth, 2, 12)
 }

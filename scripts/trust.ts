@@ -189,6 +189,7 @@ export async function generateTrust(
   }
   return {
     organisationId,
+    adminId: created.adminId,
     teams,
     answers,
     tokens: links.map((l) => l.token),

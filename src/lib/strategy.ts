@@ -25,7 +25,6 @@ import {
   type WorkstreamStatus,
   workstreamStatus,
 } from '../instruments/strategy'
-import { groupBy } from './collections'
 import { figuresOf } from './results/kept'
 
 type Point = { period: string; value: number; total: number; coverage: Coverage | null }
