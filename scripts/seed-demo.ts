@@ -1,4 +1,5 @@
 import { openFile } from './database'
+import { generateStrategy } from './strategy'
 import { generateTrust } from './trust'
 
 const path = process.env.DEMO_DATABASE ?? './data/recovery.db'
@@ -24,9 +25,16 @@ try {
     },
     (line) => console.log(line),
   )
+  const strategy = await generateStrategy(
+    db,
+    { organisationId: trust.organisationId, actorId: trust.adminId, at: new Date() },
+    trust.teams.map((t) => t.id),
+    { months: 24, seed: 2026 },
+  )
   console.log(`
 A demo trust is in ${path}: ${trust.teams.length} teams in 3 service lines, the executive team,
-4 rounds over two years (${trust.answers.toLocaleString('en-GB')} answers), an open round and an action plan.
+4 rounds over two years (${trust.answers.toLocaleString('en-GB')} answers), an open round, an action plan,
+and a recovery strategy of 7 workstreams with 20 metrics (${strategy.values.toLocaleString('en-GB')} monthly values).
 Made in ${((Date.now() - started) / 1000).toFixed(1)} s.
 
   npm start

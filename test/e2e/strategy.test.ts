@@ -60,6 +60,22 @@ describeInBrowser('the recovery strategy in Chromium', () => {
     expect(await textOf(lead, 'h1')).toBe('Peer support')
     expect(await axeViolations(lead)).toEqual([])
 
+    const workstreamUrl = lead.url()
+    await lead.click('text=Add an objective')
+    await lead.fill('#title', 'Recruit ten peer support workers')
+    await lead.fill('#owner', 'Dana Okafor')
+    await lead.fill('#dueOn', '2027-01-31')
+    await Promise.all([lead.waitForLoadState(), lead.click('#objective-form button')])
+    await lead.click('text=Recruit ten peer support workers')
+    await lead.selectOption('#status', 'on-track')
+    await lead.fill('#note', 'Four posts advertised')
+    await Promise.all([
+      lead.waitForURL(/\/strategy\/objectives\//),
+      lead.click('#progress-form button'),
+    ])
+    expect(await textOf(lead, 'main')).toContain('Four posts advertised')
+    expect(await axeViolations(lead)).toEqual([])
+    await lead.goto(workstreamUrl)
     await lead.click('text=Add a metric')
     expect(await axeViolations(lead)).toEqual([])
     await lead.fill('#name', 'Peer support workers')
