@@ -1,7 +1,7 @@
 import type { Db } from '../db/client'
-import { listTeams, type Team } from '../db/queries/groups'
+import { type Team, teamIdsInScope } from '../db/queries/groups'
 import { getExecutiveGroup } from '../db/queries/organisations'
-import { closedRoundList, packedScoreSums } from '../db/queries/results'
+import { closedRoundList, type KeptRound, packedScoreSums } from '../db/queries/results'
 import {
   listMetricPeriods,
   listMetrics,
@@ -13,7 +13,7 @@ import {
   type Objective,
   type Workstream,
 } from '../db/queries/strategy'
-import { meanOfShown } from '../instruments/results'
+import { meanOfShown, type RoundRules, type ScoreSums } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -59,11 +59,10 @@ export const teamsInScope = (teams: readonly Team[]) => teams.filter((t) => !t.a
 export function summariseMetric(
   metric: Metric,
   periods: readonly MetricPeriod[],
-  teams: readonly Team[],
+  inScope: readonly string[],
   today: string,
   latestValues?: readonly MetricValue[],
 ): MetricSummary {
-  const inScope = teamsInScope(teams).map((t) => t.id)
   const series: Point[] = periods
     .filter((p) => p.metricId === metric.id)
     .map((p) => ({
@@ -119,28 +118,29 @@ export type WorkstreamSummary = {
 
 /**
  * Every workstream (or one) with its objectives, its metrics summarised and its status: what the
- * strategy lead takes to the board.
+ * strategy lead takes to the board. Without history, each metric's series holds its latest period
+ * only: enough for its status, not for a run chart.
  */
 export async function strategyData(
   db: Db,
   organisationId: string,
   today: string,
-  workstreamId?: string,
+  { workstreamId, history = true }: { workstreamId?: string; history?: boolean } = {},
 ) {
-  const [workstreams, objectives, metrics, teams] = await Promise.all([
+  const [workstreams, objectives, metrics, inScope] = await Promise.all([
     listWorkstreams(db, organisationId),
     listObjectives(db, organisationId, workstreamId),
     listMetrics(db, organisationId, workstreamId),
-    listTeams(db, organisationId),
+    teamIdsInScope(db, organisationId),
   ])
   const periods = await listMetricPeriods(
     db,
     organisationId,
     metrics.map((m) => m.id),
+    { latestOnly: !history },
   )
-  const summaries = metrics.map((m) => summariseMetric(m, periods, teams, today))
+  const summaries = metrics.map((m) => summariseMetric(m, periods, inScope, today))
   return {
-    teams,
     workstreams: workstreams
       .filter((w) => workstreamId === undefined || w.id === workstreamId)
       .map((workstream): WorkstreamSummary => {
@@ -164,10 +164,39 @@ export async function strategyData(
 
 export type StrategyData = Awaited<ReturnType<typeof strategyData>>
 
+type RoundDomains = {
+  executiveId: string | null
+  who: string
+  means: ReadonlyMap<string, number | null>
+}
+
+const keptDomainMeans = new WeakMap<KeptRound<ScoreSums>, RoundDomains>()
+
 /**
- * The linked domains' scores at every closed round: the executive's where it assessed itself, the
- * mean of the teams shown (rule 6) otherwise.
+ * Every domain's score at a closed round: the executive's where it assessed itself, the mean of
+ * the teams shown (rule 6) otherwise; worked out once for the round's kept sums.
  */
+function domainMeansAt(round: RoundRules, kept: KeptRound<ScoreSums>, executiveId: string | null) {
+  const known = keptDomainMeans.get(kept)
+  if (known && known.executiveId === executiveId) return known
+  const ofExecutive = executiveId !== null && kept.has(executiveId)
+  const figures = [...kept.entries()]
+    .filter(([id]) => (id === executiveId) === ofExecutive)
+    .map(([, rows]) => figuresOf(round, rows))
+    .filter((f) => f.shown)
+  const keys = new Set(figures.flatMap((f) => Object.keys(f.domains)))
+  const worked: RoundDomains = {
+    executiveId,
+    who: ofExecutive ? 'Executive' : `Teams (mean of ${figures.length} shown)`,
+    means: new Map(
+      [...keys].map((key) => [key, meanOfShown(figures.map((f) => f.domains[key]?.mean))]),
+    ),
+  }
+  keptDomainMeans.set(kept, worked)
+  return worked
+}
+
+/** The linked domains' scores at every closed round (see domainMeansAt). */
 export async function linkedDomainScores(
   db: Db,
   organisationId: string,
@@ -184,16 +213,7 @@ export async function linkedDomainScores(
     rounds.map((r) => r.id),
   )
   return rounds.map((round) => {
-    const kept = [...(sums.round(round.id)?.entries() ?? [])]
-    const ofExecutive = executive !== null && kept.some(([id]) => id === executive.id)
-    const figures = kept
-      .filter(([id]) => (id === executive?.id) === ofExecutive)
-      .map(([, rows]) => figuresOf(round, rows))
-      .filter((f) => f.shown)
-    return {
-      round,
-      who: ofExecutive ? 'Executive' : `Teams (mean of ${figures.length} shown)`,
-      scores: domainKeys.map((key) => meanOfShown(figures.map((f) => f.domains[key]?.mean))),
-    }
+    const at = domainMeansAt(round, sums.round(round.id) ?? new Map(), executive?.id ?? null)
+    return { round, who: at.who, scores: domainKeys.map((key) => at.means.get(key) ?? null) }
   })
 }

@@ -135,7 +135,9 @@ async function renderWorkstream(
   errors: FieldErrors = {},
 ) {
   const workstream = await loadWorkstream(c)
-  const data = await strategyData(c.var.db, c.var.organisation.id, today(c), workstream.id)
+  const data = await strategyData(c.var.db, c.var.organisation.id, today(c), {
+    workstreamId: workstream.id,
+  })
   const summary = data.workstreams[0]
   if (!summary) throw new HTTPException(404)
   const linked = domains.filter((d) => workstream.linkedDomains.includes(d.key))
@@ -260,7 +262,13 @@ async function renderMetric(
     latestPeriod ? valuesAt(db, organisation.id, metric.id, latestPeriod) : [],
     period === latestPeriod ? null : valuesAt(db, organisation.id, metric.id, period),
   ])
-  const summary = summariseMetric(metric, periods, teams, today(c), latestValues)
+  const summary = summariseMetric(
+    metric,
+    periods,
+    teamsInScope(teams).map((t) => t.id),
+    today(c),
+    latestValues,
+  )
   const recorded: FormValues = { period }
   for (const v of atPeriod ?? latestValues) {
     recorded[valueField(v.groupId)] = String(v.value)
@@ -295,7 +303,7 @@ async function renderUpload(
 
 export const strategyRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const data = await strategyData(c.var.db, c.var.organisation.id, today(c))
+    const data = await strategyData(c.var.db, c.var.organisation.id, today(c), { history: false })
     return render(c, <StrategyOverviewPage data={data} canManage={canManage(c)} />, {
       title: 'Recovery strategy',
     })
@@ -537,7 +545,7 @@ export const strategyRoutes = new Hono<AppEnv>()
  * of metrics named for peer support workers, people supported and contacts.
  */
 async function peerSupportDefaults(c: Context<AppEnv>) {
-  const data = await strategyData(c.var.db, c.var.organisation.id, today(c))
+  const data = await strategyData(c.var.db, c.var.organisation.id, today(c), { history: false })
   const metrics = data.workstreams.flatMap((w) => w.metrics)
   const latest = (pattern: RegExp) => metrics.find((m) => pattern.test(m.metric.name) && m.latest)
   const picks = [

@@ -66,6 +66,9 @@ describe('metric values and what each period comes to', () => {
           expect(periods.map((p) => p.period)).toEqual(
             [...new Set(values.map((v) => v.period))].sort(),
           )
+          expect(
+            await listMetricPeriods(db, org.id, [metricId ?? ''], { latestOnly: true }),
+          ).toEqual(periods.slice(-1))
           for (const p of periods) {
             const inPeriod = values.filter((v) => v.period === p.period)
             const expected = coverage(

@@ -5,7 +5,7 @@ export type ChartSeries = {
   data: readonly (number | null)[]
   /** What the table says where a point is missing ("fewer than 5"); a dash by default. */
   missing?: readonly (string | undefined)[]
-  /** A reference line (a median, a limit, a target): dashed, without points. */
+  /** A reference line (a median, a limit, a target): dashed, without points, and not in the table. */
   reference?: boolean
   /** Points drawn larger than the others: the signals of a run chart. */
   marked?: readonly boolean[]
@@ -45,6 +45,7 @@ export function LineChart({
   decimals = 0,
   notes,
 }: LineChartProps) {
+  const tabled = series.filter((s) => !s.reference)
   const config = {
     labels,
     yLabel,
@@ -70,12 +71,12 @@ export function LineChart({
         caption={caption}
         columns={[
           { header: xLabel },
-          ...series.map((s) => ({ header: s.label, numeric: true })),
+          ...tabled.map((s) => ({ header: s.label, numeric: true })),
           ...(notes ? [{ header: notes.header }] : []),
         ]}
         rows={labels.map((label, i) => [
           label,
-          ...series.map((s) => {
+          ...tabled.map((s) => {
             const value = shown(s.data[i])
             if (value === null) return s.missing?.[i] ?? '–'
             return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals)

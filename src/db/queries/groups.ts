@@ -174,3 +174,15 @@ export async function getGroup(db: Db, organisationId: string, groupId: string) 
     .where(and(eq(groups.organisationId, organisationId), eq(groups.id, groupId)))
   return group ?? null
 }
+
+/** The ids of the organisation's teams not archived: those a per-team metric counts. */
+export async function teamIdsInScope(db: Db, organisationId: string): Promise<string[]> {
+  const [row] = await db.all<{ ids: string }>(
+    sql`select json_group_array(${groups.id}) as ids from ${groups} where ${and(
+      eq(groups.organisationId, organisationId),
+      eq(groups.kind, 'team'),
+      isNull(groups.archivedAt),
+    )}`,
+  )
+  return JSON.parse(row?.ids ?? '[]') as string[]
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { groupBy } from '../../lib/collections'
 import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
@@ -27,11 +27,12 @@ export type MetricChanges = Omit<Metric, 'id' | 'organisationId' | 'workstreamId
 
 /** The organisation's workstreams by name. */
 export async function listWorkstreams(db: Db, organisationId: string) {
-  return db
-    .select()
-    .from(workstreams)
-    .where(eq(workstreams.organisationId, organisationId))
-    .orderBy(asc(workstreams.name))
+  return jsonList<Workstream>(
+    db,
+    { ...getTableColumns(workstreams), linkedDomains: sql`json(${workstreams.linkedDomains})` },
+    sql`from ${workstreams} where ${eq(workstreams.organisationId, organisationId)}`,
+    sql`${workstreams.name}`,
+  )
 }
 
 export async function getWorkstream(db: Db, organisationId: string, id: string) {
@@ -98,16 +99,15 @@ export async function updateWorkstream(
 
 /** The organisation's objectives (of one workstream, or every one), by due date. */
 export async function listObjectives(db: Db, organisationId: string, workstreamId?: string) {
-  return db
-    .select()
-    .from(objectives)
-    .where(
-      and(
-        eq(objectives.organisationId, organisationId),
-        workstreamId === undefined ? undefined : eq(objectives.workstreamId, workstreamId),
-      ),
-    )
-    .orderBy(asc(objectives.dueOn), asc(objectives.title))
+  return jsonList<Objective>(
+    db,
+    getTableColumns(objectives),
+    sql`from ${objectives} where ${and(
+      eq(objectives.organisationId, organisationId),
+      workstreamId === undefined ? undefined : eq(objectives.workstreamId, workstreamId),
+    )}`,
+    sql`${objectives.dueOn}, ${objectives.title}`,
+  )
 }
 
 export async function getObjective(db: Db, organisationId: string, id: string) {
@@ -192,16 +192,15 @@ export async function noteProgress(
 
 /** The organisation's metrics (of one workstream, or every one), by name. */
 export async function listMetrics(db: Db, organisationId: string, workstreamId?: string) {
-  return db
-    .select()
-    .from(metrics)
-    .where(
-      and(
-        eq(metrics.organisationId, organisationId),
-        workstreamId === undefined ? undefined : eq(metrics.workstreamId, workstreamId),
-      ),
-    )
-    .orderBy(asc(metrics.name))
+  return jsonList<Metric>(
+    db,
+    getTableColumns(metrics),
+    sql`from ${metrics} where ${and(
+      eq(metrics.organisationId, organisationId),
+      workstreamId === undefined ? undefined : eq(metrics.workstreamId, workstreamId),
+    )}`,
+    sql`${metrics.name}`,
+  )
 }
 
 export async function getMetric(db: Db, organisationId: string, id: string) {
@@ -370,9 +369,18 @@ function periodSummaries(db: Db, organisationId: string, metricId: string, perio
     })
 }
 
-/** What each period of some metrics comes to, oldest first. */
-export async function listMetricPeriods(db: Db, organisationId: string, metricIds: string[]) {
+/** What each period of some metrics comes to, oldest first; or only each metric's latest period. */
+export async function listMetricPeriods(
+  db: Db,
+  organisationId: string,
+  metricIds: string[],
+  { latestOnly = false }: { latestOnly?: boolean } = {},
+) {
   if (metricIds.length === 0) return []
+  const ofMetrics = and(
+    eq(metricPeriods.organisationId, organisationId),
+    inArray(metricPeriods.metricId, metricIds.slice(0, 90)),
+  )
   return jsonList<MetricPeriod>(
     db,
     {
@@ -382,10 +390,15 @@ export async function listMetricPeriods(db: Db, organisationId: string, metricId
       total: metricPeriods.total,
       meeting: metricPeriods.meeting,
     },
-    sql`from ${metricPeriods} where ${and(
-      eq(metricPeriods.organisationId, organisationId),
-      inArray(metricPeriods.metricId, metricIds.slice(0, 90)),
-    )}`,
+    latestOnly
+      ? // Each metric first, then its latest period: a seek a metric, not a scan of every period.
+        sql`from ${metrics} cross join ${metricPeriods}
+          on ${metricPeriods.organisationId} = ${metrics.organisationId}
+          and ${metricPeriods.metricId} = ${metrics.id}
+          and ${metricPeriods.period} = (select max(latest.period) from ${metricPeriods} latest
+            where latest.organisation_id = ${metrics.organisationId} and latest.metric_id = ${metrics.id})
+        where ${and(eq(metrics.organisationId, organisationId), inArray(metrics.id, metricIds.slice(0, 90)))}`
+      : sql`from ${metricPeriods} where ${ofMetrics}`,
     sql`${metricPeriods.metricId}, ${metricPeriods.period}`,
   )
 }

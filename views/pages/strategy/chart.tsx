@@ -1,6 +1,7 @@
 import { periodLabel } from '../../../src/instruments/strategy'
 import type { MetricSummary } from '../../../src/lib/strategy'
 import { LineChart } from '../../components/line-chart'
+import { figure } from './labels'
 
 const signalNames = {
   'shift-up': 'shift up',
@@ -17,30 +18,40 @@ export function RunChartFigure({ summary }: { summary: MetricSummary }) {
   const labels = series.map((p) => periodLabel(p.period))
   const flat = (value: number | null) => series.map(() => value)
   const perTeam = metric.scope === 'team'
+  const lines = [
+    chart.median === null ? null : `median ${figure(chart.median)}`,
+    `target ${figure(target.value)}`,
+    chart.upperLimit === null || chart.lowerLimit === null
+      ? null
+      : `limits ${figure(chart.lowerLimit)} to ${figure(chart.upperLimit)}`,
+  ].filter(Boolean)
   return (
-    <LineChart
-      id={`run-chart-${metric.id}`}
-      caption={`${metric.name}: ${perTeam ? 'teams meeting the target (%)' : metric.unit}, with its median (from the first ${chart.baselinePoints} points), target and limits`}
-      labels={labels}
-      xLabel={metric.cadence === 'monthly' ? 'Month' : 'Quarter'}
-      yLabel={perTeam ? 'Teams meeting the target (%)' : metric.unit}
-      yRange={perTeam ? [0, 100] : null}
-      decimals={perTeam ? 0 : 1}
-      series={[
-        {
-          label: perTeam ? 'Teams meeting it (%)' : 'Value',
-          data: series.map((p) => p.value),
-          marked: chart.points.map((p) => p.signals.length > 0),
-        },
-        { label: 'Median', data: flat(chart.median), reference: true },
-        { label: 'Target', data: flat(target.value), reference: true },
-        { label: 'Upper limit', data: flat(chart.upperLimit), reference: true },
-        { label: 'Lower limit', data: flat(chart.lowerLimit), reference: true },
-      ]}
-      notes={{
-        header: 'Signals',
-        cells: chart.points.map((p) => p.signals.map((s) => signalNames[s]).join(', ')),
-      }}
-    />
+    <>
+      <p class="nhsuk-body-s">Lines on the chart: {lines.join('; ')}.</p>
+      <LineChart
+        id={`run-chart-${metric.id}`}
+        caption={`${metric.name}: ${perTeam ? 'teams meeting the target (%)' : metric.unit} each ${metric.cadence === 'monthly' ? 'month' : 'quarter'}, with the signals of rule 11 (median from the first ${chart.baselinePoints} points)`}
+        labels={labels}
+        xLabel={metric.cadence === 'monthly' ? 'Month' : 'Quarter'}
+        yLabel={perTeam ? 'Teams meeting the target (%)' : metric.unit}
+        yRange={perTeam ? [0, 100] : null}
+        decimals={perTeam ? 0 : 1}
+        series={[
+          {
+            label: perTeam ? 'Teams meeting it (%)' : 'Value',
+            data: series.map((p) => p.value),
+            marked: chart.points.map((p) => p.signals.length > 0),
+          },
+          { label: 'Median', data: flat(chart.median), reference: true },
+          { label: 'Target', data: flat(target.value), reference: true },
+          { label: 'Upper limit', data: flat(chart.upperLimit), reference: true },
+          { label: 'Lower limit', data: flat(chart.lowerLimit), reference: true },
+        ]}
+        notes={{
+          header: 'Signals',
+          cells: chart.points.map((p) => p.signals.map((s) => signalNames[s]).join(', ')),
+        }}
+      />
+    </>
   )
 }
