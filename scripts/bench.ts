@@ -90,6 +90,8 @@ async function benchOne(path: string) {
       'respondent page': `/r/${meta.token}/domains/1`,
       'strategy overview': '/strategy',
       'workstream page': `/strategy/workstreams/${meta.workstreamId}`,
+      // What a request costs that reads nothing: the machine's state, to read the others by.
+      'health check (for scale)': '/healthz',
     }
     const results: Record<string, Awaited<ReturnType<typeof measure>>> = {}
     for (const [name, page] of Object.entries(pages))

@@ -23,7 +23,7 @@ function draw(root) {
         labels: config.labels,
         datasets: config.datasets.map((set, i) => ({
           label: set.label,
-          data: set.data,
+          data: set.reference ? config.labels.map(() => set.value) : set.data,
           borderColor: colours[i % colours.length],
           backgroundColor: colours[i % colours.length],
           spanGaps: Boolean(set.reference),

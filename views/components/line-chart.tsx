@@ -5,7 +5,10 @@ export type ChartSeries = {
   data: readonly (number | null)[]
   /** What the table says where a point is missing ("fewer than 5"); a dash by default. */
   missing?: readonly (string | undefined)[]
-  /** A reference line (a median, a limit, a target): dashed, without points, and not in the table. */
+  /**
+   * A reference line (a median, a limit, a target): one value across the chart, dashed, without
+   * points, and not in the table.
+   */
   reference?: boolean
   /** Points drawn larger than the others: the signals of a run chart. */
   marked?: readonly boolean[]
@@ -50,12 +53,11 @@ export function LineChart({
     labels,
     yLabel,
     yRange,
-    datasets: series.map((s) => ({
-      label: s.label,
-      data: s.data.map(shown),
-      reference: s.reference ?? false,
-      marked: s.marked,
-    })),
+    datasets: series.map((s) =>
+      s.reference
+        ? { label: s.label, value: shown(s.data[0]), reference: true }
+        : { label: s.label, data: s.data.map(shown), marked: s.marked },
+    ),
   }
   return (
     <figure class="app-chart">

@@ -12,9 +12,16 @@ const signalNames = {
   'below-limit': 'below limit',
 } as const
 
-/** A metric's run chart (rule 11): values, median, target and limits, the signals marked. */
-export function RunChartFigure({ summary }: { summary: MetricSummary }) {
-  const { metric, series, chart, target } = summary
+/**
+ * A metric's run chart (rule 11): values, median, target and limits, the signals marked; of the
+ * latest points only, when given how many (the median, limits and signals still come from the
+ * whole series).
+ */
+export function RunChartFigure({ summary, latest }: { summary: MetricSummary; latest?: number }) {
+  const { metric, target, chart } = summary
+  const from = latest === undefined ? 0 : Math.max(0, summary.series.length - latest)
+  const series = summary.series.slice(from)
+  const points = chart.points.slice(from)
   const labels = series.map((p) => periodLabel(p.period))
   const flat = (value: number | null) => series.map(() => value)
   const perTeam = metric.scope === 'team'
@@ -25,9 +32,14 @@ export function RunChartFigure({ summary }: { summary: MetricSummary }) {
       ? null
       : `limits ${figure(chart.lowerLimit)} to ${figure(chart.upperLimit)}`,
   ].filter(Boolean)
+  const unit = metric.cadence === 'monthly' ? 'months' : 'quarters'
   return (
     <>
-      <p class="nhsuk-body-s">Lines on the chart: {lines.join('; ')}.</p>
+      <p class="nhsuk-body-s">
+        Lines on the chart: {lines.join('; ')}.
+        {from > 0 &&
+          ` The last ${series.length} ${unit} of ${summary.series.length}; every one is on the metric’s page.`}
+      </p>
       <LineChart
         id={`run-chart-${metric.id}`}
         caption={`${metric.name}: ${perTeam ? 'teams meeting the target (%)' : metric.unit} each ${metric.cadence === 'monthly' ? 'month' : 'quarter'}, with the signals of rule 11 (median from the first ${chart.baselinePoints} points)`}
@@ -40,7 +52,7 @@ export function RunChartFigure({ summary }: { summary: MetricSummary }) {
           {
             label: perTeam ? 'Teams meeting it (%)' : 'Value',
             data: series.map((p) => p.value),
-            marked: chart.points.map((p) => p.signals.length > 0),
+            marked: points.map((p) => p.signals.length > 0),
           },
           { label: 'Median', data: flat(chart.median), reference: true },
           { label: 'Target', data: flat(target.value), reference: true },
@@ -49,7 +61,7 @@ export function RunChartFigure({ summary }: { summary: MetricSummary }) {
         ]}
         notes={{
           header: 'Signals',
-          cells: chart.points.map((p) => p.signals.map((s) => signalNames[s]).join(', ')),
+          cells: points.map((p) => p.signals.map((s) => signalNames[s]).join(', ')),
         }}
       />
     </>

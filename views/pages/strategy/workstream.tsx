@@ -123,7 +123,7 @@ export function WorkstreamPage({
                 ? 'No signals: the variation is what the process usually shows.'
                 : ''}
           </p>
-          {m.series.length > 0 && <RunChartFigure summary={m} />}
+          {m.series.length > 0 && <RunChartFigure summary={m} latest={36} />}
         </section>
       ))}
       <h2>Linked domains over rounds</h2>
