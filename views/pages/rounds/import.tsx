@@ -1,9 +1,9 @@
 import type { Problem } from '../../../src/instruments/history-csv'
 import { historyColumns } from '../../../src/instruments/history-csv'
 import type { FieldErrors } from '../../../src/lib/validation'
+import { CsvFileField, UploadProblems } from '../../components/csv-upload'
 import { ErrorSummary } from '../../components/error-summary'
 import { Select } from '../../components/select'
-import { Table } from '../../components/table'
 
 type HistoryImportPageProps = {
   errors: FieldErrors
@@ -18,7 +18,6 @@ export function HistoryImportPage({
   instruments,
   instrument,
 }: HistoryImportPageProps) {
-  const fileError = errors.file
   return (
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-full">
@@ -47,42 +46,12 @@ export function HistoryImportPage({
             value={instrument}
             error={errors.instrument}
           />
-          <div class={fileError ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-            <label class="nhsuk-label" for="file">
-              CSV file
-            </label>
-            <div class="nhsuk-hint" id="file-hint">
-              A .csv file of 5 MB or less, saved as UTF-8
-            </div>
-            {fileError && (
-              <span class="nhsuk-error-message" id="file-error">
-                <span class="nhsuk-u-visually-hidden">Error:</span> {fileError}
-              </span>
-            )}
-            <input
-              type="file"
-              id="file"
-              name="file"
-              accept=".csv,text/csv"
-              aria-describedby={['file-hint', fileError && 'file-error'].filter(Boolean).join(' ')}
-            />
-          </div>
+          <CsvFileField error={errors.file} />
           <button class="nhsuk-button" data-module="nhsuk-button" type="submit">
             Import the rounds
           </button>
         </form>
-        {problems.length > 0 && (
-          <Table
-            caption={`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found; nothing was imported`}
-            captionSize="m"
-            columns={[
-              { header: 'Row', numeric: true },
-              { header: 'Column' },
-              { header: 'Problem' },
-            ]}
-            rows={problems.map((p) => [String(p.row), p.column, p.message])}
-          />
-        )}
+        <UploadProblems problems={problems} nothing="nothing was imported" />
       </div>
     </div>
   )

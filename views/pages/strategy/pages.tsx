@@ -2,6 +2,7 @@ import type { Objective, ObjectiveNote } from '../../../src/db/queries/strategy'
 import type { MetricProblem } from '../../../src/instruments/metric-csv'
 import { metricColumns } from '../../../src/instruments/metric-csv'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
+import { CsvFileField, UploadProblems } from '../../components/csv-upload'
 import { ErrorSummary } from '../../components/error-summary'
 import { Table } from '../../components/table'
 import { longDate } from '../rounds/labels'
@@ -136,46 +137,12 @@ export function MetricUploadPage({
           enctype="multipart/form-data"
           novalidate
         >
-          <div
-            class={errors.file ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}
-          >
-            <label class="nhsuk-label" for="file">
-              CSV file
-            </label>
-            <div class="nhsuk-hint" id="file-hint">
-              A .csv file of 5 MB or less, saved as UTF-8
-            </div>
-            {errors.file && (
-              <span class="nhsuk-error-message" id="file-error">
-                <span class="nhsuk-u-visually-hidden">Error:</span> {errors.file}
-              </span>
-            )}
-            <input
-              type="file"
-              id="file"
-              name="file"
-              accept=".csv,text/csv"
-              aria-describedby={['file-hint', errors.file && 'file-error']
-                .filter(Boolean)
-                .join(' ')}
-            />
-          </div>
+          <CsvFileField error={errors.file} />
           <button class="nhsuk-button" data-module="nhsuk-button" type="submit">
             Upload the values
           </button>
         </form>
-        {problems.length > 0 && (
-          <Table
-            caption={`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found; nothing was stored`}
-            captionSize="m"
-            columns={[
-              { header: 'Row', numeric: true },
-              { header: 'Column' },
-              { header: 'Problem' },
-            ]}
-            rows={problems.map((p) => [String(p.row), p.column, p.message])}
-          />
-        )}
+        <UploadProblems problems={problems} nothing="nothing was stored" />
       </div>
     </div>
   )
