@@ -117,18 +117,19 @@ export type WorkstreamSummary = {
 }
 
 /**
- * Every workstream (or one) with its objectives, its metrics summarised and its status: what the
- * strategy lead takes to the board. Without history, each metric's series holds its latest period
- * only: enough for its status, not for a run chart.
+ * Every workstream (or the one given) with its objectives, its metrics summarised and its status:
+ * what the strategy lead takes to the board. Without history, each metric's series holds its
+ * latest period only: enough for its status, not for a run chart.
  */
 export async function strategyData(
   db: Db,
   organisationId: string,
   today: string,
-  { workstreamId, history = true }: { workstreamId?: string; history?: boolean } = {},
+  { workstream: one, history = true }: { workstream?: Workstream; history?: boolean } = {},
 ) {
+  const workstreamId = one?.id
   const [workstreams, objectives, metrics, inScope] = await Promise.all([
-    listWorkstreams(db, organisationId),
+    one ? [one] : listWorkstreams(db, organisationId),
     listObjectives(db, organisationId, workstreamId),
     listMetrics(db, organisationId, workstreamId),
     teamIdsInScope(db, organisationId),
@@ -141,24 +142,22 @@ export async function strategyData(
   )
   const summaries = metrics.map((m) => summariseMetric(m, periods, inScope, today))
   return {
-    workstreams: workstreams
-      .filter((w) => workstreamId === undefined || w.id === workstreamId)
-      .map((workstream): WorkstreamSummary => {
-        const own = objectives.filter((o) => o.workstreamId === workstream.id)
-        const measured = summaries.filter((m) => m.metric.workstreamId === workstream.id)
-        return {
-          workstream,
-          objectives: own,
-          metrics: measured,
-          status: workstreamStatus(
-            own,
-            measured.map((m) => m.status),
-            today,
-          ),
-          overdue: own.filter((o) => overdue(o, today)),
-          offTarget: measured.filter((m) => m.status === 'missed' || m.status === 'not yet met'),
-        }
-      }),
+    workstreams: workstreams.map((workstream): WorkstreamSummary => {
+      const own = objectives.filter((o) => o.workstreamId === workstream.id)
+      const measured = summaries.filter((m) => m.metric.workstreamId === workstream.id)
+      return {
+        workstream,
+        objectives: own,
+        metrics: measured,
+        status: workstreamStatus(
+          own,
+          measured.map((m) => m.status),
+          today,
+        ),
+        overdue: own.filter((o) => overdue(o, today)),
+        offTarget: measured.filter((m) => m.status === 'missed' || m.status === 'not yet met'),
+      }
+    }),
   }
 }
 

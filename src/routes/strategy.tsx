@@ -135,9 +135,7 @@ async function renderWorkstream(
   errors: FieldErrors = {},
 ) {
   const workstream = await loadWorkstream(c)
-  const data = await strategyData(c.var.db, c.var.organisation.id, today(c), {
-    workstreamId: workstream.id,
-  })
+  const data = await strategyData(c.var.db, c.var.organisation.id, today(c), { workstream })
   const summary = data.workstreams[0]
   if (!summary) throw new HTTPException(404)
   const linked = domains.filter((d) => workstream.linkedDomains.includes(d.key))
