@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { readNumber } from '../lib/numbers'
 import { monthlyPeriod, quarterlyPeriod } from './strategy'
 
 export const metricColumns = ['metric', 'period', 'team', 'value', 'note'] as const
@@ -108,12 +109,11 @@ export function readMetricValues(
       problem('team', 'Leave team empty: this metric is for the organisation')
     }
     const raw = cell('value')
-    const value = Number(raw.replace(/,/g, ''))
-    if (raw === '' || !Number.isFinite(value))
-      problem('value', raw ? `“${raw}” is not a number` : 'Enter the value')
+    const value = readNumber(raw)
+    if (value === null) problem('value', raw ? `“${raw}” is not a number` : 'Enter the value')
     const note = cell('note')
     if (note.length > 500) problem('note', 'The note must be 500 characters or fewer')
-    if (!metric || problems.some((p) => p.row === row)) return
+    if (!metric || value === null || problems.some((p) => p.row === row)) return
     const id = `${metric.id}|${period}|${groupId}`
     const earlier = seen.get(id)
     if (earlier !== undefined) problem('value', `Row ${earlier} already gives this value`)

@@ -12,6 +12,8 @@ type RenderOptions = {
   anonymous?: boolean
   /** What an htmx request swaps in, when it is a part of the page; the whole content otherwise. */
   fragment?: Child
+  /** A form's problems: with any, the title says "Error:" and the status is 422. */
+  errors?: Readonly<Record<string, string>>
 }
 
 /** An htmx request that swaps part of a page (not a boosted or full-page one). */
@@ -27,9 +29,12 @@ export function wantsFragment(c: Context): boolean {
 export async function render(
   c: Context<AppEnv>,
   content: Child,
-  { title, status = 200, fragment, anonymous = false }: RenderOptions,
+  { title: heading, status: given = 200, fragment, anonymous = false, errors }: RenderOptions,
 ) {
   c.header('Vary', 'HX-Request')
+  const invalid = errors !== undefined && Object.keys(errors).length > 0
+  const title = invalid ? `Error: ${heading}` : heading
+  const status = invalid ? 422 : given
   const page = wantsFragment(c)
     ? html`${fragment ?? content}`
     : html`<!DOCTYPE html>${Layout({

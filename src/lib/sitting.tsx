@@ -152,7 +152,6 @@ export async function renderDomain(
   if (!page) throw new HTTPException(404)
   const saved = response ? await listAnswers(c.var.db, response) : []
   const byLinkId = new Map(saved.map((a) => [a.linkId, a]))
-  const invalid = Object.keys(errors).length > 0
   const title = `Domain ${index} of ${domains.length}: ${page.domain.title}`
   return render(
     c,
@@ -169,8 +168,8 @@ export async function renderDomain(
       action={`${sitting.base}/domains/${index}`}
     />,
     {
-      title: invalid ? `Error: ${title}` : title,
-      status: invalid ? 422 : 200,
+      title,
+      errors,
       anonymous: !sitting.consensus,
     },
   )

@@ -77,12 +77,12 @@ export function summariseMetric(
       coverage: null,
     }))
   series.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-  const last = series.at(-1)
-  if (last && metric.scope === 'team' && latestValues) {
-    last.coverage = coverage(
+  const latest = series.at(-1) ?? null
+  if (latest && metric.scope === 'team' && latestValues) {
+    latest.coverage = coverage(
       inScope,
       new Map(
-        latestValues.filter((v) => v.period === last.period).map((v) => [v.groupId, v.value]),
+        latestValues.filter((v) => v.period === latest.period).map((v) => [v.groupId, v.value]),
       ),
       teamTarget(metric),
     )
@@ -92,7 +92,6 @@ export function summariseMetric(
     metric.scope === 'organisation'
       ? teamTarget(metric)
       : { comparator: '>=', value: metric.coverageTarget ?? 100 }
-  const latest = series.at(-1) ?? null
   return {
     metric,
     series,

@@ -30,6 +30,14 @@ export const isoDate = (missing: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, missing)
     .refine((s) => readDate(s) === s, 'Enter a real date')
 
+/** A required text field of at most max characters, with messages naming what it is. */
+export const requiredText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`)
+
 /** Checkboxes of one name: none, one or many values, as a list. */
 export const many = z
   .union([z.string(), z.array(z.string())])

@@ -73,14 +73,10 @@ async function loadPerson(c: Context<AppEnv>) {
 
 async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
   const person = await loadPerson(c)
-  const invalid = Object.keys(errors).length > 0
   return render(
     c,
     <PersonPage person={person} teams={await teamsOf(c)} values={values} errors={errors} />,
-    {
-      title: invalid ? `Error: ${person.name}` : person.name,
-      status: invalid ? 422 : 200,
-    },
+    { title: person.name, errors },
   )
 }
 

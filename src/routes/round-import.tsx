@@ -36,7 +36,6 @@ async function renderImport(
       value: `${i.slug}@${i.version}`,
       text: `${i.title} (version ${i.version})`,
     }))
-  const invalid = Object.keys(errors).length > 0
   return render(
     c,
     <HistoryImportPage
@@ -45,10 +44,7 @@ async function renderImport(
       instruments={instruments}
       instrument={instrument}
     />,
-    {
-      title: invalid ? `Error: ${title}` : title,
-      status: invalid ? 422 : 200,
-    },
+    { title, errors },
   )
 }
 

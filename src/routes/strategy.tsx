@@ -42,22 +42,27 @@ import { monthlyPeriod, peerSupportValue, periodOf, quarterlyPeriod } from '../i
 import { actorOf, may, requireThat } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { redirectAfterPost, render } from '../lib/htmx'
+import { readNumber } from '../lib/numbers'
 import { linkedDomainScores, strategyData, summariseMetric, teamsInScope } from '../lib/strategy'
-import { type FieldErrors, type FormValues, isoDate, many, validForm } from '../lib/validation'
+import {
+  type FieldErrors,
+  type FormValues,
+  isoDate,
+  many,
+  requiredText,
+  validForm,
+} from '../lib/validation'
 
-const text = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`)
+const text = requiredText
 const number = (what: string) =>
   z
     .string()
-    .trim()
     .min(1, `Enter ${what}`)
-    .transform((s) => Number(s.replace(/,/g, '')))
-    .refine((n) => Number.isFinite(n), `${what[0]?.toUpperCase()}${what.slice(1)} must be a number`)
+    .transform(readNumber)
+    .refine(
+      (n): n is number => n !== null,
+      `${what[0]?.toUpperCase()}${what.slice(1)} must be a number`,
+    )
 
 /** The assessment domains a workstream can link to: those of the starter instruments. */
 const domains = builtInInstruments()[0]?.domains.map((d) => ({ key: d.key, title: d.title })) ?? []
@@ -115,14 +120,6 @@ const uploadSchema = z.object({
 const manage = requireThat(may.manageStrategy)
 const today = (c: Context<AppEnv>) => dayOf(c.var.now())
 const canManage = (c: Context<AppEnv>) => may.manageStrategy(c.var.signedIn?.grants ?? [])
-const titled = (title: string, errors: FieldErrors) => {
-  const invalid = Object.keys(errors).length > 0
-  return {
-    title: invalid ? `Error: ${title}` : title,
-    status: invalid ? (422 as const) : (200 as const),
-  }
-}
-
 async function loadWorkstream(c: Context<AppEnv>) {
   const found = await getWorkstream(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!found) throw new HTTPException(404)
@@ -154,7 +151,7 @@ async function renderWorkstream(
       today={today(c)}
       form={{ values, errors }}
     />,
-    titled(workstream.name, errors),
+    { title: workstream.name, errors },
   )
 }
 
@@ -178,14 +175,13 @@ function renderWorkstreamForm(
       domains={domains}
       chosenDomains={chosenDomains}
     />,
-    titled(heading, errors),
+    { title: heading, errors },
   )
 }
 
+/** The domains ticked on a form that did not pass, to show them ticked again. */
 async function chosenDomainsOf(c: Context<AppEnv>) {
-  const body = await c.req.parseBody({ all: true })
-  const chosen = body.domains
-  return Array.isArray(chosen) ? chosen.map(String) : typeof chosen === 'string' ? [chosen] : []
+  return many.parse((await c.req.parseBody({ all: true })).domains)
 }
 
 async function loadObjective(c: Context<AppEnv>) {
@@ -212,7 +208,7 @@ async function renderObjective(
       canManage={canManage(c)}
       form={{ values, errors }}
     />,
-    titled(objective.title, errors),
+    { title: objective.title, errors },
   )
 }
 
@@ -226,7 +222,7 @@ async function renderMetricForm(c: Context<AppEnv>, values: FormValues, errors: 
       errors={errors}
       workstreamName={workstream.name}
     />,
-    titled('Add a metric', errors),
+    { title: 'Add a metric', errors },
   )
 }
 
@@ -260,10 +256,11 @@ async function renderMetric(
     latestPeriod ? valuesAt(db, organisation.id, metric.id, latestPeriod) : [],
     period === latestPeriod ? null : valuesAt(db, organisation.id, metric.id, period),
   ])
+  const inScope = teamsInScope(teams)
   const summary = summariseMetric(
     metric,
     periods,
-    teamsInScope(teams).map((t) => t.id),
+    inScope.map((t) => t.id),
     today(c),
     latestValues,
   )
@@ -278,11 +275,11 @@ async function renderMetric(
     <MetricPage
       summary={summary}
       workstream={workstream}
-      teams={teamsInScope(teams)}
+      teams={inScope}
       canManage={canManage(c)}
       entry={{ period, values: entered?.values ?? recorded, errors }}
     />,
-    titled(metric.name, errors),
+    { title: metric.name, errors },
   )
 }
 
@@ -292,11 +289,10 @@ async function renderUpload(
   problems: MetricProblem[] = [],
   stored?: number,
 ) {
-  return render(
-    c,
-    <MetricUploadPage errors={errors} problems={problems} stored={stored} />,
-    titled('Upload metric values', errors),
-  )
+  return render(c, <MetricUploadPage errors={errors} problems={problems} stored={stored} />, {
+    title: 'Upload metric values',
+    errors,
+  })
 }
 
 export const strategyRoutes = new Hono<AppEnv>()
@@ -442,9 +438,8 @@ export const strategyRoutes = new Hono<AppEnv>()
       if (note.length > 500)
         errors[noteField(group.id)] = `${group.name}: the note must be 500 characters or fewer`
       if (raw === '') continue
-      const value = Number(raw.replace(/,/g, ''))
-      if (!Number.isFinite(value))
-        errors[valueField(group.id)] = `${group.name}: the value must be a number`
+      const value = readNumber(raw)
+      if (value === null) errors[valueField(group.id)] = `${group.name}: the value must be a number`
       else
         entries.push({ metricId: metric.id, period, groupId: group.id, value, note: note || null })
     }
@@ -500,9 +495,9 @@ export const strategyRoutes = new Hono<AppEnv>()
           errors[name] = `Enter ${peerSupportFields.find(([n]) => n === name)?.[1].toLowerCase()}`
         return 0
       }
-      const value = Number(raw.replace(/[£,]/g, ''))
-      if (!Number.isFinite(value) || value < 0) errors[name] = 'Enter a number, 0 or more'
-      return value
+      const value = readNumber(raw)
+      if (value === null || value < 0) errors[name] = 'Enter a number, 0 or more'
+      return value ?? 0
     }
     const fte = read('fte', true)
     const costPerFte = read('costPerFte', true)
@@ -534,7 +529,7 @@ export const strategyRoutes = new Hono<AppEnv>()
         bedDaysAvoided={invalid ? null : bedDaysAvoided}
         fromMetrics={null}
       />,
-      titled('Estimate the value of peer support', errors),
+      { title: 'Estimate the value of peer support', errors },
     )
   })
 
@@ -543,20 +538,35 @@ export const strategyRoutes = new Hono<AppEnv>()
  * of metrics named for peer support workers, people supported and contacts.
  */
 async function peerSupportDefaults(c: Context<AppEnv>) {
-  const data = await strategyData(c.var.db, c.var.organisation.id, today(c), { history: false })
-  const metrics = data.workstreams.flatMap((w) => w.metrics)
-  const latest = (pattern: RegExp) => metrics.find((m) => pattern.test(m.metric.name) && m.latest)
+  const metrics = await listMetrics(c.var.db, c.var.organisation.id)
+  const latest = new Map(
+    (
+      await listMetricPeriods(
+        c.var.db,
+        c.var.organisation.id,
+        metrics.map((m) => m.id),
+        { latestOnly: true },
+      )
+    ).map((p) => [p.metricId, p]),
+  )
+  const named = (pattern: RegExp) => {
+    const metric = metrics.find((m) => pattern.test(m.name) && latest.has(m.id))
+    const period = metric && latest.get(metric.id)
+    return metric && period
+      ? { name: metric.name, period: period.period, total: period.total }
+      : null
+  }
   const picks = [
-    ['fte', latest(/peer support workers?/i)],
-    ['clientsSupported', latest(/(people|clients) supported/i)],
-    ['contacts', latest(/contacts/i)],
+    ['fte', named(/peer support workers?/i)],
+    ['clientsSupported', named(/(people|clients) supported/i)],
+    ['contacts', named(/contacts/i)],
   ] as const
   const values: FormValues = {}
   const used: string[] = []
-  for (const [name, m] of picks) {
-    if (!m?.latest) continue
-    values[name] = String(Math.round(m.latest.total * 100) / 100)
-    used.push(`${m.metric.name} (${m.latest.period})`)
+  for (const [name, pick] of picks) {
+    if (!pick) continue
+    values[name] = String(Math.round(pick.total * 100) / 100)
+    used.push(`${pick.name} (${pick.period})`)
   }
   return {
     values,

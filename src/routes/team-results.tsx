@@ -9,14 +9,15 @@ import type { AppEnv } from '../env'
 import { actorOf, may } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { teamData } from '../lib/results/team'
-import { type FieldErrors, type FormValues, isoDate, validForm } from '../lib/validation'
+import {
+  type FieldErrors,
+  type FormValues,
+  isoDate,
+  requiredText,
+  validForm,
+} from '../lib/validation'
 
-const text = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`)
+const text = requiredText
 const planSchema = z.object({
   rank: z.enum(['1', '2', '3'], { error: 'Choose the priority’s number' }),
   focus: z.string().min(1, 'Choose a domain or question to work on'),
@@ -39,7 +40,6 @@ async function loadTeam(c: Context<AppEnv>) {
 async function renderTeam(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
   const team = await loadTeam(c)
   const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'))
-  const invalid = Object.keys(errors).length > 0
   return render(
     c,
     <TeamResultsPage
@@ -48,7 +48,7 @@ async function renderTeam(c: Context<AppEnv>, values: FormValues = {}, errors: F
       canPlan={may.runGroup(c.var.signedIn?.grants ?? [], team.id)}
       form={{ values, errors }}
     />,
-    { title: invalid ? `Error: ${team.name}` : team.name, status: invalid ? 422 : 200 },
+    { title: team.name, errors },
   )
 }
 

@@ -61,10 +61,9 @@ async function renderTeamForm(
     teams: (await listTeams(c.var.db, c.var.organisation.id)).filter((t) => t.id !== teamId),
   }
   const heading = teamId ? 'Change team details' : 'Add a team'
-  const invalid = Object.keys(errors).length > 0
   return render(c, <TeamFormPage heading={heading} {...props} />, {
-    title: invalid ? `Error: ${heading}` : heading,
-    status: invalid ? 422 : 200,
+    title: heading,
+    errors,
     fragment: <TeamForm {...props} />,
   })
 }
