@@ -198,7 +198,7 @@ async function renderObjective(
   errors: FieldErrors = {},
 ) {
   const { objective, workstream } = await loadObjective(c)
-  const notes = await listObjectiveNotes(c.var.db, c.var.organisation.id, [objective.id])
+  const notes = await listObjectiveNotes(c.var.db, c.var.organisation.id, objective.id)
   return render(
     c,
     <ObjectivePage

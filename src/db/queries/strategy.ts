@@ -118,15 +118,15 @@ export async function getObjective(db: Db, organisationId: string, id: string) {
   return found ?? null
 }
 
-export async function listObjectiveNotes(db: Db, organisationId: string, objectiveIds: string[]) {
-  if (objectiveIds.length === 0) return []
+/** An objective's notes of progress, oldest first. */
+export async function listObjectiveNotes(db: Db, organisationId: string, objectiveId: string) {
   return db
     .select()
     .from(objectiveNotes)
     .where(
       and(
         eq(objectiveNotes.organisationId, organisationId),
-        inArray(objectiveNotes.objectiveId, objectiveIds.slice(0, 90)),
+        eq(objectiveNotes.objectiveId, objectiveId),
       ),
     )
     .orderBy(asc(objectiveNotes.notedOn))
@@ -369,38 +369,45 @@ function periodSummaries(db: Db, organisationId: string, metricId: string, perio
     })
 }
 
-/** What each period of some metrics comes to, oldest first; or only each metric's latest period. */
+/**
+ * What each period of some metrics comes to, by metric then oldest period first; or only each
+ * metric's latest period. One statement per 90 metrics.
+ */
 export async function listMetricPeriods(
   db: Db,
   organisationId: string,
   metricIds: string[],
   { latestOnly = false }: { latestOnly?: boolean } = {},
 ) {
-  if (metricIds.length === 0) return []
-  const ofMetrics = and(
-    eq(metricPeriods.organisationId, organisationId),
-    inArray(metricPeriods.metricId, metricIds.slice(0, 90)),
+  const fields = {
+    metricId: metricPeriods.metricId,
+    period: metricPeriods.period,
+    valuesCount: metricPeriods.valuesCount,
+    total: metricPeriods.total,
+    meeting: metricPeriods.meeting,
+  }
+  const lists = await Promise.all(
+    chunksOf(metricIds, 90).map((ids) =>
+      jsonList<MetricPeriod>(
+        db,
+        fields,
+        latestOnly
+          ? // Each metric first, then its latest period: a seek a metric, not a scan of every period.
+            sql`from ${metrics} cross join ${metricPeriods}
+              on ${metricPeriods.organisationId} = ${metrics.organisationId}
+              and ${metricPeriods.metricId} = ${metrics.id}
+              and ${metricPeriods.period} = (select max(latest.period) from ${metricPeriods} latest
+                where latest.organisation_id = ${metrics.organisationId} and latest.metric_id = ${metrics.id})
+            where ${and(eq(metrics.organisationId, organisationId), inArray(metrics.id, ids))}`
+          : sql`from ${metricPeriods} where ${and(
+              eq(metricPeriods.organisationId, organisationId),
+              inArray(metricPeriods.metricId, ids),
+            )}`,
+        sql`${metricPeriods.metricId}, ${metricPeriods.period}`,
+      ),
+    ),
   )
-  return jsonList<MetricPeriod>(
-    db,
-    {
-      metricId: metricPeriods.metricId,
-      period: metricPeriods.period,
-      valuesCount: metricPeriods.valuesCount,
-      total: metricPeriods.total,
-      meeting: metricPeriods.meeting,
-    },
-    latestOnly
-      ? // Each metric first, then its latest period: a seek a metric, not a scan of every period.
-        sql`from ${metrics} cross join ${metricPeriods}
-          on ${metricPeriods.organisationId} = ${metrics.organisationId}
-          and ${metricPeriods.metricId} = ${metrics.id}
-          and ${metricPeriods.period} = (select max(latest.period) from ${metricPeriods} latest
-            where latest.organisation_id = ${metrics.organisationId} and latest.metric_id = ${metrics.id})
-        where ${and(eq(metrics.organisationId, organisationId), inArray(metrics.id, metricIds.slice(0, 90)))}`
-      : sql`from ${metricPeriods} where ${ofMetrics}`,
-    sql`${metricPeriods.metricId}, ${metricPeriods.period}`,
-  )
+  return lists.flat()
 }
 
 export type MetricPeriod = Omit<typeof metricPeriods.$inferSelect, 'organisationId'>
