@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { findFirstOrganisation } from '../db/queries/organisations'
-import { deleteSession, findSession, listGrants, touchSession } from '../db/queries/sessions'
+import { deleteSession, findSession, touchSession } from '../db/queries/sessions'
 import type { AppEnv } from '../env'
 import { hashToken } from './tokens'
 
@@ -50,8 +50,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
         clearSessionCookie(c)
       } else {
         if (now - found.lastSeenAt >= touchIntervalMs) await touchSession(c.var.db, tokenHash, now)
-        const grants = await listGrants(c.var.db, found.organisation.id, found.person.id)
-        c.set('signedIn', { ...found, grants })
+        c.set('signedIn', found)
         c.set('organisation', found.organisation)
       }
     }

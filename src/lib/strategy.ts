@@ -1,17 +1,19 @@
 import type { Db } from '../db/client'
-import { type Team, teamIdsInScope } from '../db/queries/groups'
-import { getExecutiveGroup } from '../db/queries/organisations'
-import { closedRoundList, type KeptRound, packedScoreSums } from '../db/queries/results'
+import { type Lists, preparedLists } from '../db/json-list'
+import { type Bound, slot } from '../db/prepared'
+import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
+import { executiveOf } from '../db/queries/organisations'
+import { closedRoundsOf, type KeptRound, packedScoreSums } from '../db/queries/results'
 import {
-  listMetricPeriods,
-  listMetrics,
-  listObjectives,
-  listWorkstreams,
   type Metric,
   type MetricPeriod,
   type MetricValue,
+  metricPeriodsOf,
+  metricsOf,
   type Objective,
+  objectivesOf,
   type Workstream,
+  workstreamsOf,
 } from '../db/queries/strategy'
 import { meanOfShown, type RoundRules, type ScoreSums } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
@@ -52,16 +54,16 @@ export const teamsInScope = (teams: readonly Team[]) => teams.filter((t) => !t.a
 
 /**
  * A metric's run chart and status (rule 11) from what each period comes to: an organisation metric
- * charts its values; a per-team metric charts its coverage (the percentage of teams in scope
- * meeting the team target) with the organisation total beside it. Given the latest period's
- * values of every team, its coverage comes with the teams below target.
+ * charts its values; a per-team metric charts its coverage (the percentage of the teams in scope
+ * meeting the team target) with the organisation total beside it. Given the teams in scope and
+ * the latest period's values of every team, its coverage comes with the teams below target.
  */
 export function summariseMetric(
   metric: Metric,
   periods: readonly MetricPeriod[],
-  inScope: readonly string[],
+  teamsInScope: number,
   today: string,
-  latestValues?: readonly MetricValue[],
+  latestOf?: { inScope: readonly string[]; values: readonly MetricValue[] },
 ): MetricSummary {
   const series: Point[] = periods
     .filter((p) => p.metricId === metric.id)
@@ -70,19 +72,19 @@ export function summariseMetric(
       value:
         metric.scope === 'organisation'
           ? p.total
-          : inScope.length > 0
-            ? (p.meeting / inScope.length) * 100
+          : teamsInScope > 0
+            ? (p.meeting / teamsInScope) * 100
             : 0,
       total: p.total,
       coverage: null,
     }))
   series.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
   const latest = series.at(-1) ?? null
-  if (latest && metric.scope === 'team' && latestValues) {
+  if (latest && metric.scope === 'team' && latestOf) {
     latest.coverage = coverage(
-      inScope,
+      latestOf.inScope,
       new Map(
-        latestValues.filter((v) => v.period === latest.period).map((v) => [v.groupId, v.value]),
+        latestOf.values.filter((v) => v.period === latest.period).map((v) => [v.groupId, v.value]),
       ),
       teamTarget(metric),
     )
@@ -116,29 +118,31 @@ export type WorkstreamSummary = {
 }
 
 /**
- * Every workstream (or the one given) with its objectives, its metrics summarised and its status:
- * what the strategy lead takes to the board. Without history, each metric's series holds its
- * latest period only: enough for its status, not for a run chart.
+ * What the strategy pages read, as lists for one statement: every workstream (or the one named)
+ * with its objectives and metrics; each metric's periods (only the latest, without history); and
+ * how many teams are in scope.
  */
-export async function strategyData(
-  db: Db,
-  organisationId: string,
+export const strategyLists = (
+  organisationId: Bound,
+  { workstreamId, history = true }: { workstreamId?: Bound; history?: boolean } = {},
+) => ({
+  workstreams: workstreamsOf(organisationId, workstreamId),
+  objectives: objectivesOf(organisationId, workstreamId),
+  metrics: metricsOf(organisationId, { workstreamId }),
+  periods: metricPeriodsOf(organisationId, { workstreamId }, { latestOnly: !history }),
+  teams: teamsInScopeCountOf(organisationId),
+})
+
+/**
+ * Each workstream with its objectives, its metrics summarised and its status: what the strategy
+ * lead takes to the board. Without history, each metric's series holds its latest period only:
+ * enough for its status, not for a run chart.
+ */
+export function summariseStrategy(
+  { workstreams, objectives, metrics, periods, teams }: Lists<ReturnType<typeof strategyLists>>,
   today: string,
-  { workstream: one, history = true }: { workstream?: Workstream; history?: boolean } = {},
 ) {
-  const workstreamId = one?.id
-  const [workstreams, objectives, metrics, inScope] = await Promise.all([
-    one ? [one] : listWorkstreams(db, organisationId),
-    listObjectives(db, organisationId, workstreamId),
-    listMetrics(db, organisationId, workstreamId),
-    teamIdsInScope(db, organisationId),
-  ])
-  const periods = await listMetricPeriods(
-    db,
-    organisationId,
-    metrics.map((m) => m.id),
-    { latestOnly: !history },
-  )
+  const inScope = teams[0]?.count ?? 0
   const summaries = metrics.map((m) => summariseMetric(m, periods, inScope, today))
   return {
     workstreams: workstreams.map((workstream): WorkstreamSummary => {
@@ -160,7 +164,14 @@ export async function strategyData(
   }
 }
 
-export type StrategyData = Awaited<ReturnType<typeof strategyData>>
+const overviewLists = preparedLists(strategyLists(slot('organisationId'), { history: false }))
+
+/** Every workstream with its status, overdue objectives and metrics off target. */
+export async function strategyOverview(db: Db, organisationId: string, today: string) {
+  return summariseStrategy(await overviewLists(db, { organisationId }), today)
+}
+
+export type StrategyOverview = Awaited<ReturnType<typeof strategyOverview>>
 
 type RoundDomains = {
   executiveId: string | null
@@ -194,24 +205,37 @@ function domainMeansAt(round: RoundRules, kept: KeptRound<ScoreSums>, executiveI
   return worked
 }
 
+/** What linkedDomainScores reads, as lists for one statement: the closed rounds and the executive. */
+export const scoreLists = (organisationId: Bound) => ({
+  rounds: closedRoundsOf(organisationId),
+  executive: executiveOf(organisationId),
+})
+
+/**
+ * What the workstream page reads, in one statement: the workstream with its objectives, metrics
+ * and their periods, the teams in scope, the closed rounds and the executive.
+ */
+export const workstreamLists = preparedLists({
+  ...strategyLists(slot('organisationId'), { workstreamId: slot('workstreamId') }),
+  ...scoreLists(slot('organisationId')),
+})
+
 /** The linked domains' scores at every closed round (see domainMeansAt). */
 export async function linkedDomainScores(
   db: Db,
   organisationId: string,
   domainKeys: readonly string[],
+  { rounds, executive }: Lists<ReturnType<typeof scoreLists>>,
 ) {
   if (domainKeys.length === 0) return []
-  const [rounds, executive] = await Promise.all([
-    closedRoundList(db, organisationId),
-    getExecutiveGroup(db, organisationId),
-  ])
   const sums = await packedScoreSums(
     db,
     organisationId,
     rounds.map((r) => r.id),
   )
+  const executiveId = executive[0]?.id ?? null
   return rounds.map((round) => {
-    const at = domainMeansAt(round, sums.round(round.id) ?? new Map(), executive?.id ?? null)
+    const at = domainMeansAt(round, sums.round(round.id) ?? new Map(), executiveId)
     return { round, who: at.who, scores: domainKeys.map((key) => at.means.get(key) ?? null) }
   })
 }

@@ -11,6 +11,7 @@ import {
 } from '../../views/pages/strategy/pages'
 import { PeerSupportPage, peerSupportFields } from '../../views/pages/strategy/peer-support'
 import { WorkstreamPage } from '../../views/pages/strategy/workstream'
+import { jsonLists } from '../db/json-list'
 import { listTeams } from '../db/queries/groups'
 import {
   createMetric,
@@ -22,6 +23,8 @@ import {
   listMetricPeriods,
   listMetrics,
   listObjectiveNotes,
+  metricPeriodsOf,
+  metricsOf,
   noteProgress,
   saveMetricValues,
   updateWorkstream,
@@ -43,7 +46,14 @@ import { actorOf, may, requireThat } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { readNumber } from '../lib/numbers'
-import { linkedDomainScores, strategyData, summariseMetric, teamsInScope } from '../lib/strategy'
+import {
+  linkedDomainScores,
+  strategyOverview,
+  summariseMetric,
+  summariseStrategy,
+  teamsInScope,
+  workstreamLists,
+} from '../lib/strategy'
 import {
   type FieldErrors,
   type FormValues,
@@ -131,15 +141,20 @@ async function renderWorkstream(
   values: FormValues = {},
   errors: FieldErrors = {},
 ) {
-  const workstream = await loadWorkstream(c)
-  const data = await strategyData(c.var.db, c.var.organisation.id, today(c), { workstream })
-  const summary = data.workstreams[0]
+  const { db, organisation } = c.var
+  const lists = await workstreamLists(db, {
+    organisationId: organisation.id,
+    workstreamId: c.req.param('id') ?? '',
+  })
+  const summary = summariseStrategy(lists, today(c)).workstreams[0]
   if (!summary) throw new HTTPException(404)
+  const workstream = summary.workstream
   const linked = domains.filter((d) => workstream.linkedDomains.includes(d.key))
   const scores = await linkedDomainScores(
-    c.var.db,
-    c.var.organisation.id,
+    db,
+    organisation.id,
     linked.map((d) => d.key),
+    lists,
   )
   return render(
     c,
@@ -244,7 +259,7 @@ async function renderMetric(
   const { metric, workstream } = await loadMetric(c)
   const { db, organisation } = c.var
   const [periods, teams] = await Promise.all([
-    listMetricPeriods(db, organisation.id, [metric.id]),
+    listMetricPeriods(db, organisation.id, { metricId: metric.id }),
     listTeams(db, organisation.id),
   ])
   const latestPeriod = periods.at(-1)?.period
@@ -257,13 +272,10 @@ async function renderMetric(
     period === latestPeriod ? null : valuesAt(db, organisation.id, metric.id, period),
   ])
   const inScope = teamsInScope(teams)
-  const summary = summariseMetric(
-    metric,
-    periods,
-    inScope.map((t) => t.id),
-    today(c),
-    latestValues,
-  )
+  const summary = summariseMetric(metric, periods, inScope.length, today(c), {
+    inScope: inScope.map((t) => t.id),
+    values: latestValues,
+  })
   const recorded: FormValues = { period }
   for (const v of atPeriod ?? latestValues) {
     recorded[valueField(v.groupId)] = String(v.value)
@@ -297,7 +309,7 @@ async function renderUpload(
 
 export const strategyRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const data = await strategyData(c.var.db, c.var.organisation.id, today(c), { history: false })
+    const data = await strategyOverview(c.var.db, c.var.organisation.id, today(c))
     return render(c, <StrategyOverviewPage data={data} canManage={canManage(c)} />, {
       title: 'Recovery strategy',
     })
@@ -538,17 +550,12 @@ export const strategyRoutes = new Hono<AppEnv>()
  * of metrics named for peer support workers, people supported and contacts.
  */
 async function peerSupportDefaults(c: Context<AppEnv>) {
-  const metrics = await listMetrics(c.var.db, c.var.organisation.id)
-  const latest = new Map(
-    (
-      await listMetricPeriods(
-        c.var.db,
-        c.var.organisation.id,
-        metrics.map((m) => m.id),
-        { latestOnly: true },
-      )
-    ).map((p) => [p.metricId, p]),
-  )
+  const organisationId = c.var.organisation.id
+  const { metrics, periods } = await jsonLists(c.var.db, {
+    metrics: metricsOf(organisationId),
+    periods: metricPeriodsOf(organisationId, {}, { latestOnly: true }),
+  })
+  const latest = new Map(periods.map((p) => [p.metricId, p]))
   const named = (pattern: RegExp) => {
     const metric = metrics.find((m) => pattern.test(m.name) && latest.has(m.id))
     const period = metric && latest.get(metric.id)

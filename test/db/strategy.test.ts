@@ -62,12 +62,12 @@ describe('metric values and what each period comes to', () => {
             ])
           }
           const values = await db.select().from(metricValues)
-          const periods = await listMetricPeriods(db, org.id, [metricId ?? ''])
+          const periods = await listMetricPeriods(db, org.id, { metricId: metricId ?? '' })
           expect(periods.map((p) => p.period)).toEqual(
             [...new Set(values.map((v) => v.period))].sort(),
           )
           expect(
-            await listMetricPeriods(db, org.id, [metricId ?? ''], { latestOnly: true }),
+            await listMetricPeriods(db, org.id, { metricId: metricId ?? '' }, { latestOnly: true }),
           ).toEqual(periods.slice(-1))
           for (const p of periods) {
             const inPeriod = values.filter((v) => v.period === p.period)

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
-import { jsonList } from '../json-list'
+import { jsonList, type ListOf } from '../json-list'
+import type { Bound } from '../prepared'
 import { type groupingKinds, groupings, groups, type teamTypes } from '../schema'
 import { auditInsert } from './audit'
 
@@ -30,9 +31,8 @@ export type Team = {
 
 /** The organisation's teams, or the one team named, with their grouping and predecessor names. */
 export async function listTeams(db: Db, organisationId: string, teamId?: string) {
-  return jsonList<Team>(
-    db,
-    {
+  return jsonList<Team>(db, {
+    fields: {
       id: groups.id,
       name: groups.name,
       teamType: groups.teamType,
@@ -42,7 +42,7 @@ export async function listTeams(db: Db, organisationId: string, teamId?: string)
       predecessor: predecessors.name,
       archivedAt: groups.archivedAt,
     },
-    sql`from ${groups}
+    from: sql`from ${groups}
       left join ${groupings} on ${and(eq(groupings.id, groups.groupingId), eq(groupings.organisationId, organisationId))}
       left join ${groups} ${sql.identifier('predecessors')} on ${and(eq(predecessors.id, groups.predecessorId), eq(predecessors.organisationId, organisationId))}
       where ${and(
@@ -50,8 +50,8 @@ export async function listTeams(db: Db, organisationId: string, teamId?: string)
         eq(groups.kind, 'team'),
         teamId === undefined ? undefined : eq(groups.id, teamId),
       )}`,
-    sql`${groups.name}`,
-  )
+    orderBy: sql`${groups.name}`,
+  })
 }
 
 export async function getTeam(
@@ -175,14 +175,12 @@ export async function getGroup(db: Db, organisationId: string, groupId: string) 
   return group ?? null
 }
 
-/** The ids of the organisation's teams not archived: those a per-team metric counts. */
-export async function teamIdsInScope(db: Db, organisationId: string): Promise<string[]> {
-  const [row] = await db.all<{ ids: string }>(
-    sql`select json_group_array(${groups.id}) as ids from ${groups} where ${and(
-      eq(groups.organisationId, organisationId),
-      eq(groups.kind, 'team'),
-      isNull(groups.archivedAt),
-    )}`,
-  )
-  return JSON.parse(row?.ids ?? '[]') as string[]
-}
+/** How many of the organisation's teams are not archived (those a per-team metric counts), as a list of one. */
+export const teamsInScopeCountOf = (organisationId: Bound): ListOf<{ count: number }> => ({
+  fields: { count: sql`count` },
+  from: sql`from (select count(*) as count from ${groups} where ${and(
+    eq(groups.organisationId, organisationId),
+    eq(groups.kind, 'team'),
+    isNull(groups.archivedAt),
+  )})`,
+})

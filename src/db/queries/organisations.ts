@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
+import { jsonList, type ListOf } from '../json-list'
+import type { Bound } from '../prepared'
 import { auditLog, groups, organisations, people, roleGrants } from '../schema'
 
 export type Organisation = { id: string; name: string }
@@ -64,10 +66,13 @@ export async function createFirstOrganisation(
   return created ? { organisation: created, adminId } : null
 }
 
+/** The organisation's executive group, as a list of one. */
+export const executiveOf = (organisationId: Bound): ListOf<{ id: string; name: string }> => ({
+  fields: { id: groups.id, name: groups.name },
+  from: sql`from ${groups} where ${and(eq(groups.organisationId, organisationId), eq(groups.kind, 'executive'))}`,
+})
+
 export async function getExecutiveGroup(db: Db, organisationId: string) {
-  const [row] = await db
-    .select({ id: groups.id, name: groups.name })
-    .from(groups)
-    .where(and(eq(groups.organisationId, organisationId), eq(groups.kind, 'executive')))
+  const [row] = await jsonList(db, executiveOf(organisationId))
   return row ?? null
 }

@@ -2,20 +2,22 @@ import { and, eq, sql } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
-import { jsonList } from '../json-list'
+import { jsonList, type ListOf } from '../json-list'
+import type { Bound } from '../prepared'
 import { rounds } from '../schema'
 import { roundFields } from './rounds'
 
 export type ResultsRound = typeof rounds.$inferSelect
 
 /** The organisation's closed rounds, oldest first: the only rounds whose results are shown. */
+export const closedRoundsOf = (organisationId: Bound): ListOf<ResultsRound> => ({
+  fields: roundFields,
+  from: sql`from ${rounds} where ${and(eq(rounds.organisationId, organisationId), eq(rounds.status, 'closed'))}`,
+  orderBy: sql`${rounds.opensOn}, ${rounds.name}`,
+})
+
 export async function closedRoundList(db: Db, organisationId: string): Promise<ResultsRound[]> {
-  return jsonList<ResultsRound>(
-    db,
-    roundFields,
-    sql`from ${rounds} where ${and(eq(rounds.organisationId, organisationId), eq(rounds.status, 'closed'))}`,
-    sql`${rounds.opensOn}, ${rounds.name}`,
-  )
+  return jsonList(db, closedRoundsOf(organisationId))
 }
 
 const inList = (column: string, ids: readonly string[]) =>

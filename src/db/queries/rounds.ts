@@ -171,14 +171,13 @@ export type RoundSummary = typeof rounds.$inferSelect & { groupIds: string[] }
 
 /** Every round of the organisation, newest first, with the groups each assesses. */
 export async function listRounds(db: Db, organisationId: string): Promise<RoundSummary[]> {
-  return jsonList<RoundSummary>(
-    db,
-    {
+  return jsonList<RoundSummary>(db, {
+    fields: {
       ...roundFields,
       groupIds: sql`json((select json_group_array(${roundGroups.groupId}) from ${roundGroups}
         where ${roundGroups.roundId} = ${rounds.id} and ${roundGroups.organisationId} = ${organisationId}))`,
     },
-    sql`from ${rounds} where ${eq(rounds.organisationId, organisationId)}`,
-    sql`${rounds.opensOn} desc, ${rounds.name}`,
-  )
+    from: sql`from ${rounds} where ${eq(rounds.organisationId, organisationId)}`,
+    orderBy: sql`${rounds.opensOn} desc, ${rounds.name}`,
+  })
 }

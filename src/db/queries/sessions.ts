@@ -1,5 +1,7 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
+import type { Grant } from '../../env'
 import type { Db } from '../client'
+import { preparedOnce, slot } from '../prepared'
 import { organisations, people, roleGrants, sessions } from '../schema'
 
 export type SignedIn = {
@@ -23,15 +25,17 @@ export function createSessionRow(
   })
 }
 
-/** The session with its person and organisation, scoped by the session's own organisation. */
-export async function findSession(db: Db, tokenHash: string): Promise<SignedIn | null> {
-  const [row] = await db
+const sessionStatement = preparedOnce((db) =>
+  db
     .select({
       tokenHash: sessions.tokenHash,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       person: { id: people.id, name: people.name, email: people.email, status: people.status },
       organisation: { id: organisations.id, name: organisations.name },
+      grants: sql<string>`(select json_group_array(json_array(${roleGrants.role}, ${roleGrants.groupId}))
+        from ${roleGrants} where ${roleGrants.organisationId} = ${sessions.organisationId}
+        and ${roleGrants.personId} = ${sessions.personId})`,
     })
     .from(sessions)
     .innerJoin(
@@ -39,8 +43,24 @@ export async function findSession(db: Db, tokenHash: string): Promise<SignedIn |
       and(eq(people.id, sessions.personId), eq(people.organisationId, sessions.organisationId)),
     )
     .innerJoin(organisations, eq(organisations.id, sessions.organisationId))
-    .where(eq(sessions.tokenHash, tokenHash))
-  return row ?? null
+    .where(eq(sessions.tokenHash, slot('tokenHash')))
+    .prepare(),
+)
+
+/**
+ * The session with its person, organisation and the person's grants there, scoped by the
+ * session's own organisation: one statement, run on every request.
+ */
+export async function findSession(
+  db: Db,
+  tokenHash: string,
+): Promise<(SignedIn & { grants: Grant[] }) | null> {
+  const [row] = await sessionStatement(db).all({ tokenHash })
+  if (!row) return null
+  const grants = (JSON.parse(row.grants) as [Grant['role'], string | null][]).map(
+    ([role, groupId]) => ({ role, groupId }),
+  )
+  return { ...row, grants }
 }
 
 export async function touchSession(db: Db, tokenHash: string, now: number) {
@@ -49,11 +69,4 @@ export async function touchSession(db: Db, tokenHash: string, now: number) {
 
 export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
-}
-
-export async function listGrants(db: Db, organisationId: string, personId: string) {
-  return db
-    .select({ role: roleGrants.role, groupId: roleGrants.groupId })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.organisationId, organisationId), eq(roleGrants.personId, personId)))
 }

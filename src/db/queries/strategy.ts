@@ -2,7 +2,8 @@ import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { groupBy } from '../../lib/collections'
 import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
-import { jsonList } from '../json-list'
+import { jsonList, type ListOf } from '../json-list'
+import type { Bound } from '../prepared'
 import {
   groups,
   metricPeriods,
@@ -25,15 +26,18 @@ export type WorkstreamChanges = Pick<Workstream, 'name' | 'purpose' | 'lead' | '
 export type ObjectiveChanges = Pick<Objective, 'title' | 'owner' | 'dueOn'>
 export type MetricChanges = Omit<Metric, 'id' | 'organisationId' | 'workstreamId' | 'createdAt'>
 
-/** The organisation's workstreams by name. */
-export async function listWorkstreams(db: Db, organisationId: string) {
-  return jsonList<Workstream>(
-    db,
-    { ...getTableColumns(workstreams), linkedDomains: sql`json(${workstreams.linkedDomains})` },
-    sql`from ${workstreams} where ${eq(workstreams.organisationId, organisationId)}`,
-    sql`${workstreams.name}`,
-  )
-}
+/** The organisation's workstreams (or the one named) by name. */
+export const workstreamsOf = (organisationId: Bound, id?: Bound): ListOf<Workstream> => ({
+  fields: {
+    ...getTableColumns(workstreams),
+    linkedDomains: sql`json(${workstreams.linkedDomains})`,
+  },
+  from: sql`from ${workstreams} where ${and(
+    eq(workstreams.organisationId, organisationId),
+    id === undefined ? undefined : eq(workstreams.id, id),
+  )}`,
+  orderBy: sql`${workstreams.name}`,
+})
 
 export async function getWorkstream(db: Db, organisationId: string, id: string) {
   const [found] = await db
@@ -98,17 +102,14 @@ export async function updateWorkstream(
 }
 
 /** The organisation's objectives (of one workstream, or every one), by due date. */
-export async function listObjectives(db: Db, organisationId: string, workstreamId?: string) {
-  return jsonList<Objective>(
-    db,
-    getTableColumns(objectives),
-    sql`from ${objectives} where ${and(
-      eq(objectives.organisationId, organisationId),
-      workstreamId === undefined ? undefined : eq(objectives.workstreamId, workstreamId),
-    )}`,
-    sql`${objectives.dueOn}, ${objectives.title}`,
-  )
-}
+export const objectivesOf = (organisationId: Bound, workstreamId?: Bound): ListOf<Objective> => ({
+  fields: getTableColumns(objectives),
+  from: sql`from ${objectives} where ${and(
+    eq(objectives.organisationId, organisationId),
+    workstreamId === undefined ? undefined : eq(objectives.workstreamId, workstreamId),
+  )}`,
+  orderBy: sql`${objectives.dueOn}, ${objectives.title}`,
+})
 
 export async function getObjective(db: Db, organisationId: string, id: string) {
   const [found] = await db
@@ -190,17 +191,25 @@ export async function noteProgress(
   ])
 }
 
-/** The organisation's metrics (of one workstream, or every one), by name. */
-export async function listMetrics(db: Db, organisationId: string, workstreamId?: string) {
-  return jsonList<Metric>(
-    db,
-    getTableColumns(metrics),
-    sql`from ${metrics} where ${and(
-      eq(metrics.organisationId, organisationId),
-      workstreamId === undefined ? undefined : eq(metrics.workstreamId, workstreamId),
-    )}`,
-    sql`${metrics.name}`,
+/** The metrics of one workstream, one metric, or every metric of the organisation. */
+export type WhichMetrics = { workstreamId?: Bound; metricId?: Bound }
+
+const metricsWhere = (organisationId: Bound, { workstreamId, metricId }: WhichMetrics) =>
+  and(
+    eq(metrics.organisationId, organisationId),
+    workstreamId === undefined ? undefined : eq(metrics.workstreamId, workstreamId),
+    metricId === undefined ? undefined : eq(metrics.id, metricId),
   )
+
+/** The organisation's metrics (see WhichMetrics), by name. */
+export const metricsOf = (organisationId: Bound, of: WhichMetrics = {}): ListOf<Metric> => ({
+  fields: getTableColumns(metrics),
+  from: sql`from ${metrics} where ${metricsWhere(organisationId, of)}`,
+  orderBy: sql`${metrics.name}`,
+})
+
+export async function listMetrics(db: Db, organisationId: string) {
+  return jsonList(db, metricsOf(organisationId))
 }
 
 export async function getMetric(db: Db, organisationId: string, id: string) {
@@ -370,45 +379,54 @@ function periodSummaries(db: Db, organisationId: string, metricId: string, perio
 }
 
 /**
- * What each period of some metrics comes to, by metric then oldest period first; or only each
- * metric's latest period. One statement per 90 metrics.
+ * What each period of the metrics (see WhichMetrics) comes to: every period, or each metric's
+ * latest, in no order. Each metric first, then its periods: a seek a metric, not a scan.
  */
-export async function listMetricPeriods(
-  db: Db,
-  organisationId: string,
-  metricIds: string[],
+export const metricPeriodsOf = (
+  organisationId: Bound,
+  of: WhichMetrics,
   { latestOnly = false }: { latestOnly?: boolean } = {},
-) {
-  const fields = {
+): ListOf<MetricPeriod> => ({
+  fields: {
     metricId: metricPeriods.metricId,
     period: metricPeriods.period,
     valuesCount: metricPeriods.valuesCount,
     total: metricPeriods.total,
     meeting: metricPeriods.meeting,
-  }
-  const lists = await Promise.all(
-    chunksOf(metricIds, 90).map((ids) =>
-      jsonList<MetricPeriod>(
-        db,
-        fields,
-        latestOnly
-          ? // Each metric first, then its latest period: a seek a metric, not a scan of every period.
-            sql`from ${metrics} cross join ${metricPeriods}
-              on ${metricPeriods.organisationId} = ${metrics.organisationId}
-              and ${metricPeriods.metricId} = ${metrics.id}
-              and ${metricPeriods.period} = (select max(latest.period) from ${metricPeriods} latest
-                where latest.organisation_id = ${metrics.organisationId} and latest.metric_id = ${metrics.id})
-            where ${and(eq(metrics.organisationId, organisationId), inArray(metrics.id, ids))}`
-          : sql`from ${metricPeriods} where ${and(
-              eq(metricPeriods.organisationId, organisationId),
-              inArray(metricPeriods.metricId, ids),
-            )}`,
-        sql`${metricPeriods.metricId}, ${metricPeriods.period}`,
-      ),
-    ),
-  )
-  return lists.flat()
+  },
+  from: sql`from ${metrics} cross join ${metricPeriods}
+    on ${metricPeriods.organisationId} = ${metrics.organisationId}
+    and ${metricPeriods.metricId} = ${metrics.id}
+    ${
+      latestOnly
+        ? sql`and ${metricPeriods.period} = (select max(latest.period) from ${metricPeriods} latest
+            where latest.organisation_id = ${metrics.organisationId} and latest.metric_id = ${metrics.id})`
+        : sql``
+    }
+    where ${metricsWhere(organisationId, of)}`,
+})
+
+/** As metricPeriodsOf, by metric then oldest period first. */
+export async function listMetricPeriods(
+  db: Db,
+  organisationId: string,
+  of: WhichMetrics,
+  options: { latestOnly?: boolean } = {},
+) {
+  const periods = await jsonList(db, metricPeriodsOf(organisationId, of, options))
+  return periods.sort(byMetricAndPeriod)
 }
+
+const byMetricAndPeriod = (a: MetricPeriod, b: MetricPeriod) =>
+  a.metricId < b.metricId
+    ? -1
+    : a.metricId > b.metricId
+      ? 1
+      : a.period < b.period
+        ? -1
+        : a.period > b.period
+          ? 1
+          : 0
 
 export type MetricPeriod = Omit<typeof metricPeriods.$inferSelect, 'organisationId'>
 

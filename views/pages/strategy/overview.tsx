@@ -1,9 +1,9 @@
-import type { StrategyData } from '../../../src/lib/strategy'
+import type { StrategyOverview } from '../../../src/lib/strategy'
 import { Table } from '../../components/table'
 import { longDate } from '../rounds/labels'
 import { comparatorWords, measured, StatusWords } from './labels'
 
-type OverviewProps = { data: StrategyData; canManage: boolean }
+type OverviewProps = { data: StrategyOverview; canManage: boolean }
 
 /** Every workstream with its status, overdue objectives and metrics off target; printable. */
 export function StrategyOverviewPage({ data, canManage }: OverviewProps) {
