@@ -1,5 +1,5 @@
 import type { Db } from '../db/client'
-import { type Lists, preparedLists } from '../db/json-list'
+import { type ListOf, type Lists, preparedLists } from '../db/json-list'
 import { type Bound, slot } from '../db/prepared'
 import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
@@ -15,6 +15,7 @@ import {
   type Workstream,
   workstreamsOf,
 } from '../db/queries/strategy'
+import { rounds } from '../db/schema'
 import { meanOfShown, type RoundRules, type ScoreSums } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
@@ -205,11 +206,26 @@ function domainMeansAt(round: RoundRules, kept: KeptRound<ScoreSums>, executiveI
   return worked
 }
 
-/** What linkedDomainScores reads, as lists for one statement: the closed rounds and the executive. */
-export const scoreLists = (organisationId: Bound) => ({
-  rounds: closedRoundsOf(organisationId),
-  executive: executiveOf(organisationId),
-})
+type ScoredRound = RoundRules & { id: string; name: string }
+
+/**
+ * What linkedDomainScores reads, as lists for one statement: the closed rounds (with what their
+ * scores need, not every column) and the executive.
+ */
+export const scoreLists = (organisationId: Bound) => {
+  const { from, orderBy } = closedRoundsOf(organisationId)
+  const scored: ListOf<ScoredRound> = {
+    fields: {
+      id: rounds.id,
+      name: rounds.name,
+      mode: rounds.mode,
+      anonymityThreshold: rounds.anonymityThreshold,
+    },
+    from,
+    orderBy,
+  }
+  return { rounds: scored, executive: executiveOf(organisationId) }
+}
 
 /**
  * What the workstream page reads, in one statement: the workstream with its objectives, metrics

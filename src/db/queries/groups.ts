@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { jsonList, type ListOf } from '../json-list'
@@ -30,28 +30,30 @@ export type Team = {
 }
 
 /** The organisation's teams, or the one team named, with their grouping and predecessor names. */
+export const teamsOf = (organisationId: Bound, teamId?: Bound): ListOf<Team> => ({
+  fields: {
+    id: groups.id,
+    name: groups.name,
+    teamType: groups.teamType,
+    groupingId: groups.groupingId,
+    grouping: groupings.name,
+    predecessorId: groups.predecessorId,
+    predecessor: predecessors.name,
+    archivedAt: groups.archivedAt,
+  },
+  from: sql`from ${groups}
+    left join ${groupings} on ${and(eq(groupings.id, groups.groupingId), eq(groupings.organisationId, organisationId))}
+    left join ${groups} ${sql.identifier('predecessors')} on ${and(eq(predecessors.id, groups.predecessorId), eq(predecessors.organisationId, organisationId))}
+    where ${and(
+      eq(groups.organisationId, organisationId),
+      eq(groups.kind, 'team'),
+      teamId === undefined ? undefined : eq(groups.id, teamId),
+    )}`,
+  orderBy: sql`${groups.name}`,
+})
+
 export async function listTeams(db: Db, organisationId: string, teamId?: string) {
-  return jsonList<Team>(db, {
-    fields: {
-      id: groups.id,
-      name: groups.name,
-      teamType: groups.teamType,
-      groupingId: groups.groupingId,
-      grouping: groupings.name,
-      predecessorId: groups.predecessorId,
-      predecessor: predecessors.name,
-      archivedAt: groups.archivedAt,
-    },
-    from: sql`from ${groups}
-      left join ${groupings} on ${and(eq(groupings.id, groups.groupingId), eq(groupings.organisationId, organisationId))}
-      left join ${groups} ${sql.identifier('predecessors')} on ${and(eq(predecessors.id, groups.predecessorId), eq(predecessors.organisationId, organisationId))}
-      where ${and(
-        eq(groups.organisationId, organisationId),
-        eq(groups.kind, 'team'),
-        teamId === undefined ? undefined : eq(groups.id, teamId),
-      )}`,
-    orderBy: sql`${groups.name}`,
-  })
+  return jsonList(db, teamsOf(organisationId, teamId))
 }
 
 export async function getTeam(
@@ -63,12 +65,17 @@ export async function getTeam(
   return team ?? null
 }
 
+export type Grouping = { id: string; kind: GroupingKind; name: string }
+
+/** The organisation's service lines and other groupings, by name. */
+export const groupingsOf = (organisationId: Bound): ListOf<Grouping> => ({
+  fields: { id: groupings.id, kind: groupings.kind, name: groupings.name },
+  from: sql`from ${groupings} where ${eq(groupings.organisationId, organisationId)}`,
+  orderBy: sql`${groupings.name}`,
+})
+
 export async function listGroupings(db: Db, organisationId: string) {
-  return db
-    .select({ id: groupings.id, kind: groupings.kind, name: groupings.name })
-    .from(groupings)
-    .where(eq(groupings.organisationId, organisationId))
-    .orderBy(asc(groupings.name))
+  return jsonList(db, groupingsOf(organisationId))
 }
 
 /** A new team and its audit entry, in one batch. */

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/client'
-import { listGroupings, listTeams, type Team } from '../../db/queries/groups'
+import { preparedLists } from '../../db/json-list'
+import { slot } from '../../db/prepared'
+import { groupingsOf, type Team, teamsOf } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
-import { getExecutiveGroup } from '../../db/queries/organisations'
+import { executiveOf } from '../../db/queries/organisations'
 import {
-  closedRoundList,
+  closedRoundsOf,
   type KeptRound,
   packedScoreSums,
   type ResultsRound,
@@ -61,6 +63,14 @@ export function halfYearOf(isoDate: string) {
   return Number(isoDate.slice(5, 7)) <= 6 ? `Jan–Jun ${year}` : `Jul–Dec ${year}`
 }
 
+/** What the overview reads, in one statement: closed rounds, executive, teams and service lines. */
+const overviewLists = preparedLists({
+  rounds: closedRoundsOf(slot('organisationId')),
+  executive: executiveOf(slot('organisationId')),
+  teams: teamsOf(slot('organisationId')),
+  groupings: groupingsOf(slot('organisationId')),
+})
+
 /** Teams this many or fewer get a line each in the chart; more, and only the teams' mean. */
 export const teamLinesUpTo = 8
 
@@ -75,12 +85,9 @@ export async function overviewData(
   filters: OverviewFilters,
   canSee: (teamId: string) => boolean,
 ) {
-  const [rounds, executive, allTeams, groupings] = await Promise.all([
-    closedRoundList(db, organisationId),
-    getExecutiveGroup(db, organisationId),
-    listTeams(db, organisationId),
-    listGroupings(db, organisationId),
-  ])
+  const read = await overviewLists(db, { organisationId })
+  const { rounds, groupings, teams: allTeams } = read
+  const executive = read.executive[0] ?? null
   const teams = allTeams.filter(
     (t: Team) =>
       canSee(t.id) &&

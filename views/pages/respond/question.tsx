@@ -1,6 +1,9 @@
 import type { ChoiceOption } from '../../../src/instruments/answer-form'
 import { fieldNames, maxCommentLength } from '../../../src/instruments/answer-form'
 
+/** The comment limit as the hint writes it, written once rather than for every question. */
+const commentLimit = maxCommentLength.toLocaleString('en-GB')
+
 export type QuestionProps = {
   linkId: string
   number: number
@@ -56,7 +59,7 @@ function LongText(props: {
         {props.value ?? ''}
       </textarea>
       <div class="nhsuk-hint nhsuk-character-count__message" id={infoId}>
-        You can enter up to {maxCommentLength.toLocaleString('en-GB')} characters
+        You can enter up to {commentLimit} characters
       </div>
     </div>
   )
