@@ -3,8 +3,10 @@ import { HTTPException } from 'hono/http-exception'
 import { ComparePage } from '../../views/pages/results/compare'
 import { OverviewPage } from '../../views/pages/results/overview'
 import { ReportPage } from '../../views/pages/results/report'
-import { listTeams } from '../db/queries/groups'
-import { getExecutiveGroup } from '../db/queries/organisations'
+import { preparedLists } from '../db/json-list'
+import { slot } from '../db/prepared'
+import { teamsOf } from '../db/queries/groups'
+import { executiveOf } from '../db/queries/organisations'
 import type { AppEnv } from '../env'
 import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
@@ -15,13 +17,17 @@ import { reportData } from '../lib/results/report'
 const filterOf = (value: string | undefined) =>
   value && /^[\w-]{1,64}$/.test(value) ? value : undefined
 
+const groupLists = preparedLists({
+  executive: executiveOf(slot('organisationId')),
+  teams: teamsOf(slot('organisationId')),
+})
+
 /** The groups this person may see results of: the executive, and the teams they may see. */
 async function visibleGroups(c: Context<AppEnv>) {
   const grants = c.var.signedIn?.grants ?? []
-  const [executive, teams] = await Promise.all([
-    getExecutiveGroup(c.var.db, c.var.organisation.id),
-    listTeams(c.var.db, c.var.organisation.id),
-  ])
+  const read = await groupLists(c.var.db, { organisationId: c.var.organisation.id })
+  const [executive] = read.executive
+  const teams = read.teams
   return [
     ...(executive ? [{ ...executive, kind: 'executive' as const }] : []),
     ...teams.filter((t) => may.seeTeam(grants, t.id)).map((t) => ({ ...t, kind: 'team' as const })),
