@@ -131,7 +131,7 @@ export const strategyLists = (
   objectives: objectivesOf(organisationId, workstreamId),
   metrics: metricsOf(organisationId, { workstreamId }),
   periods: metricPeriodsOf(organisationId, { workstreamId }, { latestOnly: !history }),
-  teams: teamsInScopeCountOf(organisationId),
+  teamsInScope: teamsInScopeCountOf(organisationId),
 })
 
 /**
@@ -140,10 +140,16 @@ export const strategyLists = (
  * enough for its status, not for a run chart.
  */
 export function summariseStrategy(
-  { workstreams, objectives, metrics, periods, teams }: Lists<ReturnType<typeof strategyLists>>,
+  {
+    workstreams,
+    objectives,
+    metrics,
+    periods,
+    teamsInScope,
+  }: Lists<ReturnType<typeof strategyLists>>,
   today: string,
 ) {
-  const inScope = teams[0]?.count ?? 0
+  const inScope = teamsInScope[0]?.count ?? 0
   const summaries = metrics.map((m) => summariseMetric(m, periods, inScope, today))
   return {
     workstreams: workstreams.map((workstream): WorkstreamSummary => {
