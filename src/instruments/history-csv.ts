@@ -1,6 +1,6 @@
-import Papa from 'papaparse'
 import { readDate } from '../lib/dates'
 import { choicesOf } from './answer-form'
+import { type CsvProblem, readCsvTable } from './csv-table'
 import { type Instrument, type Perspective, perspectives } from './definition'
 import type { AnswerValue } from './scoring'
 
@@ -17,8 +17,7 @@ export const historyColumns = [
 type Column = (typeof historyColumns)[number]
 export const maxHistoryRows = 20_000
 
-/** One problem of an upload, where a spreadsheet shows it: row 1 is the header. */
-export type Problem = { row: number; column: Column | 'file'; message: string }
+export type Problem = CsvProblem<Column>
 
 export type HistoricalResponse = {
   groupId: string
@@ -49,45 +48,16 @@ export function readHistory(
   text: string,
   { instrument, groups, existingRoundNames }: Context,
 ): { rounds: HistoricalRound[]; problems: Problem[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false })
-  const [header = [], ...body] = parsed.data
+  const table = readCsvTable(text, historyColumns, { maxRows: maxHistoryRows, what: 'answers' })
+  if (table.problem) return { rounds: [], problems: [table.problem] }
   const problems: Problem[] = []
-  const at = new Map(header.map((name, i) => [name.trim(), i]))
-  const missing = historyColumns.filter((c) => !at.has(c))
-  if (missing.length > 0) {
-    return {
-      rounds: [],
-      problems: [
-        {
-          row: 1,
-          column: 'file',
-          message: `The header row has no column ${missing.join(', ')}; it must have ${historyColumns.join(', ')}`,
-        },
-      ],
-    }
-  }
-  if (body.length > maxHistoryRows) {
-    return {
-      rounds: [],
-      problems: [
-        {
-          row: maxHistoryRows + 2,
-          column: 'file',
-          message: `A file may hold at most ${maxHistoryRows.toLocaleString('en-GB')} answers; split it into smaller files`,
-        },
-      ],
-    }
-  }
   const groupByName = new Map(groups.map((g) => [g.name.trim().toLowerCase(), g.id]))
   const items = new Map(instrument.items.map((item) => [item.linkId, item]))
   const rounds = new Map<string, HistoricalRound & { firstRow: number }>()
   const respondents = new Map<string, HistoricalResponse & { firstRow: number }>()
   const seen = new Map<string, number>()
 
-  body.forEach((cells, index) => {
-    const row = index + 2
-    if (cells.every((cell) => cell.trim() === '')) return
-    const cell = (c: Column) => (cells[at.get(c) ?? -1] ?? '').trim()
+  for (const { row, cell } of table.rows) {
     const problem = (column: Column, message: string) => problems.push({ row, column, message })
     const before = problems.length
 
@@ -175,7 +145,7 @@ export function readHistory(
         'perspective',
         `Respondent ${respondent} answers as ${earlier.perspective} on row ${earlier.firstRow}; one respondent has one perspective`,
       )
-    if (problems.length > before || !groupId || !choice || !item) return
+    if (problems.length > before || !groupId || !choice || !item) continue
 
     round.groupIds.add(groupId)
     round.perspectives.add(perspective)
@@ -188,7 +158,7 @@ export function readHistory(
       item.linkId,
       choice.value === 'NA' || choice.value === 'DK' ? choice.value : Number(choice.value),
     )
-  })
+  }
   if (problems.length === 0 && rounds.size === 0)
     problems.push({ row: 2, column: 'file', message: 'The file has no answers' })
   return { rounds: problems.length > 0 ? [] : [...rounds.values()], problems }

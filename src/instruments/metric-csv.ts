@@ -1,13 +1,12 @@
-import Papa from 'papaparse'
 import { readNumber } from '../lib/numbers'
+import { type CsvProblem, readCsvTable } from './csv-table'
 import { monthlyPeriod, quarterlyPeriod } from './strategy'
 
 export const metricColumns = ['metric', 'period', 'team', 'value', 'note'] as const
 type Column = (typeof metricColumns)[number]
 export const maxMetricRows = 20_000
 
-/** One problem of an upload, where a spreadsheet shows it: row 1 is the header. */
-export type MetricProblem = { row: number; column: Column | 'file'; message: string }
+export type MetricProblem = CsvProblem<Column>
 
 export type MetricValueRow = {
   metricId: string
@@ -38,45 +37,21 @@ export function readMetricValues(
   text: string,
   { metrics, teams }: Context,
 ): { values: MetricValueRow[]; problems: MetricProblem[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
-  const [header = [], ...body] = parsed.data
-  const at = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]))
-  const missing = metricColumns.filter((c) => !at.has(c))
-  if (missing.length > 0) {
+  const table = readCsvTable(text, metricColumns, { maxRows: maxMetricRows, what: 'values' })
+  if (table.problem) return { values: [], problems: [table.problem] }
+  if (table.rows.length === 0)
     return {
       values: [],
       problems: [
-        {
-          row: 1,
-          column: 'file',
-          message: `The header row has no column ${missing.join(', ')}; it must have ${metricColumns.join(', ')}`,
-        },
+        { row: 2, column: 'file', message: 'The file has no values under its header row' },
       ],
     }
-  }
-  if (body.length === 0 || body.length > maxMetricRows) {
-    return {
-      values: [],
-      problems: [
-        {
-          row: body.length === 0 ? 2 : maxMetricRows + 2,
-          column: 'file',
-          message:
-            body.length === 0
-              ? 'The file has no values under its header row'
-              : `A file may hold at most ${maxMetricRows.toLocaleString('en-GB')} values; split it into smaller files`,
-        },
-      ],
-    }
-  }
   const metricsByName = new Map(metrics.map((m) => [key(m.name), m]))
   const teamsByName = new Map(teams.map((t) => [key(t.name), t]))
   const problems: MetricProblem[] = []
   const values: MetricValueRow[] = []
   const seen = new Map<string, number>()
-  body.forEach((cells, i) => {
-    const row = i + 2
-    const cell = (column: Column) => (cells[at.get(column) ?? -1] ?? '').trim()
+  for (const { row, cell } of table.rows) {
     const problem = (column: Column, message: string) => problems.push({ row, column, message })
     const metric = metricsByName.get(key(cell('metric')))
     if (!metric)
@@ -113,12 +88,12 @@ export function readMetricValues(
     if (value === null) problem('value', raw ? `“${raw}” is not a number` : 'Enter the value')
     const note = cell('note')
     if (note.length > 500) problem('note', 'The note must be 500 characters or fewer')
-    if (!metric || value === null || problems.some((p) => p.row === row)) return
+    if (!metric || value === null || problems.some((p) => p.row === row)) continue
     const id = `${metric.id}|${period}|${groupId}`
     const earlier = seen.get(id)
     if (earlier !== undefined) problem('value', `Row ${earlier} already gives this value`)
     seen.set(id, row)
     values.push({ metricId: metric.id, period, groupId, value, note: note || null })
-  })
+  }
   return problems.length > 0 ? { values: [], problems } : { values, problems }
 }

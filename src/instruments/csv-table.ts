@@ -1,0 +1,49 @@
+import Papa from 'papaparse'
+
+/** One problem of an upload, where a spreadsheet shows it: row 1 is the header. */
+export type CsvProblem<C extends string> = { row: number; column: C | 'file'; message: string }
+
+/** A row of an upload: its number as a spreadsheet shows it, and its cells by column, trimmed. */
+export type CsvRow<C extends string> = { row: number; cell: (column: C) => string }
+
+/**
+ * An upload's rows under a header that must name every column (in any order and case): UTF-8 with
+ * or without a byte-order mark, CRLF or LF, quoted fields as spreadsheets save them. Blank lines
+ * are passed over but still counted, so every row keeps the number a spreadsheet gives it.
+ */
+export function readCsvTable<C extends string>(
+  text: string,
+  columns: readonly C[],
+  { maxRows, what }: { maxRows: number; what: string },
+): { rows: CsvRow<C>[]; problem: null } | { rows: null; problem: CsvProblem<C> } {
+  const [header = [], ...body] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: false,
+  }).data
+  const at = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]))
+  const index = (column: C) => at.get(column.toLowerCase()) ?? -1
+  const missing = columns.filter((c) => index(c) < 0)
+  if (missing.length > 0)
+    return {
+      rows: null,
+      problem: {
+        row: 1,
+        column: 'file',
+        message: `The header row has no column ${missing.join(', ')}; it must have ${columns.join(', ')}`,
+      },
+    }
+  if (body.length > maxRows)
+    return {
+      rows: null,
+      problem: {
+        row: maxRows + 2,
+        column: 'file',
+        message: `A file may hold at most ${maxRows.toLocaleString('en-GB')} ${what}; split it into smaller files`,
+      },
+    }
+  const rows: CsvRow<C>[] = []
+  body.forEach((cells, i) => {
+    if (cells.every((cell) => cell.trim() === '')) return
+    rows.push({ row: i + 2, cell: (column) => (cells[index(column)] ?? '').trim() })
+  })
+  return { rows, problem: null }
+}
