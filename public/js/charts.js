@@ -26,7 +26,7 @@ function draw(root) {
           data: set.reference ? config.labels.map(() => set.value) : set.data,
           borderColor: colours[i % colours.length],
           backgroundColor: colours[i % colours.length],
-          spanGaps: Boolean(set.reference),
+          spanGaps: true,
           borderDash: set.reference ? [6, 4] : [],
           pointRadius: set.reference ? 0 : set.marked ? set.marked.map((m) => (m ? 7 : 3)) : 3,
           pointStyle: set.marked ? set.marked.map((m) => (m ? 'rectRot' : 'circle')) : 'circle',

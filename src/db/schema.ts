@@ -460,12 +460,17 @@ export const actionPriorities = sqliteTable(
   ],
 )
 
+export const figureKinds = ['responses', 'total', 'domain', 'item'] as const
+
 /**
- * A closed round's results, one row per group, taken from the aggregates in the batch that closes
- * the round (after which nothing more can complete): what every results page and export reads.
+ * A closed round's results as kept at close, from the aggregates in the batch that closes the round
+ * (after which nothing more can complete), and never changed: one row per group, perspective (and
+ * every perspective together, `all`) and figure. For `responses` n counts completed responses; for
+ * `total` and `domain` (key: the domain's key) n counts respondents with a score and `insufficient`
+ * those without; for `item` (key: the linkId) n counts valid answers, on the item's own scale.
  */
-export const roundResults = sqliteTable(
-  'round_results',
+export const roundFigures = sqliteTable(
+  'round_figures',
   {
     organisationId: organisationId(),
     roundId: text('round_id')
@@ -474,29 +479,43 @@ export const roundResults = sqliteTable(
     groupId: text('group_id')
       .notNull()
       .references(() => groups.id),
-    /** Completed responses, every perspective. */
-    responses: integer('responses').notNull(),
-    /** The sums of respondents' totals, every perspective, for roll-ups worked out in SQL. */
-    totalN: integer('total_n').notNull(),
-    totalSum: real('total_sum').notNull(),
-    /** [perspective, measure, n, sum, sum of squares, insufficient], as JSON. */
-    scores: text('scores').notNull(),
-    /** [linkId, n, sum, sum of squares, NA count, DK count] of every perspective together, as JSON. */
-    items: text('items').notNull(),
+    perspective: text('perspective').notNull(),
+    kind: text('kind', { enum: figureKinds }).notNull(),
+    key: text('key').notNull(),
+    ...runningSums(),
+    insufficient: integer('insufficient').notNull(),
+    naCount: integer('na_count').notNull(),
+    dkCount: integer('dk_count').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.roundId, t.groupId] }),
-    index('round_results_group_idx').on(t.organisationId, t.groupId),
-    /** Covers the roll-up of many rounds' teams without reading the kept sums. */
-    index('round_results_totals_idx').on(
-      t.organisationId,
-      t.roundId,
-      t.groupId,
-      t.responses,
-      t.totalN,
-      t.totalSum,
-    ),
+    primaryKey({
+      columns: [t.organisationId, t.roundId, t.groupId, t.perspective, t.kind, t.key],
+    }),
+    /** Every round's totals (or one kind of figure) of every group, without reading the rest. */
+    index('round_figures_kind_idx').on(t.organisationId, t.perspective, t.kind, t.roundId),
+    index('round_figures_group_idx').on(t.organisationId, t.groupId, t.perspective, t.kind),
+    check('round_figures_kind_check', sql`kind in ('responses', 'total', 'domain', 'item')`),
   ],
+)
+
+/**
+ * A comment an admin has hidden from results because it identifies someone: the comment is kept
+ * with its response; only this key, a digest of the answer it belongs to, marks it hidden.
+ */
+export const hiddenComments = sqliteTable(
+  'hidden_comments',
+  {
+    organisationId: organisationId(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    commentKey: text('comment_key').notNull(),
+    hiddenBy: text('hidden_by')
+      .notNull()
+      .references(() => people.id),
+    hiddenOn: text('hidden_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.roundId, t.commentKey] })],
 )
 
 export const objectiveStatuses = [

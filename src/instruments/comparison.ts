@@ -1,6 +1,6 @@
-import { type Instrument, type Scale, sameScale, scaleOf, scaleRange } from './definition'
+import { type Instrument, sameScale, scaleOf } from './definition'
 import { type AnswerValue, itemValue } from './scoring'
-import { type Summary, z95 } from './statistics'
+import { type Summary, signTest, welchDifference } from './statistics'
 
 /** What a round holds per item: one agreed rating each (consensus), or summaries on 0–100. */
 export type RoundItems =
@@ -23,8 +23,8 @@ function validAt(side: RoundItems, linkId: string): boolean {
 
 const invalidReason = (side: RoundItems, round: 1 | 2) =>
   side.mode === 'consensus'
-    ? `no rating at round ${round} (not answered, not applicable or don't know)`
-    : `fewer than 2 valid answers at round ${round}, so change cannot be judged`
+    ? `no rating at the ${round === 1 ? 'earlier' : 'later'} round (not answered, not applicable or don’t know)`
+    : `too few answers at the ${round === 1 ? 'earlier' : 'later'} round to show or to judge a change`
 
 /**
  * The items of both versions in order: those in both on the same scale (still to be checked for
@@ -44,9 +44,9 @@ function pairItems(before: Instrument, after: Instrument): PairedItems {
     const later = afterItems.get(item.linkId)
     const entry = { linkId: item.linkId, domain: item.domain }
     if (!later) {
-      pairs.push({ ...entry, reason: `not in ${after.slug} version ${after.version}` })
+      pairs.push({ ...entry, reason: `not asked in version ${after.version} of the questionnaire` })
     } else if (!sameScale(scaleOf(before, item), scaleOf(after, later))) {
-      pairs.push({ ...entry, reason: 'its scale changed between the versions' })
+      pairs.push({ ...entry, reason: 'its answer scale changed between the versions' })
     } else {
       pairs.push({ ...entry, reason: null })
     }
@@ -57,7 +57,7 @@ function pairItems(before: Instrument, after: Instrument): PairedItems {
       pairs.push({
         linkId: item.linkId,
         domain: item.domain,
-        reason: `not in ${before.slug} version ${before.version}`,
+        reason: `not asked in version ${before.version} of the questionnaire`,
       })
     }
   }
@@ -90,7 +90,13 @@ export function comparableItems(before: RoundSide, after: RoundSide) {
 }
 
 export type ItemOutcome = 'improved' | 'unchanged' | 'declined'
-export type ItemChange = ComparableItem & { outcome: ItemOutcome; delta: number; z: number | null }
+export type ItemChange = ComparableItem & {
+  outcome: ItemOutcome
+  delta: number
+  /** Δ / SE, and the t quantile it is held against (individual mode only). */
+  ratio: number | null
+  critical: number | null
+}
 export type Split = { improved: number; unchanged: number; declined: number; excluded: number }
 export type MeasuresSplit = Split & {
   comparable: number
@@ -100,14 +106,7 @@ export type MeasuresSplit = Split & {
   byDomain: (Split & { domain: string })[]
 }
 
-function classify(delta: number, z: number | null, mid: number | null): ItemOutcome {
-  if (mid === null) return delta > 0 ? 'improved' : delta < 0 ? 'declined' : 'unchanged'
-  if (delta >= mid && (z === null || z >= z95)) return 'improved'
-  if (delta <= -mid && (z === null || z <= -z95)) return 'declined'
-  return 'unchanged'
-}
-
-function zScore(delta: number, se: number): number {
+function ratioOf(delta: number, se: number): number {
   if (se > 0) return delta / se
   return delta === 0 ? 0 : delta > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
 }
@@ -118,24 +117,25 @@ function itemChange(
   item: ComparableItem,
   mid: number,
 ): ItemChange {
+  const entry = { linkId: item.linkId, domain: item.domain }
   if (before.items.mode === 'consensus' || after.items.mode === 'consensus') {
     const ratingAt = (side: RoundSide) =>
       side.items.mode === 'consensus' ? (itemValue(side.items.ratings[item.linkId]) ?? 0) : 0
     const delta = ratingAt(after) - ratingAt(before)
-    return {
-      linkId: item.linkId,
-      domain: item.domain,
-      delta,
-      z: null,
-      outcome: classify(delta, null, null),
-    }
+    const outcome = delta > 0 ? 'improved' : delta < 0 ? 'declined' : 'unchanged'
+    return { ...entry, delta, ratio: null, critical: null, outcome }
   }
   const a = before.items.summaries[item.linkId] as Summary
   const b = after.items.summaries[item.linkId] as Summary
-  const delta = (b.mean as number) - (a.mean as number)
-  const se = Math.sqrt((a.sd as number) ** 2 / a.n + (b.sd as number) ** 2 / b.n)
-  const z = zScore(delta, se)
-  return { linkId: item.linkId, domain: item.domain, delta, z, outcome: classify(delta, z, mid) }
+  const { delta, se, critical } = welchDifference(a, b)
+  const ratio = ratioOf(delta, se)
+  const outcome: ItemOutcome =
+    delta >= mid && ratio >= critical
+      ? 'improved'
+      : delta <= -mid && ratio <= -critical
+        ? 'declined'
+        : 'unchanged'
+  return { ...entry, delta, ratio, critical, outcome }
 }
 
 function tally(changes: readonly { outcome: ItemOutcome }[], excluded: number): Split {
@@ -144,10 +144,17 @@ function tally(changes: readonly { outcome: ItemOutcome }[], excluded: number): 
   return split
 }
 
+/** Rule 8 in words, as the pages name it. */
+export function measuresRule(mode: 'individual' | 'consensus', mid = defaultItemMid) {
+  return mode === 'consensus'
+    ? 'A question counts as improved or declined when the agreed rating moved by at least one level.'
+    : `A question counts as improved or declined when its average moved by at least ${mid} points (of 100) and by more than chance would explain (its 95% interval, by Welch’s t, does not include 0).`
+}
+
 /**
  * Rule 8, "X of N measures improved": for a consensus (or single) rating a rise of a step is an
- * improvement; for individual responses the change of means must reach the MID and be reliable
- * (Δ/SE ≥ 1.96). Always the whole split, and the split by domain.
+ * improvement; for individual responses the change of means must reach the MID and Δ/SE must reach
+ * the t quantile at Welch's degrees of freedom. Always the whole split, and the split by domain.
  */
 export function measuresSplit(
   before: RoundSide,
@@ -180,14 +187,10 @@ export function measuresSplit(
     const split = domainSplit.get(item.domain)
     if (split) split.excluded++
   }
-  const rule =
-    before.items.mode === 'consensus'
-      ? 'Rule 8, consensus ratings: improved or declined when the agreed rating moved by at least one step'
-      : `Rule 8, individual responses: improved or declined when the mean moved by at least ${mid} points on 0–100 and Δ/SE was at least 1.96`
   return {
     ...tally(items, excluded.length),
     comparable: items.length,
-    rule,
+    rule: measuresRule(before.items.mode, mid),
     items,
     excludedItems: excluded,
     byDomain,
@@ -195,7 +198,7 @@ export function measuresSplit(
 }
 
 export function describeSplit(split: Split & { comparable: number }): string {
-  return `${split.improved} improved, ${split.unchanged} unchanged, ${split.declined} declined, ${split.excluded} excluded (of ${split.comparable + split.excluded})`
+  return `${split.improved} improved, ${split.unchanged} unchanged, ${split.declined} declined, ${split.excluded} excluded (of ${split.comparable + split.excluded} questions)`
 }
 
 export type TeamOutcome = 'improved' | 'no reliable change' | 'fell' | 'insufficient data'
@@ -205,27 +208,38 @@ export type TeamChange = {
   after: number | null
   delta: number | null
   /** 95% interval of Δ (individual mode only). */
-  interval: [number, number] | null
+  interval: readonly [number, number] | null
   nBefore: number
   nAfter: number
-  provisional: boolean
+  /** Consensus mode: questions that rose and fell, and the exact sign test's p. */
+  signs: { rose: number; fell: number; p: number } | null
   rule: string
 }
 
-/** Rule 9, individual mode: on the team total, Δ against the MID and 1.96 standard errors. */
+/** Rule 9 in words, as the pages name it. */
+export function teamRule(mode: 'individual' | 'consensus', mid = defaultTeamMid) {
+  return mode === 'consensus'
+    ? `A total counts as improved or fell when it moved by at least ${mid} points (of 100) and the questions that moved went one way more often than chance would explain (an exact sign test, p below 0.05; questions that did not move are left out).`
+    : `A total counts as improved or fell when it moved by at least ${mid} points (of 100) and its 95% interval (Welch’s t, from the spread of respondents’ totals) lies wholly above or below 0.`
+}
+
+/**
+ * Rule 9, individual mode: Δ of the team totals with its 95% interval Δ ± t(0.975, ν)·SE, ν by
+ * Welch–Satterthwaite; improved when Δ reaches the MID and the interval lies above 0, fell in the
+ * mirror case.
+ */
 export function teamChangeIndividual(
   before: Summary,
   after: Summary,
   { mid = defaultTeamMid }: { mid?: number } = {},
 ): TeamChange {
-  const rule = `Rule 9, individual responses: improved or fell when the total moved by at least ${mid} points and by more than 1.96 standard errors`
   const base = {
     before: before.mean,
     after: after.mean,
     nBefore: before.n,
     nAfter: after.n,
-    provisional: false,
-    rule,
+    signs: null,
+    rule: teamRule('individual', mid),
   }
   if (
     before.n < 2 ||
@@ -237,96 +251,112 @@ export function teamChangeIndividual(
   ) {
     return { ...base, outcome: 'insufficient data', delta: null, interval: null }
   }
-  const delta = after.mean - before.mean
-  const se = Math.sqrt(before.sd ** 2 / before.n + after.sd ** 2 / after.n)
+  const { delta, interval } = welchDifference(before, after)
   const outcome: TeamOutcome =
-    delta >= mid && delta > z95 * se
+    delta >= mid && interval[0] > 0
       ? 'improved'
-      : delta <= -mid && delta < -z95 * se
+      : delta <= -mid && interval[1] < 0
         ? 'fell'
         : 'no reliable change'
-  return { ...base, outcome, delta, interval: [delta - z95 * se, delta + z95 * se] }
-}
-
-export type ConsensusTeamRound = {
-  total: number | null
-  domains: Readonly<Record<string, number | null>>
-}
-
-/** The size on 0–100 of the smallest step between two levels of a scale. */
-export function stepSize(scale: Scale): number {
-  const { min, max } = scaleRange(scale)
-  const gaps = scale.levels.slice(1).map((level, i) => level.value - (scale.levels[i]?.value ?? 0))
-  return (Math.min(...gaps) / (max - min)) * 100
+  return { ...base, outcome, delta, interval: [interval[0], interval[1]] }
 }
 
 /**
- * Rule 9, consensus mode (one rating per team): improved or fell when |Δ| reaches the MID and at
- * least two domains moved by a whole step the same way. Always provisional.
+ * Rule 9, consensus mode (one agreed rating per question): improved when Δ reaches the MID and the
+ * questions that rose outnumber those that fell by an exact two-sided sign test at p < 0.05; fell in
+ * the mirror case. Questions that did not move are left out of the test.
  */
 export function teamChangeConsensus(
-  before: ConsensusTeamRound,
-  after: ConsensusTeamRound,
-  step: number,
+  before: number | null,
+  after: number | null,
+  moved: { rose: number; fell: number },
   { mid = defaultTeamMid }: { mid?: number } = {},
-): TeamChange & { domainsUp: number; domainsDown: number } {
-  const rule = `Rule 9, consensus ratings: improved or fell when the total moved by at least ${mid} points and at least two domains moved a step the same way (provisional)`
+): TeamChange {
+  const signs = { ...moved, p: signTest(moved.rose, moved.fell) }
   const base = {
-    before: before.total,
-    after: after.total,
+    before,
+    after,
     nBefore: 1,
     nAfter: 1,
-    provisional: true,
-    rule,
     interval: null,
+    signs,
+    rule: teamRule('consensus', mid),
   }
-  const tolerance = 1e-9
-  const moves = Object.keys(after.domains).flatMap((key) => {
-    const a = before.domains[key]
-    const b = after.domains[key]
-    return typeof a === 'number' && typeof b === 'number' ? [b - a] : []
-  })
-  const domainsUp = moves.filter((m) => m >= step - tolerance).length
-  const domainsDown = moves.filter((m) => m <= -step + tolerance).length
-  if (before.total === null || after.total === null) {
-    return { ...base, outcome: 'insufficient data', delta: null, domainsUp, domainsDown }
-  }
-  const delta = after.total - before.total
+  if (before === null || after === null)
+    return { ...base, outcome: 'insufficient data', delta: null }
+  const delta = after - before
+  const reliable = signs.p < 0.05
   const outcome: TeamOutcome =
-    delta >= mid && domainsUp >= 2
+    delta >= mid && reliable && moved.rose > moved.fell
       ? 'improved'
-      : delta <= -mid && domainsDown >= 2
+      : delta <= -mid && reliable && moved.fell > moved.rose
         ? 'fell'
         : 'no reliable change'
-  return { ...base, outcome, delta, domainsUp, domainsDown }
+  return { ...base, outcome, delta }
 }
 
-/** A change as a whole number with its sign: +3, −9, 0. */
-export const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x))}`
+/**
+ * Rule 13: a difference as a whole number with its sign (+3, −3, 0), rounded from the unrounded
+ * figure, so never "−0" or "+0".
+ */
+export const signed = (x: number) => {
+  const whole = Math.round(x)
+  return `${whole > 0 ? '+' : whole < 0 ? '−' : ''}${Math.abs(whole)}`
+}
 /** A score as a whole number, or a dash when there is none. */
 export const plain = (x: number | null | undefined) =>
   x === null || x === undefined ? '–' : String(Math.round(x))
+
+/** A p value as people read it: "p = 0.003", "p < 0.001". */
+export const pValue = (p: number) =>
+  p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`
 
 /** "Team C 58 → 55 (Δ −3, 95% CI −9 to +3): no reliable change". */
 export function describeTeamChange(name: string, change: TeamChange): string {
   if (change.delta === null)
     return `${name} ${plain(change.before)} → ${plain(change.after)}: insufficient data`
-  const interval = change.interval
+  const detail = change.interval
     ? `, 95% CI ${signed(change.interval[0])} to ${signed(change.interval[1])}`
-    : ''
-  const provisional = change.provisional ? ' (provisional)' : ''
-  return `${name} ${plain(change.before)} → ${plain(change.after)} (Δ ${signed(change.delta)}${interval}): ${change.outcome}${provisional}`
+    : change.signs
+      ? `; ${change.signs.rose} rose, ${change.signs.fell} fell, sign test ${pValue(change.signs.p)}`
+      : ''
+  return `${name} ${plain(change.before)} → ${plain(change.after)} (Δ ${signed(change.delta)}${detail}): ${change.outcome}`
 }
 
-/** "4 improved, 1 no reliable change, 1 fell (rule 9, MID 5)". Teams are counted, never ranked. */
-export function describeRollUp(changes: readonly TeamChange[], mid = defaultTeamMid): string {
-  const count = (outcome: TeamOutcome) => changes.filter((c) => c.outcome === outcome).length
-  const insufficient = count('insufficient data')
+/**
+ * "4 improved, 1 no reliable change, 1 fell; 1 not compared (fewer than 5 responses)": every group
+ * of the rounds is counted, compared or not, and never ranked.
+ */
+export function describeRollUp(
+  changes: readonly (TeamChange | null)[],
+  notCompared: readonly string[] = [],
+): string {
+  const count = (outcome: TeamOutcome) => changes.filter((c) => c?.outcome === outcome).length
   const parts = [
     `${count('improved')} improved`,
     `${count('no reliable change')} no reliable change`,
     `${count('fell')} fell`,
   ]
-  if (insufficient > 0) parts.push(`${insufficient} with insufficient data`)
-  return `${parts.join(', ')} (rule 9, MID ${mid})`
+  const reasons = [
+    ...notCompared,
+    ...changes.filter((c) => c?.outcome === 'insufficient data').map(() => 'too few totals'),
+  ]
+  if (reasons.length === 0) return parts.join(', ')
+  const distinct = [...new Set(reasons)]
+  const why =
+    distinct.length === 1
+      ? distinct[0]
+      : distinct.map((r) => `${reasons.filter((x) => x === r).length} ${r}`).join('; ')
+  return `${parts.join(', ')}; ${reasons.length} not compared (${why})`
+}
+
+/** Rule 12: two rounds in date order, earlier first, and whether they were asked the other way. */
+export function inDateOrder<R extends { opensOn: string; closesOn: string; name: string }>(
+  a: R,
+  b: R,
+): { earlier: R; later: R; swapped: boolean } {
+  const key = (r: R) => `${r.opensOn}|${r.closesOn}|${r.name}`
+  return key(a) <= key(b)
+    ? { earlier: a, later: b, swapped: false }
+    : { earlier: b, later: a, swapped: true }
 }

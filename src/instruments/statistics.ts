@@ -1,3 +1,5 @@
+import tQuantile from '@stdlib/stats-base-dists-t-quantile'
+
 /** n, mean and sample standard deviation; mean is null when n = 0 and sd when n < 2. */
 export type Summary = { n: number; mean: number | null; sd: number | null }
 
@@ -27,4 +29,55 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2
 }
 
-export const z95 = 1.96
+/** The t quantile at 0.975 for ν degrees of freedom: a 95% interval is Δ ± t·SE. */
+export function t975(degreesOfFreedom: number): number {
+  return tQuantile(0.975, Math.max(1, degreesOfFreedom))
+}
+
+/**
+ * Welch–Satterthwaite degrees of freedom of a difference of two means, from each mean's squared
+ * standard error and its n. When both errors are 0, n₁ + n₂ − 2 stands in (the interval is then Δ
+ * itself whatever ν is).
+ */
+export function welchDegreesOfFreedom(
+  a: { squaredError: number; n: number },
+  b: { squaredError: number; n: number },
+): number {
+  const most = Math.max(1, a.n + b.n - 2)
+  const least = Math.max(1, Math.min(a.n, b.n) - 1)
+  const sum = a.squaredError + b.squaredError
+  if (sum === 0) return most
+  const df = sum ** 2 / (a.squaredError ** 2 / (a.n - 1) + b.squaredError ** 2 / (b.n - 1))
+  // Welch's ν lies between the smaller sample's n − 1 and n₁ + n₂ − 2; the bounds also catch the
+  // underflow of errors near 0.
+  return Number.isFinite(df) ? Math.min(most, Math.max(least, df)) : most
+}
+
+/** A difference of two means (on 0–100) with its standard error and Welch's 95% interval. */
+export function welchDifference(before: Summary, after: Summary) {
+  const errorOf = (s: Summary) => ({ squaredError: (s.sd ?? 0) ** 2 / s.n, n: s.n })
+  const a = errorOf(before)
+  const b = errorOf(after)
+  const delta = (after.mean as number) - (before.mean as number)
+  const se = Math.sqrt(a.squaredError + b.squaredError)
+  const df = welchDegreesOfFreedom(a, b)
+  const half = t975(df) * se
+  return { delta, se, df, critical: t975(df), interval: [delta - half, delta + half] as const }
+}
+
+/**
+ * The exact two-sided sign test: of the items that moved, `up` rose and `down` fell; p is twice the
+ * binomial(up + down, ½) tail at the smaller count, at most 1. With nothing moved, p = 1.
+ */
+export function signTest(up: number, down: number): number {
+  const n = up + down
+  const low = Math.min(up, down)
+  if (n === 0) return 1
+  let term = 0.5 ** n
+  let tail = term
+  for (let k = 1; k <= low; k++) {
+    term = (term * (n - k + 1)) / k
+    tail += term
+  }
+  return Math.min(1, 2 * tail)
+}

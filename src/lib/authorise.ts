@@ -24,6 +24,8 @@ export const may = {
   /** Opening, extending and closing a round: whoever may run every one of its groups. */
   manageRound: (grants: readonly Grant[], groupIds: readonly string[]) =>
     groupIds.every((id) => may.runGroup(grants, id)),
+  /** Hiding a results comment that identifies someone. */
+  hideComments: (grants: readonly Grant[]) => has(grants, 'admin'),
   seeRound: (grants: readonly Grant[], groupIds: readonly string[]) =>
     has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||
     groupIds.some((id) => may.runGroup(grants, id)),

@@ -32,6 +32,8 @@ export type Sitting = {
   /** Whether the round takes answers now. */
   open: boolean
   invitationHash?: string
+  /** Whether the link was used: its response is then filed where the link cannot find it. */
+  submitted?: boolean
 }
 
 export type LoadSitting = (c: Context<AppEnv>) => Promise<Sitting>
@@ -87,7 +89,7 @@ function questionProps(
 export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
   const sitting = await loadSitting(c)
   const response = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
-  if (response?.status === 'completed') {
+  if (sitting.submitted || response?.status === 'completed') {
     return {
       stop: render(
         c,
@@ -132,7 +134,13 @@ export async function saveItems(
   if (worth.length > 0) {
     await saveAnswers(
       c.var.db,
-      { ...sitting.scope, id: sitting.responseId, kind: sitting.kind, startedOn: today(c) },
+      {
+        ...sitting.scope,
+        id: sitting.responseId,
+        kind: sitting.kind,
+        startedOn: today(c),
+        invitationHash: sitting.invitationHash,
+      },
       worth,
     )
   }

@@ -3,7 +3,7 @@ import { type ListOf, type Lists, preparedLists } from '../db/json-list'
 import { type Bound, slot } from '../db/prepared'
 import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
-import { closedRoundsOf, type KeptRound, packedScoreSums } from '../db/queries/results'
+import { byRoundAndGroup, closedRoundsOf, listRoundFigures } from '../db/queries/results'
 import {
   type Metric,
   type MetricPeriod,
@@ -16,7 +16,7 @@ import {
   workstreamsOf,
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
-import { meanOfShown, type RoundRules, type ScoreSums } from '../instruments/results'
+import { groupResults, type KeptFigure, meanOfShown, type RoundRules } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -28,7 +28,6 @@ import {
   type WorkstreamStatus,
   workstreamStatus,
 } from '../instruments/strategy'
-import { figuresOf } from './results/kept'
 
 type Point = { period: string; value: number; total: number; coverage: Coverage | null }
 
@@ -180,36 +179,25 @@ export async function strategyOverview(db: Db, organisationId: string, today: st
 
 export type StrategyOverview = Awaited<ReturnType<typeof strategyOverview>>
 
-type RoundDomains = {
-  executiveId: string | null
-  who: string
-  means: ReadonlyMap<string, number | null>
-}
-
-const keptDomainMeans = new WeakMap<KeptRound<ScoreSums>, RoundDomains>()
-
 /**
- * Every domain's score at a closed round: the executive's where it assessed itself, the mean of
- * the teams shown (rule 6) otherwise; worked out once for the round's kept sums.
+ * The linked domains' scores at a closed round: the executive's where it assessed itself, the mean
+ * of the teams' shown figures (rule 6, figure by figure) otherwise.
  */
-function domainMeansAt(round: RoundRules, kept: KeptRound<ScoreSums>, executiveId: string | null) {
-  const known = keptDomainMeans.get(kept)
-  if (known && known.executiveId === executiveId) return known
+function domainMeansAt(
+  round: RoundRules,
+  kept: ReadonlyMap<string, readonly KeptFigure[]>,
+  executiveId: string | null,
+  domainKeys: readonly string[],
+) {
   const ofExecutive = executiveId !== null && kept.has(executiveId)
   const figures = [...kept.entries()]
     .filter(([id]) => (id === executiveId) === ofExecutive)
-    .map(([, rows]) => figuresOf(round, rows))
-    .filter((f) => f.shown)
-  const keys = new Set(figures.flatMap((f) => Object.keys(f.domains)))
-  const worked: RoundDomains = {
-    executiveId,
-    who: ofExecutive ? 'Executive' : `Teams (mean of ${figures.length} shown)`,
-    means: new Map(
-      [...keys].map((key) => [key, meanOfShown(figures.map((f) => f.domains[key]?.mean))]),
-    ),
+    .map(([, rows]) => groupResults(round, rows, { domainKeys }).all)
+  const shown = figures.filter((f) => f.responses !== null)
+  return {
+    who: ofExecutive ? 'Executive' : `Teams (mean of ${shown.length} shown)`,
+    scores: domainKeys.map((key) => meanOfShown(figures.map((f) => f.domains[key]?.mean))),
   }
-  keptDomainMeans.set(kept, worked)
-  return worked
 }
 
 type ScoredRound = RoundRules & { id: string; name: string }
@@ -250,14 +238,16 @@ export async function linkedDomainScores(
   { rounds, executive }: Lists<ReturnType<typeof scoreLists>>,
 ) {
   if (domainKeys.length === 0) return []
-  const sums = await packedScoreSums(
-    db,
-    organisationId,
-    rounds.map((r) => r.id),
+  const kept = byRoundAndGroup(
+    await listRoundFigures(db, organisationId, {
+      kinds: ['responses', 'domain'],
+      keys: ['', ...domainKeys],
+      wholeOnly: true,
+    }),
   )
   const executiveId = executive[0]?.id ?? null
-  return rounds.map((round) => {
-    const at = domainMeansAt(round, sums.round(round.id) ?? new Map(), executiveId)
-    return { round, who: at.who, scores: domainKeys.map((key) => at.means.get(key) ?? null) }
-  })
+  return rounds.map((round) => ({
+    round,
+    ...domainMeansAt(round, kept.get(round.id) ?? new Map(), executiveId, domainKeys),
+  }))
 }

@@ -4,14 +4,14 @@ import Papa from 'papaparse'
 import { auditInsert } from '../db/queries/audit'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
 import { findInstrument } from '../db/queries/instruments'
-import { packedScoreSums } from '../db/queries/results'
+import { byRoundAndGroup, listRoundFigures } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { toResponseBundle } from '../instruments/fhir'
-import { groupFigures } from '../instruments/results'
+import { allPerspectives, groupResults } from '../instruments/results'
 import { actorOf, may, requireThat } from '../lib/authorise'
 
-/** A closed round with its instrument and each group's figures, rule 6 applied. */
+/** A closed round with its instrument and each group's figures, rule 6 applied figure by figure. */
 async function closedRound(c: Context<AppEnv>) {
   const { db, organisation } = c.var
   const round = await getRound(db, organisation.id, c.req.query('round') ?? '')
@@ -23,10 +23,12 @@ async function closedRound(c: Context<AppEnv>) {
     round.instrumentVersion,
   )
   if (!entry) throw new HTTPException(404)
-  const sums = await packedScoreSums(db, organisation.id, [round.id])
+  const kept = byRoundAndGroup(
+    await listRoundFigures(db, organisation.id, { roundIds: [round.id] }),
+  ).get(round.id)
   const groups = round.groups.map((g) => ({
     ...g,
-    figures: groupFigures(round, sums.get(round.id, g.id) ?? []),
+    results: groupResults(round, kept?.get(g.id) ?? [], { instrument: entry.instrument }),
   }))
   return { round, instrument: entry.instrument, groups }
 }
@@ -61,14 +63,20 @@ export const exportsRoutes = new Hono<AppEnv>()
   .use(requireThat(may.exportResults))
   .get('/answers.csv', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
-    const shown = groups.filter((g) => g.figures.shown)
-    const names = new Map(shown.map((g) => [g.id, g.name]))
+    const names = new Map(groups.map((g) => [g.id, g.name]))
+    const shownItems = new Map(
+      groups.flatMap((g) =>
+        Object.entries(g.results.perspectives).flatMap(([perspective, slice]) =>
+          slice.items.filter((i) => i.figure).map((i) => [`${g.id}|${perspective}|${i.linkId}`, i]),
+        ),
+      ),
+    )
     const domains = new Map(instrument.items.map((i) => [i.linkId, i.domain]))
     const rows = await answersOfRound(
       c.var.db,
       c.var.organisation.id,
       round.id,
-      shown.map((g) => g.id),
+      groups.map((g) => g.id),
     )
     const body = csv(
       [
@@ -83,39 +91,65 @@ export const exportsRoutes = new Hono<AppEnv>()
         'value',
         'code',
       ],
-      rows.map((r) => [
-        round.name,
-        round.closesOn,
-        names.get(r.groupId) ?? '',
-        r.perspective,
-        instrument.slug,
-        instrument.version,
-        r.linkId,
-        domains.get(r.linkId) ?? '',
-        r.value ?? '',
-        r.special ?? '',
-      ]),
+      rows
+        .filter((r) => shownItems.has(`${r.groupId}|${r.perspective}|${r.linkId}`))
+        .map((r) => [
+          round.name,
+          round.closesOn,
+          names.get(r.groupId) ?? '',
+          r.perspective,
+          instrument.slug,
+          instrument.version,
+          r.linkId,
+          domains.get(r.linkId) ?? '',
+          r.value ?? '',
+          r.special ?? '',
+        ]),
     )
     return exported(c, 'answers', round.id, body, 'text/csv; charset=utf-8', 'answers.csv')
   })
   .get('/summary.csv', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
-    const measures = [...instrument.domains.map((d) => d.key), 'total']
+    const fewer = round.mode === 'consensus' ? '' : `fewer than ${round.anonymityThreshold}`
+    const fixed = (x: number | null | undefined) =>
+      x === null || x === undefined ? '' : x.toFixed(1)
     const data = groups.flatMap((g) =>
-      measures.map((measure) => {
-        if (!g.figures.shown)
-          return [round.name, g.name, measure, `fewer than ${round.anonymityThreshold}`, '', '']
-        const s = measure === 'total' ? g.figures.total : g.figures.domains[measure]
-        const fixed = (x: number | null | undefined) =>
-          x === null || x === undefined ? '' : x.toFixed(1)
-        return [round.name, g.name, measure, String(s?.n ?? 0), fixed(s?.mean), fixed(s?.sd)]
-      }),
+      [
+        [allPerspectives, g.results.all] as const,
+        ...Object.entries(g.results.perspectives),
+      ].flatMap(([perspective, slice]) => [
+        [
+          round.name,
+          g.name,
+          perspective,
+          'responses',
+          slice.responses === null ? fewer : String(slice.responses),
+          '',
+          '',
+        ],
+        ...[...instrument.domains.map((d) => d.key), 'total'].map((measure) => {
+          const figure = measure === 'total' ? slice.total : slice.domains[measure]
+          if (!figure) return [round.name, g.name, perspective, measure, fewer, '', '']
+          return [
+            round.name,
+            g.name,
+            perspective,
+            measure,
+            String(figure.n),
+            fixed(figure.mean),
+            fixed(figure.sd),
+          ]
+        }),
+      ]),
     )
-    const body = csv(['round', 'group', 'domain', 'n', 'mean', 'sd'], data)
+    const body = csv(['round', 'group', 'perspective', 'measure', 'n', 'mean', 'sd'], data)
     return exported(c, 'summary', round.id, body, 'text/csv; charset=utf-8', 'summary.csv')
   })
   .get('/consensus.json', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
+    // Individual responses are never exported one by one: each is a pattern that can identify a
+    // person. Their rounds export aggregates only (summary.csv, answers.csv).
+    if (round.mode !== 'consensus') throw new HTTPException(404)
     const names = new Map(groups.map((g) => [g.id, g.name]))
     const records = await consensusRecords(c.var.db, c.var.organisation.id, round.id)
     const bundle = toResponseBundle(

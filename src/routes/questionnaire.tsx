@@ -149,6 +149,9 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
       const { sitting, response } = loaded
       const answered = response ? await listAnswers(c.var.db, response) : []
       if (!response || !answered.some((a) => a.value !== null)) {
+        // A submission running alongside may have just completed (and moved) the response.
+        const now = await loadOpen(c, loadSitting)
+        if ('stop' in now) return now.stop
         return renderReview(c, sitting, response, 'Answer at least one question before submitting')
       }
       const completed = await completeResponse(
@@ -178,7 +181,8 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
         sitting.scope.organisationId,
         sitting.responseId,
       )
-      if (response?.status !== 'completed') return c.redirect(sitting.base, 303)
+      if (!sitting.submitted && response?.status !== 'completed')
+        return c.redirect(sitting.base, 303)
       return render(c, <ThankYouPage heading={sitting.heading} consensus={sitting.consensus} />, {
         title: 'Thank you',
         anonymous: !sitting.consensus,

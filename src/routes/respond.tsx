@@ -12,8 +12,9 @@ export const takesAnswers = (round: { status: string; closesOn: string }, today:
 
 /**
  * A respondent's questionnaire at `/r/{token}`, open to anyone holding the link. The link's
- * invitation gives the organisation, round, group and perspective; its response is filed under a
- * second digest of the token, so the invitation and the response are never joined.
+ * invitation gives the organisation, round, group and perspective. While in progress its response
+ * is filed under a second digest of the token, so the link can resume it; on submission it moves to
+ * a random key, so nothing kept afterwards joins the link to the answers.
  */
 export const respondRoutes = questionnaireRoutes(async (c) => {
   const token = c.req.param('token') ?? ''
@@ -42,5 +43,6 @@ export const respondRoutes = questionnaireRoutes(async (c) => {
     responseId: await responseIdOf(token),
     open: takesAnswers(round, dayOf(c.var.now())),
     invitationHash: invitation.tokenHash,
+    submitted: invitation.used,
   }
 })

@@ -3,10 +3,12 @@ import { HTTPException } from 'hono/http-exception'
 import { ComparePage } from '../../views/pages/results/compare'
 import { OverviewPage } from '../../views/pages/results/overview'
 import { ReportPage } from '../../views/pages/results/report'
+import { RulesPage } from '../../views/pages/results/rules'
 import { preparedLists } from '../db/json-list'
 import { slot } from '../db/prepared'
 import { teamsOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
+import { listClosedRounds } from '../db/queries/results'
 import type { AppEnv } from '../env'
 import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
@@ -39,6 +41,7 @@ export const resultsRoutes = new Hono<AppEnv>()
     const data = await comparisonData(
       c.var.db,
       c.var.organisation.id,
+      await listClosedRounds(c.var.db, c.var.organisation.id),
       await visibleGroups(c),
       filterOf(c.req.query('from')),
       filterOf(c.req.query('to')),
@@ -47,6 +50,7 @@ export const resultsRoutes = new Hono<AppEnv>()
       title: 'Compare two rounds',
     })
   })
+  .get('/rules', (c) => render(c, <RulesPage />, { title: 'How these figures are worked out' }))
   .get('/report', async (c) => {
     const data = await reportData(
       c.var.db,

@@ -3,10 +3,11 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { TeamResultsPage } from '../../views/pages/results/team'
 import { getPriority, reviewPriority, savePriority } from '../db/queries/action-plans'
+import { hideComment } from '../db/queries/comments'
 import { getTeam } from '../db/queries/groups'
 import { priorityStatuses } from '../db/schema'
 import type { AppEnv } from '../env'
-import { actorOf, may } from '../lib/authorise'
+import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { teamData } from '../lib/results/team'
 import {
@@ -39,13 +40,17 @@ async function loadTeam(c: Context<AppEnv>) {
 
 async function renderTeam(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
   const team = await loadTeam(c)
-  const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'))
+  const grants = c.var.signedIn?.grants ?? []
+  const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'), {
+    withHiddenComments: may.hideComments(grants),
+  })
   return render(
     c,
     <TeamResultsPage
       team={team}
       data={data}
-      canPlan={may.runGroup(c.var.signedIn?.grants ?? [], team.id)}
+      canPlan={may.runGroup(grants, team.id)}
+      canHide={may.hideComments(grants)}
       form={{ values, errors }}
     />,
     { title: team.name, errors },
@@ -90,6 +95,17 @@ export const teamResultsRoutes = new Hono<AppEnv>()
       return redirectAfterPost(c, `/results/teams/${team.id}?round=${round.id}`)
     },
   )
+  .post('/:id/comments/hide', requireThat(may.hideComments), async (c) => {
+    const team = await loadTeam(c)
+    const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'), {
+      withHiddenComments: true,
+    })
+    const form = await c.req.parseBody()
+    const comment = data.chosen?.comments?.find((x) => x.key === form.key)
+    if (!data.chosen || !comment) throw new HTTPException(404)
+    await hideComment(c.var.db, actorOf(c), data.chosen.round, comment)
+    return redirectAfterPost(c, `/results/teams/${team.id}?round=${data.chosen.round.id}#comments`)
+  })
   .post(
     '/:id/plan/:priorityId/review',
     planners,

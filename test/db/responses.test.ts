@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
@@ -9,9 +9,8 @@ import {
   listAnswers,
   type SavedAnswer,
   saveAnswers,
-  totalMeasure,
 } from '../../src/db/queries/responses'
-import { packedItemSums, packedScoreSums } from '../../src/db/queries/results'
+import { listRoundFigures } from '../../src/db/queries/results'
 import { moveRound } from '../../src/db/queries/rounds'
 import {
   answers,
@@ -19,9 +18,10 @@ import {
   itemAggregates,
   respondentScores,
   responses,
-  roundResults,
+  roundFigures,
   scoreAggregates,
 } from '../../src/db/schema'
+import { allPerspectives, totalMeasure } from '../../src/instruments/results'
 import { type Answers, aggregateGroup, normalise } from '../../src/instruments/scoring'
 import { summaryFromSums } from '../../src/instruments/statistics'
 import {
@@ -177,11 +177,19 @@ describe('responses and their aggregates', () => {
       { status: 'completed', completedOn: '2027-03-04', answered: 1 },
     ])
     expect((await db.select().from(invitations))[0]?.used).toBe(true)
+    const [filed] = await db.select().from(responses)
+    expect(filed?.id).not.toBe(key)
     await expect(
-      saveAnswers(db, first, [{ linkId: 'T03', value: 2, comment: null }]),
+      saveAnswers(db, { ...first, invitationHash: hash }, [
+        { linkId: 'T03', value: 2, comment: null },
+      ]),
     ).rejects.toThrow()
+    expect(await db.select().from(responses)).toHaveLength(1)
     await expect(
-      db.update(answers).set({ value: 1 }).where(eq(answers.responseId, first.id)),
+      db
+        .update(answers)
+        .set({ value: 1 })
+        .where(eq(answers.responseId, filed?.id ?? '')),
     ).rejects.toThrow()
   })
 
@@ -204,32 +212,40 @@ describe('responses and their aggregates', () => {
     expect(await completeResponse(db, instrument, early, '2027-03-03')).toBe(true)
     await moveRound(db, scope.actor, round, 'close')
     expect(await completeResponse(db, instrument, late, '2027-04-01')).toBe(false)
-    const [kept] = await db.select().from(roundResults)
-    expect(kept).toMatchObject({ groupId: team.id, responses: 1, totalN: 0 })
-    expect(JSON.parse(kept?.items ?? '[]')).toEqual([['T01', 1, 4, 16, 0, 0]])
+    const kept = await db.select().from(roundFigures)
+    const pooled = (kind: string, key: string) =>
+      kept.find((f) => f.perspective === allPerspectives && f.kind === kind && f.key === key)
+    expect(pooled('responses', '')).toMatchObject({ groupId: team.id, n: 1 })
+    expect(pooled('total', '')).toMatchObject({ n: 0, insufficient: 1 })
+    expect(pooled('item', 'T01')).toMatchObject({ n: 1, sum: 4, sumOfSquares: 16 })
     const [t01] = await db.select().from(itemAggregates).where(eq(itemAggregates.linkId, 'T01'))
     expect(t01).toMatchObject({ n: 1, sum: 4 })
   })
 
-  it('reads a round’s kept results only once it has closed, and then keeps them in memory', async () => {
+  it('keeps a round’s figures only once it has closed, and then refuses any change to them', async () => {
     const scope = await openRound()
     const { db, org, round, team } = scope
     await respond(db, scope, allAnswered(instrument, 4))
-    const whileOpen = await packedScoreSums(db, org.id, [round.id])
-    expect(whileOpen.has(round.id, team.id)).toBe(false)
+    expect(await listRoundFigures(db, org.id, { roundIds: [round.id] })).toEqual([])
     await moveRound(db, scope.actor, round, 'close')
-    const closed = await packedScoreSums(db, org.id, [round.id])
-    const total = closed.get(round.id, team.id)?.find((s) => s.measure === totalMeasure)
-    expect(total).toMatchObject({ perspective: 'staff', n: 1, sum: 75, insufficient: 0 })
-    expect((await packedItemSums(db, org.id, [round.id])).get(round.id, team.id)).toHaveLength(
+    const figures = await listRoundFigures(db, org.id, { roundIds: [round.id] })
+    const total = figures.filter((f) => f.kind === 'total')
+    expect(total.map((f) => f.perspective).sort()).toEqual([allPerspectives, 'staff'])
+    expect(total[0]).toMatchObject({ groupId: team.id, n: 1, sum: 75, insufficient: 0 })
+    expect(figures.filter((f) => f.kind === 'item' && f.perspective === 'staff')).toHaveLength(
       instrument.items.length,
     )
-    // Kept: a second read hands out the same sums, and another organisation reads none of them.
-    const again = await packedScoreSums(db, org.id, [round.id])
-    expect(again.get(round.id, team.id)).toBe(closed.get(round.id, team.id))
-    expect(
-      (await packedScoreSums(db, crypto.randomUUID(), [round.id])).round(round.id)?.size ?? 0,
-    ).toBe(0)
+    expect(await listRoundFigures(db, crypto.randomUUID(), { roundIds: [round.id] })).toEqual([])
+    const where = sql`round_id = ${round.id} and kind = 'total'`
+    await expect(db.run(sql`update round_figures set n = 99 where ${where}`)).rejects.toThrow()
+    await expect(db.run(sql`delete from round_figures where ${where}`)).rejects.toThrow()
+    await expect(
+      db.run(
+        sql`insert or replace into round_figures select organisation_id, round_id, group_id, perspective, kind, key, 99, 0, 0, 0, 0, 0 from round_figures where ${where}`,
+      ),
+    ).rejects.toThrow()
+    await moveRound(db, scope.actor, round, 'close')
+    expect(await listRoundFigures(db, org.id, { roundIds: [round.id] })).toEqual(figures)
   })
 
   it('makes 500 links in one batch within D1’s parameter limit, each found only by its token', async () => {

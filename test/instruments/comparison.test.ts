@@ -5,9 +5,10 @@ import {
   describeRollUp,
   describeSplit,
   describeTeamChange,
+  inDateOrder,
   measuresSplit,
   type RoundItems,
-  stepSize,
+  signed,
   type TeamChange,
   teamChangeConsensus,
   teamChangeIndividual,
@@ -15,6 +16,7 @@ import {
 import type { Instrument } from '../../src/instruments/definition'
 import { findBuiltIn } from '../../src/instruments/registry'
 import type { AnswerValue } from '../../src/instruments/scoring'
+import { signTest, t975, welchDegreesOfFreedom } from '../../src/instruments/statistics'
 import { roundItemsFor, runs, summaryArbitrary } from './arbitraries'
 
 const exec = findBuiltIn('org-recovery-exec', 1) ?? expect.fail('org-recovery-exec v1 missing')
@@ -47,7 +49,9 @@ describe('rule 8 with consensus ratings', () => {
     const before = Object.fromEntries(ids.map((id) => [id, 1]))
     const after = Object.fromEntries(ids.map((id, i) => [id, i < 19 ? 2 : i < 31 ? 1 : 0]))
     const split = measuresSplit(side(exec, consensus(before)), side(exec, consensus(after)))
-    expect(describeSplit(split)).toBe('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35)')
+    expect(describeSplit(split)).toBe(
+      '19 improved, 12 unchanged, 4 declined, 0 excluded (of 35 questions)',
+    )
     expect(split.comparable).toBe(35)
     const d01 = split.byDomain.find((d) => d.domain === 'D01')
     expect(d01).toEqual({ domain: 'D01', improved: 4, unchanged: 0, declined: 0, excluded: 0 })
@@ -78,16 +82,16 @@ describe('rule 7: comparable items', () => {
       {
         linkId: 'E02',
         domain: 'D01',
-        reason: "no rating at round 1 (not answered, not applicable or don't know)",
+        reason: 'no rating at the earlier round (not answered, not applicable or don’t know)',
       },
       {
         linkId: 'E03',
         domain: 'D01',
-        reason: "no rating at round 2 (not answered, not applicable or don't know)",
+        reason: 'no rating at the later round (not answered, not applicable or don’t know)',
       },
-      { linkId: 'E34', domain: 'D10', reason: 'its scale changed between the versions' },
-      { linkId: 'E35', domain: 'D10', reason: 'not in org-recovery-exec version 2' },
-      { linkId: 'E36', domain: 'D10', reason: 'not in org-recovery-exec version 1' },
+      { linkId: 'E34', domain: 'D10', reason: 'its answer scale changed between the versions' },
+      { linkId: 'E35', domain: 'D10', reason: 'not asked in version 2 of the questionnaire' },
+      { linkId: 'E36', domain: 'D10', reason: 'not asked in version 1 of the questionnaire' },
     ])
     const split = measuresSplit(side(exec, before), side(v2, after))
     expect(describeSplit(split)).toBe('31 improved, 0 unchanged, 0 declined, 5 excluded (of 36)')
@@ -138,7 +142,7 @@ describe('rule 8 with individual responses', () => {
     const split = measuresSplit(side(exec, thin), side(exec, individual(80, 10, 30)))
     expect(split.comparable).toBe(0)
     expect(split.excludedItems[0]?.reason).toBe(
-      'fewer than 2 valid answers at round 1, so change cannot be judged',
+      'too few answers at the earlier round to show or to judge a change',
     )
   })
 })
@@ -198,17 +202,33 @@ describe('rule 8 properties', () => {
 
 describe('rule 9: team change', () => {
   it('says "Team C 58 → 55 (Δ −3, 95% CI −9 to +3): no reliable change"', () => {
-    // SE = √(9.7²/20 × 2) = 3.067; 1.96 × SE = 6.01
+    // SE = √(9.7²/20 × 2) = 3.0674; ν = 38 (equal n and sd); t(0.975, 38) = 2.02439
     const change = teamChangeIndividual({ n: 20, mean: 58, sd: 9.7 }, { n: 20, mean: 55, sd: 9.7 })
     expect(describeTeamChange('Team C', change)).toBe(
       'Team C 58 → 55 (Δ −3, 95% CI −9 to +3): no reliable change',
     )
-    expect(change.interval?.[0]).toBeCloseTo(-3 - 1.96 * Math.sqrt((9.7 ** 2 / 20) * 2), 10)
+    expect(change.interval?.[0]).toBeCloseTo(-3 - 2.02439 * 3.06741, 3)
   })
 
-  it('needs both the MID of 5 and more than 1.96 standard errors', () => {
+  it('uses Welch’s t, not 1.96: a team of 5 that z calls improved is not', () => {
+    // Δ = 11, SE = √(8²/5 + 8²/5) = 5.05964; z: 11 − 1.96 × 5.06 = 1.08 > 0 (improved)
+    // ν = 8, t(0.975, 8) = 2.306004: 11 − 11.6675 = −0.6675, so the interval holds 0
+    const change = teamChangeIndividual({ n: 5, mean: 50, sd: 8 }, { n: 5, mean: 61, sd: 8 })
+    expect(11 - 1.96 * Math.sqrt(25.6)).toBeGreaterThan(0)
+    expect(change.interval?.[0]).toBeCloseTo(-0.6675, 3)
+    expect(change.interval?.[1]).toBeCloseTo(22.6675, 3)
+    expect(change.outcome).toBe('no reliable change')
+    // Unequal spreads: SE² = 225/5 + 4/10 = 45.4; ν = 45.4² / (45²/4 + 0.4²/9) = 2061.16 / 506.2678 = 4.0713
+    expect(
+      welchDegreesOfFreedom({ squaredError: 45, n: 5 }, { squaredError: 0.4, n: 10 }),
+    ).toBeCloseTo(4.0705, 3)
+    expect(t975(8)).toBeCloseTo(2.306, 3)
+    expect(t975(1e6)).toBeCloseTo(1.96, 2)
+  })
+
+  it('needs both the MID of 5 and an interval clear of 0', () => {
     const before = { n: 20, mean: 50, sd: 10 }
-    // SE = √(100/20 × 2) = 3.16, so 1.96 SE = 6.2
+    // SE = 3.162, ν = 38, t = 2.024: half-width 6.40
     expect(teamChangeIndividual(before, { n: 20, mean: 60, sd: 10 }).outcome).toBe('improved')
     expect(teamChangeIndividual(before, { n: 20, mean: 56, sd: 10 }).outcome).toBe(
       'no reliable change',
@@ -222,26 +242,36 @@ describe('rule 9: team change', () => {
     ).toBe('insufficient data')
   })
 
-  it('asks consensus teams for two domains moving a step the same way, and calls it provisional', () => {
-    const step = stepSize(exec.scales[0] as Instrument['scales'][number])
-    expect(step).toBeCloseTo(100 / 3, 10)
-    const domains = (up: number) =>
-      Object.fromEntries(exec.domains.map((d, i) => [d.key, i < up ? 200 / 3 : 100 / 3]))
-    const before = { total: 100 / 3, domains: domains(0) }
-    const twoUp = teamChangeConsensus(
-      before,
-      { total: (2 * 200 + 8 * 100) / 30, domains: domains(2) },
-      step,
+  it('tests consensus teams by the exact sign test: 19 up and 4 down is p = 0.003, improved', () => {
+    // P(X ≤ 4 | n = 23) = (1 + 23 + 253 + 1771 + 8855) / 2²³ = 10903 / 8388608; two-sided × 2
+    expect(signTest(19, 4)).toBeCloseTo((2 * 10903) / 8388608, 12)
+    const change = teamChangeConsensus(40, 52, { rose: 19, fell: 4 })
+    expect(change.outcome).toBe('improved')
+    expect(describeTeamChange('Executive', change)).toBe(
+      'Executive 40 → 52 (Δ +12; 19 rose, 4 fell, sign test p = 0.003): improved',
     )
-    expect(twoUp).toMatchObject({ outcome: 'improved', provisional: true, domainsUp: 2 })
-    expect(describeTeamChange('Ward 3', twoUp)).toBe(
-      'Ward 3 33 → 40 (Δ +7): improved (provisional)',
-    )
-    const oneUp = teamChangeConsensus(before, { total: 100 / 3 + 7, domains: domains(1) }, step)
-    expect(oneUp.outcome).toBe('no reliable change')
   })
 
-  it('rolls up as "4 improved, 1 no reliable change, 1 fell (rule 9, MID 5)"', () => {
+  it('calls 28 → 47 with 21 questions up and none down improved (p < 0.001)', () => {
+    expect(signTest(21, 0)).toBeCloseTo(2 / 2 ** 21, 15)
+    const change = teamChangeConsensus(28, 47, { rose: 21, fell: 0 })
+    expect(change.outcome).toBe('improved')
+    expect(describeTeamChange('Executive', change)).toContain(
+      '21 rose, 0 fell, sign test p < 0.001',
+    )
+    expect(teamChangeConsensus(47, 28, { rose: 0, fell: 21 }).outcome).toBe('fell')
+  })
+
+  it('needs the MID and p below 0.05 for consensus teams, in both directions', () => {
+    // 5 up, 1 down: p = 2 × 7/64 = 0.219
+    expect(signTest(5, 1)).toBeCloseTo(14 / 64, 12)
+    expect(teamChangeConsensus(40, 50, { rose: 5, fell: 1 }).outcome).toBe('no reliable change')
+    expect(teamChangeConsensus(40, 43, { rose: 20, fell: 0 }).outcome).toBe('no reliable change')
+    expect(signTest(0, 0)).toBe(1)
+    expect(teamChangeConsensus(null, 43, { rose: 20, fell: 0 }).outcome).toBe('insufficient data')
+  })
+
+  it('rolls up every team: "4 improved, 1 no reliable change, 1 fell; 1 not compared (…)"', () => {
     const outcome = (o: TeamChange['outcome']) => ({ outcome: o }) as TeamChange
     const changes = [
       'improved',
@@ -251,21 +281,48 @@ describe('rule 9: team change', () => {
       'fell',
       'improved',
     ] as const
-    expect(describeRollUp(changes.map(outcome))).toBe(
-      '4 improved, 1 no reliable change, 1 fell (rule 9, MID 5)',
+    expect(describeRollUp(changes.map(outcome))).toBe('4 improved, 1 no reliable change, 1 fell')
+    expect(
+      describeRollUp(changes.map(outcome), ['fewer than 5 responses at one of the rounds']),
+    ).toBe(
+      '4 improved, 1 no reliable change, 1 fell; 1 not compared (fewer than 5 responses at one of the rounds)',
+    )
+    expect(
+      describeRollUp(
+        [outcome('improved'), outcome('insufficient data')],
+        ['not assessed at the earlier round', 'not assessed at the earlier round'],
+      ),
+    ).toBe(
+      '1 improved, 0 no reliable change, 0 fell; 3 not compared (2 not assessed at the earlier round; 1 too few totals)',
     )
   })
 
-  it('swaps improved and fell when the rounds are swapped, with Δ inside its interval', () => {
+  it('writes differences with their sign and never "−0" or "+0"', () => {
+    expect(signed(-0.4)).toBe('0')
+    expect(signed(0.4)).toBe('0')
+    expect(signed(-0)).toBe('0')
+    expect(signed(-0.5)).toBe('0')
+    expect(signed(-0.6)).toBe('−1')
+    expect(signed(2.5)).toBe('+3')
+    expect(signed(-3.2)).toBe('−3')
+  })
+
+  it('puts two rounds in date order whichever way they are asked', () => {
+    const early = { name: 'Spring', opensOn: '2026-03-01', closesOn: '2026-03-31' }
+    const late = { name: 'Autumn', opensOn: '2026-09-01', closesOn: '2026-09-30' }
+    expect(inDateOrder(late, early)).toEqual({ earlier: early, later: late, swapped: true })
+    expect(inDateOrder(early, late)).toEqual({ earlier: early, later: late, swapped: false })
+  })
+
+  it('swaps improved and fell when the rounds are swapped', () => {
     fc.assert(
       fc.property(summaryArbitrary, summaryArbitrary, (a, b) => {
         const forward = teamChangeIndividual(a, b)
         const backward = teamChangeIndividual(b, a)
         const mirror = { improved: 'fell', fell: 'improved' } as Record<string, string>
         expect(backward.outcome).toBe(mirror[forward.outcome] ?? forward.outcome)
-        if (forward.delta !== null && forward.interval) {
-          expect(forward.interval[0]).toBeLessThanOrEqual(forward.delta)
-          expect(forward.interval[1]).toBeGreaterThanOrEqual(forward.delta)
+        if (forward.interval && backward.interval) {
+          expect(backward.interval[0]).toBeCloseTo(-forward.interval[1], 9)
         }
       }),
       runs,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { closedRoundList } from '../../src/db/queries/results'
+import { listClosedRounds } from '../../src/db/queries/results'
 import { createTeamRow, orgInstrument, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 import { setUpAndSignIn } from '../helpers/signed-in'
@@ -80,15 +80,16 @@ describe('comparing two rounds', () => {
       })
     }
     const rounds = new Map(
-      (await closedRoundList(h.db, h.organisation.id)).map((r) => [r.name, r.id]),
+      (await listClosedRounds(h.db, h.organisation.id)).map((r) => [r.name, r.id] as const),
     )
     const board = await (
       await h.get(
         `/results/compare?from=${rounds.get('Board 2024')}&to=${rounds.get('Board 2025')}`,
       )
     ).text()
-    expect(board).toContain('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35)')
-    expect(board).toContain('Rule 8, consensus ratings')
+    expect(board).toContain('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35 questions)')
+    expect(board).toContain('when the agreed rating moved by at least one level')
+    expect(board).toMatch(/19 rose, 4 fell, sign test p = 0\.003\): improved/)
     const page = await (
       await h.get(
         `/results/compare?from=${rounds.get('Teams 2024')}&to=${rounds.get('Teams 2025')}`,
@@ -98,19 +99,33 @@ describe('comparing two rounds', () => {
       expect(page).toMatch(
         new RegExp(`${t.name} \\d+ → \\d+ \\(Δ [^)]*95% CI[^)]*\\): ${t.outcome}<`),
       )
-    expect(page).toContain('Teams: 2 improved, 2 no reliable change, 2 fell (rule 9, MID 5)')
+    expect(page).toContain(
+      'Teams’ totals: 2 improved, 2 no reliable change, 2 fell; 1 not compared (fewer than 5 responses at one of the rounds).',
+    )
     expect(page).toContain('Not compared: fewer than 5 responses at one of the rounds')
-    expect(page).toContain('Rule 9, individual responses')
+    expect(page).toContain('its 95% interval (Welch’s t, from the spread of respondents’ totals)')
+    const reversed = await (
+      await h.get(
+        `/results/compare?from=${rounds.get('Teams 2025')}&to=${rounds.get('Teams 2024')}`,
+      )
+    ).text()
+    expect(reversed).toContain(
+      'Teams 2024 came before Teams 2025, so they are compared in that order',
+    )
+    for (const t of teams)
+      expect(reversed).toMatch(new RegExp(`${t.name} \\d+ → \\d+ \\(Δ [^)]*\\): ${t.outcome}<`))
     const mixed = await (
       await h.get(
         `/results/compare?from=${rounds.get('Board 2024')}&to=${rounds.get('Teams 2025')}`,
       )
     ).text()
-    expect(mixed).toContain('cannot be compared (rule 7)')
+    expect(mixed).toContain('used different questionnaires, so they cannot be compared')
     const report = await (await h.get(`/results/report?round=${rounds.get('Teams 2025')}`)).text()
     expect(report).toContain('Executive: Board 2024 to Board 2025')
-    expect(report).toContain('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35)')
-    expect(report).toContain('Teams: 2 improved, 2 no reliable change, 2 fell (rule 9, MID 5)')
+    expect(report).toContain('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35 questions)')
+    expect(report).toContain(
+      'Teams’ totals: 2 improved, 2 no reliable change, 2 fell; 1 not compared (fewer than 5 responses at one of the rounds).',
+    )
     expect(report).toContain('The executive’s view (Board 2025) against the teams’')
     expect(report).toMatch(/Team 7<\/a><\/td><td class="app-heat-none">fewer than 5</)
   })

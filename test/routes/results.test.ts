@@ -74,10 +74,13 @@ describe('team results', () => {
     expect(page).toContain('executive round: Board 2025')
     // The executive rates every item 3 of 0–3 (100); the team 75: a gap of +25 in each domain.
     expect(page.match(/>\+25</g)?.length).toBe(team.domains.length)
-    expect(page).toContain('T01 (D01)')
+    const wording = team.items[0]?.text.staff ?? ''
+    const cell = (text: string) =>
+      `<td class="nhsuk-table__cell nhsuk-table__cell--numeric">${text}</td>`
+    expect(page).toContain(`${wording}</td>${cell('6')}${cell('75')}`)
     const hidden = await (await h.get(`/results/teams/${h.b.id}`)).text()
     expect(hidden).toContain('Fewer than 5 responses: no scores are shown')
-    expect(hidden).not.toContain('T01 (D01)')
+    expect(hidden).toContain(`${wording}</td>${cell('fewer than 5')}${cell('fewer than 5')}`)
     expect(hidden).not.toMatch(/>25</)
   })
 
@@ -137,8 +140,10 @@ describe('exports', () => {
     const summary = (await (await h.get(`/results/export/summary.csv?round=${round?.id}`)).text())
       .trim()
       .split('\r\n')
-    expect(summary).toContain('Spring 2025,Ward A,total,6,75.0,15.8')
-    expect(summary).toContain('Spring 2025,Ward B,total,fewer than 5,,')
+    expect(summary).toContain('Spring 2025,Ward A,all,total,6,75.0,15.8')
+    expect(summary).toContain('Spring 2025,Ward A,staff,total,6,75.0,15.8')
+    expect(summary).toContain('Spring 2025,Ward B,all,total,fewer than 5,,')
+    expect(summary).toContain('Spring 2025,Ward B,all,responses,fewer than 5,,')
     const audited = (await h.db.query.auditLog.findMany()).filter(
       (a) => a.action === 'results.exported',
     )

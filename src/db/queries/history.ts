@@ -5,7 +5,7 @@ import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
 import { answers, responses, roundGroups, rounds } from '../schema'
 import { auditInsert } from './audit'
-import { completionStatements, type Response, resultsSnapshot } from './responses'
+import { completionStatements, figuresSnapshot, type Response } from './responses'
 import { roundDefaults } from './rounds'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
@@ -80,7 +80,7 @@ export async function importHistory(
     }
     statements.push(
       db.update(rounds).set({ status: 'closed', closedAt: at }).where(thisRound),
-      resultsSnapshot(db, organisationId, roundId),
+      figuresSnapshot(db, organisationId, roundId),
     )
   }
   const [first, ...rest] = [

@@ -1,5 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Instrument, Perspective } from '../../instruments/definition'
+import { allPerspectives, totalMeasure } from '../../instruments/results'
 import { type AnswerValue, scoreRespondent } from '../../instruments/scoring'
 import { rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
@@ -10,8 +11,8 @@ import {
   respondentScores,
   type responseKinds,
   responses,
+  roundFigures,
   roundGroups,
-  roundResults,
   rounds,
   scoreAggregates,
 } from '../schema'
@@ -33,26 +34,25 @@ export type ResponseScope = {
   perspective: string
 }
 
-/** The measure under which a respondent's total is kept beside their domain scores. */
-export const totalMeasure = 'total'
+/**
+ * A response to start, or to add answers to: its id, what it is for, the date it began, and for a
+ * link's response the link's digest (a used link starts nothing).
+ */
+export type ResponseTarget = ResponseScope & {
+  id: string
+  kind: ResponseKind
+  startedOn: string
+  invitationHash?: string | undefined
+}
 
-/** A response to start, or to add answers to: its id, what it is for, and the date it began. */
-export type ResponseTarget = ResponseScope & { id: string; kind: ResponseKind; startedOn: string }
-
-/** Starts the response, unless it was started before: an id makes one response only. */
+/** Starts the response, unless it was started before or its link was used: one response a link. */
 const startStatement = (db: Db, target: ResponseTarget) =>
   db
     .insert(responses)
-    .values({
-      id: target.id,
-      organisationId: target.organisationId,
-      roundId: target.roundId,
-      groupId: target.groupId,
-      perspective: target.perspective,
-      kind: target.kind,
-      status: 'in-progress',
-      startedOn: target.startedOn,
-    })
+    .select(
+      sql`select ${target.id}, ${target.organisationId}, ${target.roundId}, ${target.groupId}, ${target.perspective}, ${target.kind}, 'in-progress', ${target.startedOn}, null, null, null
+        where not exists (select 1 from ${invitations} where ${invitations.tokenHash} = ${target.invitationHash ?? null} and ${invitations.used})`,
+    )
     .onConflictDoNothing({ target: responses.id })
 
 export async function findResponse(
@@ -131,6 +131,27 @@ const stillInProgress = (responseId: string) =>
   sql`exists (select 1 from ${responses} join ${rounds} on ${rounds.id} = ${responses.roundId} where ${responses.id} = ${responseId} and ${responses.status} = 'in-progress' and ${rounds.status} = 'open')`
 
 /**
+ * Moves an in-progress response, its answers and its scores to a new key, in one batch: a copy under
+ * the new key, its rows moved to it, the old row removed. Nothing happens unless the old one is
+ * still in progress, so a batch run twice moves it once.
+ */
+function refileStatements(db: Db, from: string, to: string) {
+  return [
+    db
+      .insert(responses)
+      .select(
+        sql`select ${to}, organisation_id, round_id, group_id, perspective, kind, status, started_on, completed_on, answered, applicable from ${responses} where ${responses.id} = ${from} and ${stillInProgress(from)}`,
+      ),
+    db.update(answers).set({ responseId: to }).where(eq(answers.responseId, from)),
+    db
+      .update(respondentScores)
+      .set({ responseId: to })
+      .where(eq(respondentScores.responseId, from)),
+    db.delete(responses).where(and(eq(responses.id, from), eq(responses.status, 'in-progress'))),
+  ]
+}
+
+/**
  * The statements that complete a response: its scores, its part of the item and score aggregates,
  * the invitation marked used, and the response marked completed. Each statement is guarded by the
  * response still being in progress, so the batch completes it once however often it is run.
@@ -150,6 +171,9 @@ export function completionStatements(
   ]
   const { organisationId, roundId, groupId, perspective } = response
   const guard = stillInProgress(response.id)
+  // A link's response is filed under a new random key as it completes: nothing kept afterwards
+  // can be worked out from the link. A consensus record is the group's and keeps its key.
+  const filedAs = invitationHash ? crypto.randomUUID() : response.id
   return [
     db
       .insert(respondentScores)
@@ -208,6 +232,7 @@ export function completionStatements(
                 guard,
               ),
             ),
+          ...refileStatements(db, response.id, filedAs),
         ]
       : []),
     db
@@ -219,7 +244,12 @@ export function completionStatements(
         applicable: score.applicable,
       })
       .where(
-        and(eq(responses.organisationId, organisationId), eq(responses.id, response.id), guard),
+        and(
+          eq(responses.organisationId, organisationId),
+          eq(responses.id, filedAs),
+          eq(responses.status, 'in-progress'),
+          stillInProgress(filedAs),
+        ),
       )
       .returning({ id: responses.id }),
   ] as const
@@ -260,24 +290,50 @@ export async function consensusStates(db: Db, organisationId: string, roundId: s
 }
 
 /**
- * The statement that keeps a closed round's results, one row per group, from its aggregates: run
- * in the batch that closes the round, after which nothing more can complete. Safe to repeat.
+ * What a round's figures are kept from, for every group it assessed: the completed responses
+ * (every perspective together too, and 0 for a group nobody answered), the score sums per
+ * perspective and together, and the item sums per perspective and together.
  */
-export function resultsSnapshot(db: Db, organisationId: string, roundId: string) {
-  const ofGroup = (table: string) =>
-    sql.raw(`${table}.round_id = rg.round_id and ${table}.group_id = rg.group_id`)
-  return db
-    .insert(roundResults)
-    .select(
-      sql`select rg.organisation_id, rg.round_id, rg.group_id,
-        coalesce((select sum(s.n) + sum(s.insufficient) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
-        coalesce((select sum(s.n) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
-        coalesce((select sum(s.sum) from ${scoreAggregates} s where ${ofGroup('s')} and s.measure = 'total'), 0),
-        coalesce((select json_group_array(json_array(s.perspective, s.measure, s.n, s.sum, s.sum_of_squares, s.insufficient)) from ${scoreAggregates} s where ${ofGroup('s')}), '[]'),
-        coalesce((select json_group_array(json_array(link_id, n, sum, sum_of_squares, na_count, dk_count)) from (select i.link_id, sum(i.n) as n, sum(i.sum) as sum, sum(i.sum_of_squares) as sum_of_squares, sum(i.na_count) as na_count, sum(i.dk_count) as dk_count from ${itemAggregates} i where ${ofGroup('i')} group by i.link_id)), '[]')
-      from ${roundGroups} rg
-      where rg.organisation_id = ${organisationId} and rg.round_id = ${roundId}
-        and exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.status} = 'closed')`,
-    )
-    .onConflictDoNothing()
+export const keptFiguresSelect = (rounds: SQL, scores: SQL, items: SQL) => sql`
+  select rg.organisation_id, rg.round_id, rg.group_id, ${allPerspectives}, 'responses', '',
+    coalesce((select sum(s.n + s.insufficient) from ${scoreAggregates} s
+      where s.round_id = rg.round_id and s.group_id = rg.group_id and s.measure = ${totalMeasure}), 0),
+    0, 0, 0, 0, 0
+  from ${roundGroups} rg where ${rounds}
+  union all
+  select organisation_id, round_id, group_id, perspective, 'responses', '', n + insufficient, 0, 0, 0, 0, 0
+  from ${scoreAggregates} where ${scores} and measure = ${totalMeasure}
+  union all
+  select organisation_id, round_id, group_id, perspective, ${kindOfMeasure}, ${keyOfMeasure},
+    n, sum, sum_of_squares, insufficient, 0, 0
+  from ${scoreAggregates} where ${scores}
+  union all
+  select organisation_id, round_id, group_id, ${allPerspectives}, ${kindOfMeasure}, ${keyOfMeasure},
+    sum(n), sum(sum), sum(sum_of_squares), sum(insufficient), 0, 0
+  from ${scoreAggregates} where ${scores} group by round_id, group_id, measure
+  union all
+  select organisation_id, round_id, group_id, perspective, 'item', link_id,
+    n, sum, sum_of_squares, 0, na_count, dk_count
+  from ${itemAggregates} where ${items}
+  union all
+  select organisation_id, round_id, group_id, ${allPerspectives}, 'item', link_id,
+    sum(n), sum(sum), sum(sum_of_squares), 0, sum(na_count), sum(dk_count)
+  from ${itemAggregates} where ${items} group by round_id, group_id, link_id`
+
+const kindOfMeasure = sql.raw(`case measure when '${totalMeasure}' then 'total' else 'domain' end`)
+const keyOfMeasure = sql.raw(`case measure when '${totalMeasure}' then '' else measure end`)
+
+/**
+ * The statement that keeps a closed round's figures, from its aggregates: run in the batch that
+ * closes the round, after which nothing more can complete. Safe to repeat: a round whose figures
+ * are kept gets none again (and the database refuses any change to them).
+ */
+export function figuresSnapshot(db: Db, organisationId: string, roundId: string) {
+  const ofRound = (alias: string) =>
+    sql`${sql.raw(alias)}organisation_id = ${organisationId} and ${sql.raw(alias)}round_id = ${roundId}`
+  return db.insert(roundFigures).select(
+    sql`select * from (${keptFiguresSelect(ofRound('rg.'), ofRound(''), ofRound(''))})
+      where exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.organisationId} = ${organisationId} and ${rounds.status} = 'closed')
+        and not exists (select 1 from ${roundFigures} where ${roundFigures.organisationId} = ${organisationId} and ${roundFigures.roundId} = ${roundId})`,
+  )
 }

@@ -4,7 +4,7 @@ import type { Db } from '../client'
 import { jsonList } from '../json-list'
 import { groups, roundGroups, rounds } from '../schema'
 import { auditInsert, auditInsertIfChanged } from './audit'
-import { resultsSnapshot } from './responses'
+import { figuresSnapshot } from './responses'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
 export type RoundSettings = {
@@ -128,7 +128,7 @@ export async function moveRound(db: Db, actor: Actor, round: Round, move: keyof 
       before: { status: from },
       after: { status: to },
     }),
-    ...(move === 'close' ? [resultsSnapshot(db, actor.organisationId, round.id)] : []),
+    ...(move === 'close' ? [figuresSnapshot(db, actor.organisationId, round.id)] : []),
   ])
   return moved.length > 0
 }

@@ -5,14 +5,18 @@ import { groupingsOf, type Team, teamsOf } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
 import { executiveOf } from '../../db/queries/organisations'
 import {
+  byRoundAndGroup,
   closedRoundsOf,
-  type KeptRound,
-  packedScoreSums,
+  listRoundFigures,
   type ResultsRound,
 } from '../../db/queries/results'
-import { meanOfShown, type RoundRules, type ScoreSums } from '../../instruments/results'
-import { groupBy } from '../collections'
-import { figuresOf, memoised } from './kept'
+import {
+  type Figure,
+  groupResults,
+  type KeptFigure,
+  meanOfShown,
+  type RoundRules,
+} from '../../instruments/results'
 
 export type OverviewFilters = {
   line?: string | undefined
@@ -20,48 +24,24 @@ export type OverviewFilters = {
   round?: string | undefined
 }
 
-/** What a cell of results shows: a value, "fewer than k", or that the group was not assessed. */
+/**
+ * What a cell of results shows: a value, "fewer than k" (suppressed holds k), or nothing: not
+ * assessed, or a consensus with no rating.
+ */
 export type Cell = { value: number | null; suppressed: number | null }
 export const notAssessed: Cell = { value: null, suppressed: null }
 
-/** A group's cells for these measures at a round, from its sums, rule 6 applied. */
-export function cellsOf(
-  round: RoundRules,
-  member: boolean,
-  sums: readonly ScoreSums[] | undefined,
-  measures: readonly string[] = ['total'],
-): Cell[] {
-  return measures.map((measure) => cellOf(round, member, sums, measure))
+/** A figure as a cell: its mean, or "fewer than k" for individual responses, rule 6 applied. */
+export function cellOf(round: RoundRules, figure: Figure | null): Cell {
+  if (figure) return { value: figure.mean, suppressed: null }
+  return round.mode === 'consensus'
+    ? notAssessed
+    : { value: null, suppressed: round.anonymityThreshold }
 }
 
-/** A group's total (or one domain) at a round, from its sums, rule 6 applied. */
-export function cellOf(
-  round: RoundRules,
-  member: boolean,
-  sums: readonly ScoreSums[] | undefined,
-  measure = 'total',
-): Cell {
-  if (!member) return notAssessed
-  const figures = figuresOf(round, sums)
-  if (!figures.shown) return { value: null, suppressed: round.anonymityThreshold }
-  const summary = measure === 'total' ? figures.total : figures.domains[measure]
-  return { value: summary?.mean ?? null, suppressed: null }
-}
-
-const noTotals: KeptRound<ScoreSums> = new Map()
-const noTotalCells: ReadonlyMap<string, Cell> = new Map()
-
-/** Every group's total at a closed round, rule 6 applied: worked out once for the kept sums. */
-const totalsOf = memoised(
-  (round: KeptRound<ScoreSums>, rules: RoundRules) =>
-    new Map([...round].map(([groupId, sums]) => [groupId, cellOf(rules, true, sums)])),
-)
-
-/** Rounds are twice-yearly: those opening in the same half of a year are one point in time. */
-export function halfYearOf(isoDate: string) {
-  const year = isoDate.slice(0, 4)
-  return Number(isoDate.slice(5, 7)) <= 6 ? `Jan–Jun ${year}` : `Jul–Dec ${year}`
-}
+/** A group's total at a round, or not assessed when the round did not assess it. */
+export const totalCell = (round: ResultsRound, rows: readonly KeptFigure[] | undefined) =>
+  rows ? cellOf(round, groupResults(round, rows).all.total) : notAssessed
 
 /** What the overview reads, in one statement: closed rounds, executive, teams and service lines. */
 const overviewLists = preparedLists({
@@ -76,8 +56,9 @@ export const teamLinesUpTo = 8
 
 /**
  * The organisation overview: the executive's total and the teams' (the mean of the teams shown,
- * never holding a suppressed team) half-year by half-year, and a heatmap of teams by domain for
- * one round. A handful of queries whatever the number of answers or rounds.
+ * never holding a team below k) at each closed round, at the round's own date (rule 14), with the
+ * number of teams behind each point and where that set changed; and a heatmap of teams by domain
+ * for one round.
  */
 export async function overviewData(
   db: Db,
@@ -94,37 +75,28 @@ export async function overviewData(
       (!filters.line || t.groupingId === filters.line) &&
       (!filters.type || t.teamType === filters.type),
   )
-  // A group a closed round assessed has kept results, even with no responses: that is membership.
-  const sums = await packedScoreSums(
-    db,
-    organisationId,
-    rounds.map((r) => r.id),
+  const figures = byRoundAndGroup(
+    await listRoundFigures(db, organisationId, { kinds: ['responses', 'total'], wholeOnly: true }),
   )
-  const execRounds = new Set(
-    rounds.filter((r) => executive && sums.has(r.id, executive.id)).map((r) => r.id),
-  )
-  const teamRounds = rounds.filter((r) => !execRounds.has(r.id))
-  const totalsAt = (round: ResultsRound) => totalsOf(sums.round(round.id) ?? noTotals, round)
+  const assessed = (round: ResultsRound, groupId: string) => figures.get(round.id)?.get(groupId)
+  const teamRounds = rounds.filter((r) => allTeams.some((t) => assessed(r, t.id)))
   const lines = teams.length <= teamLinesUpTo ? teams : []
-  const series = [...groupBy(rounds, (r) => halfYearOf(r.opensOn)).entries()].map(
-    ([period, inPeriod]) => {
-      const execRound = inPeriod.find((r) => execRounds.has(r.id))
-      const teamRound = inPeriod.find((r) => !execRounds.has(r.id))
-      const totals = teamRound ? totalsAt(teamRound) : noTotalCells
-      const cells = teams.map((t) => totals.get(t.id) ?? notAssessed)
-      const shown = cells.filter((cell) => cell.value !== null)
-      return {
-        period,
-        executive:
-          execRound && executive
-            ? cellOf(execRound, true, sums.get(execRound.id, executive.id))
-            : notAssessed,
-        teams: meanOfShown(shown.map((cell) => cell.value)),
-        teamsShown: shown.length,
-        each: lines.map((t) => totals.get(t.id) ?? notAssessed),
-      }
-    },
-  )
+  let previousSet: string | null = null
+  const series = rounds.map((round) => {
+    const cells = teams.map((t) => ({ id: t.id, cell: totalCell(round, assessed(round, t.id)) }))
+    const shown = cells.filter(({ cell }) => cell.value !== null)
+    const set = shown.map(({ id }) => id).join(',')
+    const changed = shown.length > 0 && previousSet !== null && set !== previousSet
+    if (shown.length > 0) previousSet = set
+    return {
+      round,
+      executive: executive ? totalCell(round, assessed(round, executive.id)) : notAssessed,
+      teams: meanOfShown(shown.map(({ cell }) => cell.value)),
+      teamsShown: shown.length,
+      teamsChanged: changed,
+      each: lines.map((t) => totalCell(round, assessed(round, t.id))),
+    }
+  })
   const heatRound = teamRounds.find((r) => r.id === filters.round) ?? teamRounds.at(-1) ?? null
   return {
     rounds,
@@ -137,30 +109,39 @@ export async function overviewData(
   }
 }
 
-/** Teams by domain at one round: one row of cells a team, rule 6 applied to each. */
+/** Teams by domain at one round: one row of cells a team, rule 6 applied to each figure. */
 async function heatmapOf(
   db: Db,
   organisationId: string,
   round: ResultsRound,
   teams: readonly Team[],
 ) {
-  const [entry, sums] = await Promise.all([
+  const [entry, rows] = await Promise.all([
     findInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion),
-    packedScoreSums(db, organisationId, [round.id]),
+    listRoundFigures(db, organisationId, {
+      roundIds: [round.id],
+      kinds: ['responses', 'total', 'domain'],
+      wholeOnly: true,
+    }),
   ])
+  const figures = byRoundAndGroup(rows).get(round.id)
   const domains = entry?.instrument.domains ?? []
+  const domainKeys = domains.map((d) => d.key)
   return {
     round,
     domains,
-    rows: teams
-      .filter((t) => sums.has(round.id, t.id))
-      .map((team) => {
-        const [total = notAssessed, ...cells] = cellsOf(round, true, sums.get(round.id, team.id), [
-          'total',
-          ...domains.map((d) => d.key),
-        ])
-        return { team, total, cells }
-      }),
+    rows: teams.flatMap((team) => {
+      const kept = figures?.get(team.id)
+      if (!kept) return []
+      const { all } = groupResults(round, kept, { domainKeys })
+      return [
+        {
+          team,
+          total: cellOf(round, all.total),
+          cells: domainKeys.map((key) => cellOf(round, all.domains[key] ?? null)),
+        },
+      ]
+    }),
   }
 }
 

@@ -2,39 +2,35 @@ import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
-  closedRoundList,
-  membersOf,
-  packedScoreSums,
+  byRoundAndGroup,
+  type FiguresByRound,
+  listClosedRounds,
+  listRoundFigures,
   type ResultsRound,
 } from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
+import { groupResults } from '../../instruments/results'
 import { comparisonData } from './comparison'
-import { figuresOf } from './kept'
 import { overviewData } from './overview'
 import { nearestRound } from './team'
 
 type Group = { id: string; name: string; kind: 'executive' | 'team' }
 
 /** The latest round before this one of the same instrument that assessed any of the same groups. */
-async function previousOf(
-  db: Db,
-  organisationId: string,
-  rounds: readonly ResultsRound[],
-  round: ResultsRound,
-) {
-  const earlier = rounds.filter(
-    (r) => r.opensOn < round.opensOn && r.instrumentSlug === round.instrumentSlug,
-  )
-  const members = await membersOf(db, organisationId, [round.id, ...earlier.map((r) => r.id)])
-  const mine = members.get(round.id) ?? new Set()
+function previousOf(members: FiguresByRound, rounds: readonly ResultsRound[], round: ResultsRound) {
+  const mine = members.get(round.id) ?? new Map()
   return (
-    earlier.filter((r) => [...(members.get(r.id) ?? [])].some((id) => mine.has(id))).at(-1) ?? null
+    rounds
+      .filter((r) => r.opensOn < round.opensOn && r.instrumentSlug === round.instrumentSlug)
+      .filter((r) => [...(members.get(r.id)?.keys() ?? [])].some((id) => mine.has(id)))
+      .at(-1) ?? null
   )
 }
 
 /**
  * A round's board report: the headline comparison with the round before (the executive's and the
- * teams'), the executive's view against the teams', the heatmap and each team's change.
+ * teams'), the executive's view against the teams', the heatmap and each team's change. Comments
+ * never appear in it.
  */
 export async function reportData(
   db: Db,
@@ -42,39 +38,38 @@ export async function reportData(
   roundId: string,
   groups: readonly Group[],
 ) {
-  const rounds = await closedRoundList(db, organisationId)
+  const [rounds, executive, responses] = await Promise.all([
+    listClosedRounds(db, organisationId),
+    getExecutiveGroup(db, organisationId),
+    listRoundFigures(db, organisationId, { kinds: ['responses'], wholeOnly: true }),
+  ])
   const round = rounds.find((r) => r.id === roundId)
   if (!round) return null
-  const executive = await getExecutiveGroup(db, organisationId)
+  const members = byRoundAndGroup(responses)
   const teamIds = new Set(groups.filter((g) => g.kind === 'team').map((g) => g.id))
   const overview = await overviewData(db, organisationId, { round: round.id }, (id) =>
     teamIds.has(id),
   )
-  const previous = await previousOf(db, organisationId, rounds, round)
+  const previous = previousOf(members, rounds, round)
   const teams = previous
     ? await comparisonData(
         db,
         organisationId,
+        rounds,
         groups.filter((g) => g.kind === 'team'),
         previous.id,
         round.id,
       )
     : null
-  const members = await membersOf(
-    db,
-    organisationId,
-    rounds.map((r) => r.id),
-  )
   const execRounds = rounds.filter((r) => executive && members.get(r.id)?.has(executive.id))
   const execRound = nearestRound(execRounds, round)
-  const execPrevious = execRound
-    ? await previousOf(db, organisationId, execRounds, execRound)
-    : null
+  const execPrevious = execRound ? previousOf(members, execRounds, execRound) : null
   const exec =
     execRound && execPrevious
       ? await comparisonData(
           db,
           organisationId,
+          rounds,
           groups.filter((g) => g.kind === 'executive'),
           execPrevious.id,
           execRound.id,
@@ -87,23 +82,29 @@ export async function reportData(
     round.instrumentVersion,
   )
   const domains = entry?.instrument.domains ?? []
-  const sums = await packedScoreSums(
-    db,
-    organisationId,
-    execRound ? [round.id, execRound.id] : [round.id],
-  )
-  const means = (r: ResultsRound, id: string) => {
-    const f = figuresOf(r, sums.get(r.id, id))
-    return Object.fromEntries(domains.map((d) => [d.key, f.domains[d.key]?.mean ?? null]))
-  }
-  const gaps =
+  const domainKeys = domains.map((d) => d.key)
+  const execFigures =
     execRound && executive
-      ? perceptionGaps(
-          domains.map((d) => d.key),
-          means(execRound, executive.id),
-          overview.heatmap?.rows.map((row) => means(round, row.team.id)) ?? [],
-        )
+      ? groupResults(
+          execRound,
+          await listRoundFigures(db, organisationId, {
+            roundIds: [execRound.id],
+            groupId: executive.id,
+            kinds: ['responses', 'domain'],
+            wholeOnly: true,
+          }),
+          { domainKeys },
+        ).all
       : null
+  const gaps = execFigures
+    ? perceptionGaps(
+        domainKeys,
+        Object.fromEntries(domainKeys.map((k) => [k, execFigures.domains[k]?.mean ?? null])),
+        overview.heatmap?.rows.map((row) =>
+          Object.fromEntries(domainKeys.map((k, i) => [k, row.cells[i]?.value ?? null])),
+        ) ?? [],
+      )
+    : null
   return { round, previous, overview, teams, exec, execRound, gaps, domains }
 }
 

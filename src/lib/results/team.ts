@@ -1,17 +1,17 @@
 import type { Db } from '../../db/client'
 import { listPriorities } from '../../db/queries/action-plans'
+import { listComments } from '../../db/queries/comments'
 import type { Team } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
-  closedRoundList,
-  packedItemSums,
-  packedScoreSums,
+  byRoundAndGroup,
+  listClosedRounds,
+  listRoundFigures,
   type ResultsRound,
 } from '../../db/queries/results'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
-import { groupFigures, itemFigures } from '../../instruments/results'
-import { figuresOf } from './kept'
+import { type Figure, groupResults } from '../../instruments/results'
 
 const daysBetween = (a: string, b: string) =>
   Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
@@ -25,86 +25,109 @@ export function nearestRound(rounds: readonly ResultsRound[], to: ResultsRound) 
   )
 }
 
+const meansOf = (keys: readonly string[], domains: Readonly<Record<string, Figure | null>>) =>
+  Object.fromEntries(keys.map((k) => [k, domains[k]?.mean ?? null]))
+
 /**
- * One team over time: its total and domain scores at each closed round, its items at one round,
- * the executive's domain scores beside its own (rule 10), staff beside people using the service
- * where both are shown, and its action plan; rule 6 applied throughout.
+ * One team over time: its total and domain scores at each closed round, its questions at one
+ * round, the executive's domain scores beside its own (rule 10), staff beside people using the
+ * service where both may be shown, comments where enough responded, and its action plan; every
+ * figure passed through rule 6 on its own.
  */
-export async function teamData(db: Db, organisationId: string, team: Team, roundId?: string) {
-  const [all, executive] = await Promise.all([
-    closedRoundList(db, organisationId),
+export async function teamData(
+  db: Db,
+  organisationId: string,
+  team: Team,
+  roundId: string | undefined,
+  { withHiddenComments = false }: { withHiddenComments?: boolean } = {},
+) {
+  const [all, executive, teamRows] = await Promise.all([
+    listClosedRounds(db, organisationId),
     getExecutiveGroup(db, organisationId),
+    listRoundFigures(db, organisationId, { groupId: team.id }),
   ])
-  // A group a closed round assessed has kept results, even with no responses: that is membership.
-  const sums = await packedScoreSums(
-    db,
-    organisationId,
-    all.map((r) => r.id),
-  )
-  const rounds = all.filter((r) => sums.has(r.id, team.id))
-  const overTime = rounds.map((round) => ({
-    round,
-    figures: figuresOf(round, sums.get(round.id, team.id)),
-  }))
-  const chosen = overTime.find((o) => o.round.id === roundId) ?? overTime.at(-1) ?? null
-  if (!chosen) return { rounds, overTime, chosen: null }
-  const round = chosen.round
+  const kept = byRoundAndGroup(teamRows)
+  const rounds = all.filter((r) => kept.has(r.id))
+  const chosenRound = rounds.find((r) => r.id === roundId) ?? rounds.at(-1) ?? null
+  if (!chosenRound) return { rounds, overTime: [], chosen: null }
   const entry = await findInstrument(
     db,
     organisationId,
-    round.instrumentSlug,
-    round.instrumentVersion,
+    chosenRound.instrumentSlug,
+    chosenRound.instrumentVersion,
   )
   const instrument = entry?.instrument ?? null
   const domainKeys = instrument?.domains.map((d) => d.key) ?? []
-  const execRound = nearestRound(
-    all.filter((r) => executive && sums.has(r.id, executive.id)),
+  const overTime = rounds.map((round) => ({
     round,
+    results: groupResults(round, kept.get(round.id)?.get(team.id) ?? [], { domainKeys }),
+  }))
+  const results = groupResults(chosenRound, kept.get(chosenRound.id)?.get(team.id) ?? [], {
+    domainKeys,
+    ...(instrument ? { instrument } : {}),
+  })
+  const executiveRows = executive
+    ? byRoundAndGroup(
+        await listRoundFigures(db, organisationId, {
+          groupId: executive.id,
+          kinds: ['responses', 'domain'],
+          wholeOnly: true,
+        }),
+      )
+    : new Map()
+  const execRound = nearestRound(
+    all.filter((r) => executiveRows.has(r.id)),
+    chosenRound,
   )
   const execFigures =
-    executive && execRound ? figuresOf(execRound, sums.get(execRound.id, executive.id)) : null
-  const mean = (d: Record<string, { mean: number | null }>) =>
-    Object.fromEntries(domainKeys.map((k) => [k, d[k]?.mean ?? null]))
-  const teamRows = sums.get(round.id, team.id) ?? []
-  const staff = groupFigures(round, teamRows, 'staff')
-  const people = groupFigures(round, teamRows, 'person-using-service')
-  const previous = overTime[overTime.indexOf(chosen) - 1]?.round ?? null
+    execRound && executive
+      ? groupResults(execRound, executiveRows.get(execRound.id)?.get(executive.id) ?? [], {
+          domainKeys,
+        }).all
+      : null
+  const staff = results.perspectives.staff
+  const people = results.perspectives['person-using-service']
+  const index = rounds.indexOf(chosenRound)
+  const previous = rounds[index - 1] ?? null
+  const commentsShown =
+    chosenRound.mode === 'individual' &&
+    (results.all.responses ?? 0) >= chosenRound.commentThreshold
+  const [plan, previousPlan, comments] = await Promise.all([
+    listPriorities(db, organisationId, team.id, chosenRound.id),
+    previous ? listPriorities(db, organisationId, team.id, previous.id) : [],
+    commentsShown
+      ? listComments(db, organisationId, chosenRound.id, team.id, {
+          withHidden: withHiddenComments,
+        })
+      : null,
+  ])
   return {
     rounds,
     overTime,
     chosen: {
-      round,
-      figures: chosen.figures,
+      round: chosenRound,
+      results,
       instrument,
-      items:
-        instrument && chosen.figures.shown
-          ? itemFigures(
-              instrument,
-              round,
-              chosen.figures.responses,
-              (await packedItemSums(db, organisationId, [round.id], team.id)).get(
-                round.id,
-                team.id,
-              ) ?? [],
-            )
-          : [],
       executive:
-        execRound && execFigures?.shown
+        execRound && execFigures
           ? {
               round: execRound,
-              gaps: perceptionGaps(domainKeys, mean(execFigures.domains), [
-                mean(chosen.figures.domains),
+              gaps: perceptionGaps(domainKeys, meansOf(domainKeys, execFigures.domains), [
+                meansOf(domainKeys, results.all.domains),
               ]),
             }
           : null,
       perspectives:
-        staff.shown && people.shown
-          ? perspectiveGaps(domainKeys, mean(staff.domains), mean(people.domains))
+        staff && people && (staff.responses ?? 0) > 0 && (people.responses ?? 0) > 0
+          ? perspectiveGaps(
+              domainKeys,
+              meansOf(domainKeys, staff.domains),
+              meansOf(domainKeys, people.domains),
+            )
           : null,
-      plan: await listPriorities(db, organisationId, team.id, round.id),
-      previous: previous
-        ? { round: previous, plan: await listPriorities(db, organisationId, team.id, previous.id) }
-        : null,
+      comments,
+      plan,
+      previous: previous ? { round: previous, plan: previousPlan } : null,
     },
   }
 }

@@ -35,41 +35,77 @@ function RoundPicker({ data }: { data: ComparisonData }) {
   )
 }
 
+function ExcludedQuestions({
+  group,
+  itemTitles,
+}: {
+  group: ComparisonData['groups'][number]
+  itemTitles: Record<string, string>
+}) {
+  if (!group.split || group.split.excludedItems.length === 0) return null
+  return (
+    <details class="nhsuk-details">
+      <summary class="nhsuk-details__summary">
+        <span class="nhsuk-details__summary-text">
+          {group.name}: questions left out, and why ({group.split.excludedItems.length})
+        </span>
+      </summary>
+      <div class="nhsuk-details__text">
+        <ul>
+          {group.split.excludedItems.map((e) => (
+            <li>
+              “{itemTitles[e.linkId] ?? e.linkId}”: {e.reason}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  )
+}
+
+const totalText = (g: ComparisonData['groups'][number]) =>
+  g.change
+    ? describeTeamChange(g.name, g.change)
+    : g.totalExcluded
+      ? `Total not compared: ${g.totalExcluded}`
+      : '–'
+
 /** The comparison of two rounds: each group's split of measures and its change, with the rules. */
 export function ComparisonSection({ data, domainTitles }: ComparePageProps) {
-  const compared = data.groups.filter((g) => g.split)
-  const teams = compared.filter((g) => g.kind === 'team' && g.change)
+  const itemTitles: Record<string, string> = data.itemTitles ?? {}
+  const teams = data.groups.filter((g) => g.kind === 'team')
   const rules = [
-    ...new Set(compared.flatMap((g) => [g.split?.rule, g.change?.rule]).filter(Boolean)),
+    ...new Set(data.groups.flatMap((g) => [g.split?.rule, g.change?.rule]).filter(Boolean)),
   ]
   return (
     <>
-      {teams.length > 0 && data.to && (
+      {teams.length > 0 && (
         <p class="nhsuk-lede-text">
-          Teams:{' '}
+          Teams’ totals:{' '}
           {describeRollUp(
-            teams.flatMap((t) => (t.change ? [t.change] : [])),
-            data.to.teamMid,
+            teams.filter((t) => !t.excluded && !t.totalExcluded).map((t) => t.change),
+            teams.flatMap((t) => {
+              const why = t.excluded ?? t.totalExcluded
+              return why ? [why] : []
+            }),
           )}
+          .
         </p>
       )}
-      {data.groups.some((g) => g.kind === 'team') && (
+      {teams.length > 0 && (
         <Table
-          caption="Each team: its measures (rule 8) and the change in its total (rule 9)"
-          columns={[{ header: 'Team' }, { header: 'Measures' }, { header: 'Total' }]}
-          rows={data.groups
-            .filter((g) => g.kind === 'team')
-            .map((g) =>
-              g.excluded
-                ? [g.name, `Not compared: ${g.excluded}`, '–']
-                : [
-                    g.name,
-                    g.split ? describeSplit(g.split) : '–',
-                    g.change ? describeTeamChange(g.name, g.change) : '–',
-                  ],
-            )}
+          caption="Each team: its questions and the change in its total"
+          columns={[{ header: 'Team' }, { header: 'Questions' }, { header: 'Total' }]}
+          rows={teams.map((g) =>
+            g.excluded
+              ? [g.name, `Not compared: ${g.excluded}`, '–']
+              : [g.name, g.split ? describeSplit(g.split) : '–', totalText(g)],
+          )}
         />
       )}
+      {teams.map((g) => (
+        <ExcludedQuestions group={g} itemTitles={itemTitles} />
+      ))}
       {data.groups
         .filter((g) => g.kind === 'executive')
         .map((group) => (
@@ -81,19 +117,19 @@ export function ComparisonSection({ data, domainTitles }: ComparePageProps) {
               <>
                 {group.split && (
                   <p>
-                    <strong>{describeSplit(group.split)}</strong> measures
+                    <strong>{describeSplit(group.split)}</strong>
                   </p>
                 )}
-                {group.change && <p>{describeTeamChange(group.name, group.change)}</p>}
+                <p>{totalText(group)}</p>
                 {group.split && (
                   <Table
-                    caption={`${group.name}: measures by domain`}
+                    caption={`${group.name}: questions by domain`}
                     columns={[
                       { header: 'Domain' },
                       { header: 'Improved', numeric: true },
                       { header: 'Unchanged', numeric: true },
                       { header: 'Declined', numeric: true },
-                      { header: 'Excluded', numeric: true },
+                      { header: 'Left out', numeric: true },
                     ]}
                     rows={group.split.byDomain.map((d) => [
                       domainTitles[d.domain] ?? d.domain,
@@ -104,22 +140,7 @@ export function ComparisonSection({ data, domainTitles }: ComparePageProps) {
                     ])}
                   />
                 )}
-                {group.split && group.split.excludedItems.length > 0 && (
-                  <details class="nhsuk-details">
-                    <summary class="nhsuk-details__summary">
-                      <span class="nhsuk-details__summary-text">Questions excluded, and why</span>
-                    </summary>
-                    <div class="nhsuk-details__text">
-                      <ul>
-                        {group.split.excludedItems.map((e) => (
-                          <li>
-                            {e.linkId}: {e.reason}
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  </details>
-                )}
+                <ExcludedQuestions group={group} itemTitles={itemTitles} />
               </>
             )}
           </section>
@@ -132,7 +153,12 @@ export function ComparisonSection({ data, domainTitles }: ComparePageProps) {
               <li>{rule}</li>
             ))}
             <li>
-              Rule 6: groups with fewer responses than the round’s threshold are not compared.
+              A figure is shown, and a group compared, only when enough people are behind it to keep
+              their answers anonymous (the round’s threshold).
+            </li>
+            <li>
+              Differences are worked out from unrounded scores, then rounded.{' '}
+              <a href="/results/rules">How these figures are worked out</a>
             </li>
           </ul>
         </div>
@@ -146,7 +172,10 @@ export function ComparePage(props: ComparePageProps) {
   return (
     <>
       <h1>Compare two rounds</h1>
-      <p>Questions are compared only where they carry over with the same scale (rule 7).</p>
+      <p>
+        Questions are compared only where they carry over with the same answer scale.{' '}
+        <a href="/results/rules">How these figures are worked out</a>
+      </p>
       <RoundPicker data={data} />
       {data.problem && <p class="nhsuk-error-message">{data.problem}</p>}
       {data.from && data.to && !data.problem && (
@@ -154,6 +183,14 @@ export function ComparePage(props: ComparePageProps) {
           <h2>
             {data.from.name} to {data.to.name}
           </h2>
+          {data.swapped && (
+            <div class="nhsuk-inset-text">
+              <p>
+                {data.from.name} came before {data.to.name}, so they are compared in that order:
+                changes always run from the earlier round to the later one.
+              </p>
+            </div>
+          )}
           <ComparisonSection {...props} />
         </>
       )}

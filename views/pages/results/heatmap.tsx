@@ -16,7 +16,7 @@ export function Heatmap({ heatmap }: { heatmap: NonNullable<OverviewData['heatma
       columns={[
         { header: 'Team' },
         { header: 'Total', numeric: true },
-        ...heatmap.domains.map((d) => ({ header: `${d.key} ${d.title}`, numeric: true })),
+        ...heatmap.domains.map((d) => ({ header: d.title, numeric: true })),
       ]}
       rows={heatmap.rows.map((row) => [
         <a href={`/results/teams/${row.team.id}`}>{row.team.name}</a>,

@@ -1,5 +1,6 @@
 import type { OverviewData, OverviewFilters } from '../../../src/lib/results/overview'
 import { LineChart } from '../../components/line-chart'
+import { longDate } from '../rounds/labels'
 import { teamTypeLabels } from '../teams/labels'
 import { cellText } from './cells'
 import { Heatmap } from './heatmap'
@@ -66,15 +67,20 @@ function Filters({ data, filters }: Pick<OverviewProps, 'data' | 'filters'>) {
   )
 }
 
+const roundLabel = (round: { name: string; opensOn: string }) =>
+  `${round.name} (${longDate(round.opensOn)})`
+
 export function OverviewPage({ data, filters, canExport }: OverviewProps) {
-  const labels = data.series.map((s) => s.period)
+  const labels = data.series.map((s) => roundLabel(s.round))
   return (
     <>
       <h1>Results</h1>
       <p>
-        Scores run from 0 to 100. A group’s results are shown only when at least the round’s
-        threshold of people responded (rule 6); the teams’ score is the mean of the teams shown, so
-        it never holds a team below the threshold. <a href="/results/compare">Compare two rounds</a>
+        Scores run from 0 to 100. A figure is shown only when enough people are behind it to keep
+        their answers anonymous; the teams’ score is the average of the teams shown, so it never
+        holds a team below that threshold.{' '}
+        <a href="/results/rules">How these figures are worked out</a> ·{' '}
+        <a href="/results/compare">Compare two rounds</a>
       </p>
       <Filters data={data} filters={filters} />
       <div id="results">
@@ -83,8 +89,7 @@ export function OverviewPage({ data, filters, canExport }: OverviewProps) {
         ) : (
           <LineChart
             id="totals-chart"
-            caption="Executive and team totals, by half-year"
-            xLabel="Half-year"
+            caption="Executive and team totals, round by round at each round’s date"
             labels={labels}
             series={[
               {
@@ -92,13 +97,25 @@ export function OverviewPage({ data, filters, canExport }: OverviewProps) {
                 data: data.series.map((s) => s.executive.value),
                 missing: data.series.map((s) => cellText(s.executive)),
               },
-              { label: 'Teams (mean of teams shown)', data: data.series.map((s) => s.teams) },
+              {
+                label: 'Teams (average of the teams shown)',
+                data: data.series.map((s) => s.teams),
+                marked: data.series.map((s) => s.teamsChanged),
+              },
               ...data.lines.map((t, i) => ({
                 label: t.name,
                 data: data.series.map((s) => s.each[i]?.value ?? null),
                 missing: data.series.map((s) => (s.each[i] ? cellText(s.each[i]) : undefined)),
               })),
             ]}
+            notes={{
+              header: 'Teams in the average',
+              cells: data.series.map((s) =>
+                s.teamsShown === 0
+                  ? '–'
+                  : `${s.teamsShown}${s.teamsChanged ? ' (a different set of teams from the point before)' : ''}`,
+              ),
+            }}
           />
         )}
         {data.heatmap && (

@@ -1,4 +1,4 @@
-import { plain, signed } from '../../../src/instruments/comparison'
+import { measuresRule, plain, signed, teamRule } from '../../../src/instruments/comparison'
 import type { ReportData } from '../../../src/lib/results/report'
 import { Table } from '../../components/table'
 import { longDate } from '../rounds/labels'
@@ -22,7 +22,7 @@ export function ReportPage({
       <h1>Recovery culture: {data.round.name}</h1>
       <p>
         Round closed {longDate(data.round.closesOn)}. Scores run from 0 to 100. Results of a group
-        are shown only when at least {data.round.anonymityThreshold} responded (rule 6¹).
+        are shown only when at least {data.round.anonymityThreshold} people are behind each figure¹.
       </p>
       <h2>Headline</h2>
       {data.exec?.from && data.exec.to ? (
@@ -47,7 +47,7 @@ export function ReportPage({
       )}
       {data.gaps && data.execRound && (
         <Table
-          caption={`The executive’s view (${data.execRound.name}) against the teams’ (rule 10²)`}
+          caption={`The executive’s view (${data.execRound.name}) against the teams’²`}
           captionSize="m"
           columns={[
             { header: 'Domain' },
@@ -75,20 +75,21 @@ export function ReportPage({
         <h2 class="nhsuk-heading-s">Notes</h2>
         <ol class="nhsuk-body-s">
           <li>
-            Rule 6: a group’s figures from individual responses are shown only when at least k
-            responded; a consensus is the group’s own rating. Figures for several teams are means of
-            the teams shown, so they never hold a team below k.
+            A figure from people’s own answers is shown only when at least{' '}
+            {data.round.anonymityThreshold} people are behind that figure; a consensus is the
+            group’s own rating. Figures for several teams are averages of the teams shown, so they
+            never hold a team below the threshold. Comments are never included in this report.
           </li>
           <li>
-            Rule 10: the executive’s domain score minus the mean of the teams’ at the nearest round,
-            with the range of the teams’ scores.
+            The gap is the executive’s domain score minus the average of the teams’ at the nearest
+            round, with the range of the teams’ scores. Differences and gaps are worked out before
+            rounding.
           </li>
           <li>
-            Rules 7 to 9: questions are compared only where they carry over with the same scale; a
-            change counts only when it reaches the smallest change that matters (
-            {data.round.itemMid} points for a question, {data.round.teamMid} for a team) and, for
-            individual responses, is larger than 1.96 standard errors. The whole split is always
-            given. Teams are never ranked.
+            {measuresRule(data.round.mode, data.round.itemMid)}{' '}
+            {teamRule(data.round.mode, data.round.teamMid)} The whole split is always given; teams
+            are never ranked. Every rule in full: “How these figures are worked out” in the results
+            pages.
           </li>
         </ol>
       </footer>

@@ -1,6 +1,7 @@
 import type { Priority } from '../../../src/db/queries/action-plans'
 import type { Team } from '../../../src/db/queries/groups'
 import { plain, signed } from '../../../src/instruments/comparison'
+import type { Figure } from '../../../src/instruments/results'
 import type { TeamData } from '../../../src/lib/results/team'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { ErrorSummary } from '../../components/error-summary'
@@ -10,12 +11,14 @@ import { Table } from '../../components/table'
 import { TextInput } from '../../components/text-input'
 import { Textarea } from '../../components/textarea'
 import { longDate } from '../rounds/labels'
+import { Comments } from './comments'
 import { PlanTable, ReviewForm } from './plan'
 
 type TeamResultsProps = {
   team: Team
   data: TeamData
   canPlan: boolean
+  canHide: boolean
   form: { values: FormValues; errors: FieldErrors }
 }
 
@@ -23,39 +26,49 @@ const percent = (x: number) => `${Math.round(x * 100)}%`
 
 const signedOrDash = (x: number | null) => (x === null ? '–' : signed(x))
 
-export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps) {
+const wordingOf = (item: { text: Record<string, string | undefined> }) =>
+  item.text.staff ?? item.text.executive ?? Object.values(item.text)[0] ?? ''
+
+export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResultsProps) {
   const chosen = data.chosen
-  const k = chosen?.round.anonymityThreshold
-  const suppressed = (text: string) => (chosen && !chosen.figures.shown ? `fewer than ${k}` : text)
   const domains = chosen?.instrument?.domains ?? []
+  const items = new Map((chosen?.instrument?.items ?? []).map((i) => [i.linkId, i]))
   const focusOptions = [
     { value: '', text: 'Choose a domain or question' },
-    ...domains.map((d) => ({ value: d.key, text: `Domain ${d.key}: ${d.title}` })),
+    ...domains.map((d) => ({ value: d.key, text: `Domain: ${d.title}` })),
     ...(chosen?.instrument?.items ?? []).map((i) => ({
       value: i.linkId,
-      text: `Question ${i.linkId}`,
+      text: `Question: ${wordingOf(i)}`,
     })),
   ]
+  const fewer = (round: { mode: string; anonymityThreshold: number }) =>
+    round.mode === 'consensus' ? '–' : `fewer than ${round.anonymityThreshold}`
+  const score = (round: Parameters<typeof fewer>[0], figure: Figure | null | undefined) =>
+    figure ? plain(figure.mean) : fewer(round)
+  const all = chosen?.results.all
   return (
     <>
       <ErrorSummary errors={form.errors} />
       <span class="nhsuk-caption-l">Team results</span>
       <h1>{team.name}</h1>
-      {data.rounds.length === 0 || !chosen ? (
+      {data.rounds.length === 0 || !chosen || !all ? (
         <p>No round that assessed this team has closed yet.</p>
       ) : (
         <>
+          <p>
+            Scores run from 0 to 100; a figure shows only when enough people are behind it to keep
+            their answers anonymous. Differences are worked out before rounding.{' '}
+            <a href="/results/rules">How these figures are worked out</a>
+          </p>
           <LineChart
             id="team-chart"
             caption={`${team.name}: total by round`}
-            labels={data.overTime.map((o) => o.round.name)}
+            labels={data.overTime.map((o) => `${o.round.name} (${longDate(o.round.opensOn)})`)}
             series={[
               {
                 label: 'Total',
-                data: data.overTime.map((o) => o.figures.total?.mean ?? null),
-                missing: data.overTime.map((o) =>
-                  o.figures.shown ? undefined : `fewer than ${o.round.anonymityThreshold}`,
-                ),
+                data: data.overTime.map((o) => o.results.all.total?.mean ?? null),
+                missing: data.overTime.map((o) => fewer(o.round)),
               },
             ]}
           />
@@ -67,25 +80,21 @@ export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps)
               ...data.overTime.map((o) => ({ header: o.round.name, numeric: true })),
             ]}
             rows={domains.map((d) => [
-              `${d.key} ${d.title}`,
-              ...data.overTime.map((o) =>
-                o.figures.shown
-                  ? plain(o.figures.domains[d.key]?.mean)
-                  : `fewer than ${o.round.anonymityThreshold}`,
-              ),
+              d.title,
+              ...data.overTime.map((o) => score(o.round, o.results.all.domains[d.key])),
             ])}
           />
           <h2>{chosen.round.name}</h2>
           <p>
             {chosen.round.mode === 'consensus'
               ? 'A consensus rating agreed by the team.'
-              : chosen.figures.shown
-                ? `${chosen.figures.responses} responses. Closed on ${longDate(chosen.round.closesOn)}.`
-                : `Fewer than ${k} responses: no scores are shown for this round (rule 6).`}
+              : all.responses !== null
+                ? `${all.responses} responses. Closed on ${longDate(chosen.round.closesOn)}.`
+                : `Fewer than ${chosen.round.anonymityThreshold} responses: no scores are shown for this round.`}
           </p>
           {chosen.executive && (
             <Table
-              caption={`The executive’s view beside the team’s (rule 10; executive round: ${chosen.executive.round.name})`}
+              caption={`The executive’s view beside the team’s (executive round: ${chosen.executive.round.name})`}
               captionSize="m"
               columns={[
                 { header: 'Domain' },
@@ -96,49 +105,62 @@ export function TeamResultsPage({ team, data, canPlan, form }: TeamResultsProps)
               rows={chosen.executive.gaps.map((g) => [
                 domains.find((d) => d.key === g.domain)?.title ?? g.domain,
                 plain(g.executive),
-                suppressed(plain(g.teamMean)),
-                suppressed(signedOrDash(g.gap)),
+                g.teamMean === null ? fewer(chosen.round) : plain(g.teamMean),
+                signedOrDash(g.gap),
               ])}
             />
           )}
           {chosen.perspectives && (
             <Table
-              caption="Staff beside people using the service (rule 10)"
+              caption="Staff beside people using the service"
               captionSize="m"
               columns={[
                 { header: 'Domain' },
                 { header: 'Staff', numeric: true },
                 { header: 'People using the service', numeric: true },
-                { header: 'Gap', numeric: true },
+                { header: 'Gap (staff − people using the service)', numeric: true },
               ]}
               rows={chosen.perspectives.map((g) => [
                 domains.find((d) => d.key === g.domain)?.title ?? g.domain,
-                plain(g.a),
-                plain(g.b),
+                g.a === null ? fewer(chosen.round) : plain(g.a),
+                g.b === null ? fewer(chosen.round) : plain(g.b),
                 signedOrDash(g.gap),
               ])}
             />
           )}
-          {chosen.items.length > 0 && (
+          {all.items.length > 0 && (
             <Table
-              caption="Questions (rule 5: mean on 0 to 100 of the valid answers; NA and DK rates of all responses)"
+              caption="Questions: the average of the ratings given (0 to 100), and how often people said not applicable or don’t know"
               captionSize="m"
               columns={[
                 { header: 'Question' },
-                { header: 'n', numeric: true },
-                { header: 'Mean', numeric: true },
+                { header: 'Ratings', numeric: true },
+                { header: 'Average', numeric: true },
                 { header: 'Not applicable', numeric: true },
                 { header: 'Don’t know', numeric: true },
               ]}
-              rows={chosen.items.map((i) => [
-                `${i.linkId} (${i.domain})`,
-                String(i.n),
-                i.mean === null ? (i.n > 0 ? `fewer than ${k} answers` : '–') : plain(i.mean),
-                percent(i.naRate),
-                percent(i.dkRate),
-              ])}
+              rows={all.items.map((i) => {
+                const item = items.get(i.linkId)
+                return [
+                  item ? wordingOf(item) : i.linkId,
+                  i.figure ? String(i.figure.n) : fewer(chosen.round),
+                  i.figure ? plain(i.figure.mean) : fewer(chosen.round),
+                  i.naRate === null ? fewer(chosen.round) : percent(i.naRate),
+                  i.dkRate === null ? fewer(chosen.round) : percent(i.dkRate),
+                ]
+              })}
             />
           )}
+          <Comments
+            teamId={team.id}
+            round={chosen.round}
+            comments={chosen.comments}
+            wording={(linkId) => {
+              const item = items.get(linkId)
+              return item ? wordingOf(item) : linkId
+            }}
+            canHide={canHide}
+          />
           <h2>Action plan after {chosen.round.name}</h2>
           <PlanTable plan={chosen.plan} />
           {canPlan && chosen.plan.length < 3 && (
