@@ -23,9 +23,13 @@ export type HistoricalResponse = {
   groupId: string
   perspective: Perspective
   answers: Map<string, AnswerValue>
+  /** Comments left beside answers, by linkId (paper rounds may carry them). */
+  comments?: Map<string, string>
 }
 export type HistoricalRound = {
   name: string
+  /** The round's thresholds, where they were not the defaults. */
+  thresholds?: { anonymityThreshold?: number; commentThreshold?: number }
   date: string
   mode: 'individual' | 'consensus'
   groupIds: Set<string>

@@ -6,7 +6,8 @@ import type { AnswerValue } from '../../src/instruments/scoring'
 export type GivenResponse = {
   groupId: string
   perspective?: Perspective
-  answers: Readonly<Record<string, AnswerValue>>
+  answers: Readonly<Record<string, AnswerValue | undefined>>
+  comments?: Readonly<Record<string, string>>
 }
 
 /**
@@ -22,11 +23,16 @@ export async function closedRoundWith(
     date,
     mode = 'individual',
     responses,
+    thresholds,
+    groupIds,
   }: {
     name: string
     date: string
     mode?: 'individual' | 'consensus'
     responses: readonly GivenResponse[]
+    thresholds?: { anonymityThreshold?: number; commentThreshold?: number }
+    /** Groups the round assessed, answered or not (those with responses by default). */
+    groupIds?: readonly string[]
   },
 ) {
   await importHistory(
@@ -38,12 +44,18 @@ export async function closedRoundWith(
         name,
         date,
         mode,
-        groupIds: new Set(responses.map((r) => r.groupId)),
+        groupIds: new Set(groupIds ?? responses.map((r) => r.groupId)),
+        ...(thresholds ? { thresholds } : {}),
         perspectives: new Set(responses.map((r) => r.perspective ?? 'staff')),
         responses: responses.map((r) => ({
           groupId: r.groupId,
           perspective: r.perspective ?? 'staff',
-          answers: new Map(Object.entries(r.answers)),
+          answers: new Map(
+            Object.entries(r.answers).flatMap(([linkId, value]) =>
+              value === undefined ? [] : [[linkId, value] as const],
+            ),
+          ),
+          comments: new Map(Object.entries(r.comments ?? {})),
         })),
       },
     ],

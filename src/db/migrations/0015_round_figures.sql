@@ -20,31 +20,37 @@ CREATE TABLE `round_figures` (
 --> statement-breakpoint
 CREATE INDEX `round_figures_kind_idx` ON `round_figures` (`organisation_id`,`perspective`,`kind`,`round_id`);--> statement-breakpoint
 CREATE INDEX `round_figures_group_idx` ON `round_figures` (`organisation_id`,`group_id`,`perspective`,`kind`);--> statement-breakpoint
+-- The figures of rounds closed before this migration, from their aggregates.
 INSERT INTO `round_figures`
 SELECT rg.organisation_id, rg.round_id, rg.group_id, 'all', 'responses', '',
   coalesce((SELECT sum(s.n + s.insufficient) FROM score_aggregates s
     WHERE s.round_id = rg.round_id AND s.group_id = rg.group_id AND s.measure = 'total'), 0),
   0, 0, 0, 0, 0
-FROM round_groups rg JOIN rounds r ON r.id = rg.round_id WHERE r.status = 'closed'
-UNION ALL
+FROM round_groups rg JOIN rounds r ON r.id = rg.round_id WHERE r.status = 'closed';
+--> statement-breakpoint
+INSERT INTO `round_figures`
 SELECT s.organisation_id, s.round_id, s.group_id, s.perspective, 'responses', '', s.n + s.insufficient, 0, 0, 0, 0, 0
-FROM score_aggregates s JOIN rounds r ON r.id = s.round_id WHERE r.status = 'closed' AND s.measure = 'total'
-UNION ALL
+FROM score_aggregates s JOIN rounds r ON r.id = s.round_id WHERE r.status = 'closed' AND s.measure = 'total';
+--> statement-breakpoint
+INSERT INTO `round_figures`
 SELECT s.organisation_id, s.round_id, s.group_id, s.perspective,
   CASE s.measure WHEN 'total' THEN 'total' ELSE 'domain' END, CASE s.measure WHEN 'total' THEN '' ELSE s.measure END,
   s.n, s.sum, s.sum_of_squares, s.insufficient, 0, 0
-FROM score_aggregates s JOIN rounds r ON r.id = s.round_id WHERE r.status = 'closed'
-UNION ALL
+FROM score_aggregates s JOIN rounds r ON r.id = s.round_id WHERE r.status = 'closed';
+--> statement-breakpoint
+INSERT INTO `round_figures`
 SELECT s.organisation_id, s.round_id, s.group_id, 'all',
   CASE s.measure WHEN 'total' THEN 'total' ELSE 'domain' END, CASE s.measure WHEN 'total' THEN '' ELSE s.measure END,
   sum(s.n), sum(s.sum), sum(s.sum_of_squares), sum(s.insufficient), 0, 0
 FROM score_aggregates s JOIN rounds r ON r.id = s.round_id WHERE r.status = 'closed'
-GROUP BY s.round_id, s.group_id, s.measure
-UNION ALL
+GROUP BY s.round_id, s.group_id, s.measure;
+--> statement-breakpoint
+INSERT INTO `round_figures`
 SELECT i.organisation_id, i.round_id, i.group_id, i.perspective, 'item', i.link_id,
   i.n, i.sum, i.sum_of_squares, 0, i.na_count, i.dk_count
-FROM item_aggregates i JOIN rounds r ON r.id = i.round_id WHERE r.status = 'closed'
-UNION ALL
+FROM item_aggregates i JOIN rounds r ON r.id = i.round_id WHERE r.status = 'closed';
+--> statement-breakpoint
+INSERT INTO `round_figures`
 SELECT i.organisation_id, i.round_id, i.group_id, 'all', 'item', i.link_id,
   sum(i.n), sum(i.sum), sum(i.sum_of_squares), 0, sum(i.na_count), sum(i.dk_count)
 FROM item_aggregates i JOIN rounds r ON r.id = i.round_id WHERE r.status = 'closed'

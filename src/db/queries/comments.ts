@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, eq, isNotNull, ne } from 'drizzle-orm'
 import { hashToken } from '../../lib/tokens'
 import type { Db } from '../client'
 import { answers, hiddenComments, responses } from '../schema'
@@ -47,7 +47,7 @@ export async function listComments(
           eq(responses.roundId, roundId),
           eq(responses.groupId, groupId),
           eq(responses.status, 'completed'),
-          eq(responses.kind, 'individual'),
+          ne(responses.kind, 'consensus'),
           isNotNull(answers.comment),
         ),
       ),

@@ -40,6 +40,7 @@ export async function importHistory(
         opensOn: round.date,
         closesOn: round.date,
         ...roundDefaults,
+        ...round.thresholds,
         createdAt: at,
       }),
       ...chunksOf([...round.groupIds], 30).map((ids) =>
@@ -61,7 +62,11 @@ export async function importHistory(
         answered: null,
         applicable: null,
       }
-      const saved = [...given.answers].map(([linkId, value]) => ({ linkId, value, comment: null }))
+      const saved = [...given.answers].map(([linkId, value]) => ({
+        linkId,
+        value,
+        comment: given.comments?.get(linkId) ?? null,
+      }))
       statements.push(
         db.insert(responses).values(response),
         ...rowsPerStatement(saved, 7).map((chunk) =>
@@ -72,6 +77,7 @@ export async function importHistory(
               organisationId,
               value: typeof a.value === 'number' ? a.value : null,
               special: typeof a.value === 'number' ? null : a.value,
+              comment: a.comment,
             })),
           ),
         ),
@@ -80,7 +86,7 @@ export async function importHistory(
     }
     statements.push(
       db.update(rounds).set({ status: 'closed', closedAt: at }).where(thisRound),
-      figuresSnapshot(db, organisationId, roundId),
+      ...figuresSnapshot(db, organisationId, roundId),
     )
   }
   const [first, ...rest] = [

@@ -1,6 +1,6 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Instrument, Perspective } from '../../instruments/definition'
-import { allPerspectives, totalMeasure } from '../../instruments/results'
+import { allPerspectives, type FigureKind, totalMeasure } from '../../instruments/results'
 import { type AnswerValue, scoreRespondent } from '../../instruments/scoring'
 import { rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
@@ -289,51 +289,77 @@ export async function consensusStates(db: Db, organisationId: string, roundId: s
   return new Map(rows.map((r) => [r.groupId, r.status]))
 }
 
-/**
- * What a round's figures are kept from, for every group it assessed: the completed responses
- * (every perspective together too, and 0 for a group nobody answered), the score sums per
- * perspective and together, and the item sums per perspective and together.
- */
-export const keptFiguresSelect = (rounds: SQL, scores: SQL, items: SQL) => sql`
-  select rg.organisation_id, rg.round_id, rg.group_id, ${allPerspectives}, 'responses', '',
-    coalesce((select sum(s.n + s.insufficient) from ${scoreAggregates} s
-      where s.round_id = rg.round_id and s.group_id = rg.group_id and s.measure = ${totalMeasure}), 0),
-    0, 0, 0, 0, 0
-  from ${roundGroups} rg where ${rounds}
-  union all
-  select organisation_id, round_id, group_id, perspective, 'responses', '', n + insufficient, 0, 0, 0, 0, 0
-  from ${scoreAggregates} where ${scores} and measure = ${totalMeasure}
-  union all
-  select organisation_id, round_id, group_id, perspective, ${kindOfMeasure}, ${keyOfMeasure},
-    n, sum, sum_of_squares, insufficient, 0, 0
-  from ${scoreAggregates} where ${scores}
-  union all
-  select organisation_id, round_id, group_id, ${allPerspectives}, ${kindOfMeasure}, ${keyOfMeasure},
-    sum(n), sum(sum), sum(sum_of_squares), sum(insufficient), 0, 0
-  from ${scoreAggregates} where ${scores} group by round_id, group_id, measure
-  union all
-  select organisation_id, round_id, group_id, perspective, 'item', link_id,
-    n, sum, sum_of_squares, 0, na_count, dk_count
-  from ${itemAggregates} where ${items}
-  union all
-  select organisation_id, round_id, group_id, ${allPerspectives}, 'item', link_id,
-    sum(n), sum(sum), sum(sum_of_squares), 0, sum(na_count), sum(dk_count)
-  from ${itemAggregates} where ${items} group by round_id, group_id, link_id`
-
 const kindOfMeasure = sql.raw(`case measure when '${totalMeasure}' then 'total' else 'domain' end`)
 const keyOfMeasure = sql.raw(`case measure when '${totalMeasure}' then '' else measure end`)
 
 /**
- * The statement that keeps a closed round's figures, from its aggregates: run in the batch that
- * closes the round, after which nothing more can complete. Safe to repeat: a round whose figures
- * are kept gets none again (and the database refuses any change to them).
+ * What a round's figures are kept from, one part a statement (D1 takes few terms in a compound
+ * select): each part's kinds, whether it is of every perspective together, and its select.
+ */
+const keptParts = (
+  ofRound: (alias: string) => SQL,
+): { kinds: FigureKind[]; whole: boolean; select: SQL }[] => [
+  {
+    kinds: ['responses'],
+    whole: true,
+    select: sql`select rg.organisation_id, rg.round_id, rg.group_id, ${allPerspectives}, 'responses', '',
+      coalesce((select sum(s.n + s.insufficient) from ${scoreAggregates} s
+        where s.round_id = rg.round_id and s.group_id = rg.group_id and s.measure = ${totalMeasure}), 0),
+      0, 0, 0, 0, 0
+      from ${roundGroups} rg where ${ofRound('rg.')}`,
+  },
+  {
+    kinds: ['responses'],
+    whole: false,
+    select: sql`select organisation_id, round_id, group_id, perspective, 'responses', '', n + insufficient, 0, 0, 0, 0, 0
+      from ${scoreAggregates} where ${ofRound('')} and measure = ${totalMeasure}`,
+  },
+  {
+    kinds: ['total', 'domain'],
+    whole: false,
+    select: sql`select organisation_id, round_id, group_id, perspective, ${kindOfMeasure}, ${keyOfMeasure},
+      n, sum, sum_of_squares, insufficient, 0, 0
+      from ${scoreAggregates} where ${ofRound('')}`,
+  },
+  {
+    kinds: ['total', 'domain'],
+    whole: true,
+    select: sql`select organisation_id, round_id, group_id, ${allPerspectives}, ${kindOfMeasure}, ${keyOfMeasure},
+      sum(n), sum(sum), sum(sum_of_squares), sum(insufficient), 0, 0
+      from ${scoreAggregates} where ${ofRound('')} group by round_id, group_id, measure`,
+  },
+  {
+    kinds: ['item'],
+    whole: false,
+    select: sql`select organisation_id, round_id, group_id, perspective, 'item', link_id,
+      n, sum, sum_of_squares, 0, na_count, dk_count
+      from ${itemAggregates} where ${ofRound('')}`,
+  },
+  {
+    kinds: ['item'],
+    whole: true,
+    select: sql`select organisation_id, round_id, group_id, ${allPerspectives}, 'item', link_id,
+      sum(n), sum(sum), sum(sum_of_squares), 0, sum(na_count), sum(dk_count)
+      from ${itemAggregates} where ${ofRound('')} group by round_id, group_id, link_id`,
+  },
+]
+
+/**
+ * The statements that keep a closed round's figures from its aggregates: run in the batch that
+ * closes the round, after which nothing more can complete. Safe to repeat: each part is kept only
+ * when none of it is yet (and the database refuses any change to kept figures): per group (and 0
+ * for a group nobody answered), per perspective and every perspective together, the completed
+ * responses, the score sums and the item sums.
  */
 export function figuresSnapshot(db: Db, organisationId: string, roundId: string) {
   const ofRound = (alias: string) =>
     sql`${sql.raw(alias)}organisation_id = ${organisationId} and ${sql.raw(alias)}round_id = ${roundId}`
-  return db.insert(roundFigures).select(
-    sql`select * from (${keptFiguresSelect(ofRound('rg.'), ofRound(''), ofRound(''))})
-      where exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.organisationId} = ${organisationId} and ${rounds.status} = 'closed')
-        and not exists (select 1 from ${roundFigures} where ${roundFigures.organisationId} = ${organisationId} and ${roundFigures.roundId} = ${roundId})`,
+  return keptParts(ofRound).map(({ kinds, whole, select }) =>
+    db.insert(roundFigures).select(
+      sql`select * from (${select})
+        where exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.organisationId} = ${organisationId} and ${rounds.status} = 'closed')
+          and not exists (select 1 from ${roundFigures} where ${roundFigures.organisationId} = ${organisationId} and ${roundFigures.roundId} = ${roundId}
+            and ${inArray(roundFigures.kind, kinds)} and (${roundFigures.perspective} = ${allPerspectives}) = ${whole ? 1 : 0})`,
+    ),
   )
 }

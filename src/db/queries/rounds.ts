@@ -128,7 +128,7 @@ export async function moveRound(db: Db, actor: Actor, round: Round, move: keyof 
       before: { status: from },
       after: { status: to },
     }),
-    ...(move === 'close' ? [figuresSnapshot(db, actor.organisationId, round.id)] : []),
+    ...(move === 'close' ? figuresSnapshot(db, actor.organisationId, round.id) : []),
   ])
   return moved.length > 0
 }
