@@ -10,6 +10,7 @@ import {
 } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
+import { tableRows } from '../helpers/tables'
 
 const team = teamInstrument()
 
@@ -223,5 +224,115 @@ describe('results across organisations and roles', () => {
     expect((await lead.get(`/results/export/summary.csv?round=${ours?.id}`)).status).toBe(403)
     expect((await lead.get(`/results/teams/${h.b.id}`)).status).toBe(403)
     expect(await (await lead.get('/results')).text()).not.toContain('Ward B')
+  })
+})
+
+describe('comments', () => {
+  /** A ward whose respondents each left a comment on the first question. */
+  async function commentedWard(respondents: number) {
+    const h = await setUpAndSignIn(await freshHarness())
+    const ward = await createTeamRow(h.db, h.organisation.id, 'Ward E')
+    await closedRoundWith(h.db, h.organisation.id, team, {
+      name: 'Spring 2026',
+      date: '2026-03-31',
+      responses: Array.from({ length: respondents }, (_, i) => ({
+        groupId: ward.id,
+        answers: allAnswered(team, 1 + (i % 5)),
+        comments: { T01: `Comment number ${i + 1} from the ward` },
+      })),
+    })
+    const [round] = await h.db.query.rounds.findMany()
+    return { ...h, ward, round }
+  }
+
+  it('shows no comment until ten people responded, and never in the board report', async () => {
+    const few = await commentedWard(9)
+    const page = await (await few.get(`/results/teams/${few.ward.id}`)).text()
+    expect(page).toContain('9 responses')
+    expect(page).not.toContain('Comment number')
+    expect(page).toContain('Comments are shown only when at least 10 people responded')
+
+    const enough = await commentedWard(10)
+    const shown = await (await enough.get(`/results/teams/${enough.ward.id}`)).text()
+    expect(shown.match(/Comment number \d+ from the ward/g)).toHaveLength(10)
+    // Each comment stands with its question only: no rating or score beside it.
+    const section = shown.slice(shown.indexOf('id="comments"'), shown.indexOf('Action plan'))
+    expect(section).toContain(`On “${team.items[0]?.text.staff}”`)
+    expect(section).not.toMatch(/>\d+</)
+    const report = await (await enough.get(`/results/report?round=${enough.round?.id}`)).text()
+    expect(report).not.toContain('Comment number')
+  })
+
+  it('lets an admin hide a comment that identifies someone, audited without its words', async () => {
+    const h = await commentedWard(10)
+    const path = `/results/teams/${h.ward.id}`
+    const page = await (await h.get(path)).text()
+    const key = /name="key" value="([0-9a-f]{64})"/.exec(page)?.[1]
+    const text =
+      /<p>(Comment number \d+ from the ward)<\/p><\/blockquote><form[^>]*><input type="hidden" name="key" value="([0-9a-f]{64})"/.exec(
+        page,
+      )
+    expect(text?.[2]).toBe(key)
+    const hidden = text?.[1] ?? ''
+    const res = await h.post(`${path}/comments/hide?round=${h.round?.id}`, { key: key ?? '' })
+    expect(res.status).toBe(303)
+    expect(
+      (await h.post(`${path}/comments/hide?round=${h.round?.id}`, { key: key ?? '' })).status,
+    ).toBe(303)
+    await createPerson(h.db, h.organisation.id, {
+      email: 'exec@northmoor.example',
+      grants: [{ role: 'executive' }],
+    })
+    const executive = await signInAs(h, 'exec@northmoor.example', knownPassword)
+    const seen = await (await executive.get(path)).text()
+    expect(seen.match(/Comment number \d+ from the ward/g)).toHaveLength(9)
+    expect(seen).not.toContain(`>${hidden}<`)
+    expect(seen).not.toContain('Hide this comment')
+    expect(
+      (await executive.post(`${path}/comments/hide?round=${h.round?.id}`, { key: key ?? '' }))
+        .status,
+    ).toBe(403)
+    const audited = (await h.db.query.auditLog.findMany()).filter(
+      (a) => a.action === 'comment.hidden',
+    )
+    expect(audited).toHaveLength(1)
+    expect(JSON.stringify(audited)).not.toContain('Comment number')
+    expect(audited[0]?.after).toEqual({ question: 'T01' })
+  })
+})
+
+describe('individual rounds and series over time', () => {
+  it('offers no FHIR export of an individual round: it could hold only single responses', async () => {
+    const h = await twoWards()
+    const [round] = await h.db.query.rounds.findMany()
+    expect((await h.get(`/results/export/consensus.json?round=${round?.id}`)).status).toBe(404)
+    expect(await (await h.get('/results')).text()).not.toContain('consensus.json')
+  })
+
+  it('plots two rounds in one half-year as two points, and marks where the teams behind the average change', async () => {
+    const h = await twoWards()
+    const c = await createTeamRow(h.db, h.organisation.id, 'Ward C')
+    await closedRoundWith(h.db, h.organisation.id, team, {
+      name: 'Early summer 2025',
+      date: '2025-05-31',
+      responses: [
+        ...[5, 5, 5, 5, 5].map((v) => ({ groupId: h.a.id, answers: allAnswered(team, v) })),
+        ...[3, 3, 3, 3, 3].map((v) => ({ groupId: c.id, answers: allAnswered(team, v) })),
+      ],
+    })
+    const rows = tableRows(
+      await (await h.get('/results')).text(),
+      'Executive and team totals, round by round',
+    )
+    expect(rows?.map((r) => r[0])).toEqual([
+      'Spring 2025 (31 March 2025)',
+      'Early summer 2025 (31 May 2025)',
+    ])
+    // Spring: Ward A only (75). Early summer: Ward A (100) and Ward C (50), a new set of teams.
+    expect(rows?.map((r) => r[2])).toEqual(['75', '75'])
+    expect(rows?.map((r) => r.at(-1))).toEqual([
+      '1',
+      '2 (a different set of teams from the point before)',
+    ])
   })
 })
