@@ -32,12 +32,8 @@ const invalidReason = (side: RoundItems, round: 1 | 2) =>
  */
 type PairedItems = (ComparableItem & { reason: string | null })[]
 
-const pairings = new WeakMap<Instrument, WeakMap<Instrument, PairedItems>>()
-
-/** Rule 7 on the versions alone (worked out once a pair: a comparison asks for every group). */
+/** Rule 7 on the versions alone. */
 function pairItems(before: Instrument, after: Instrument): PairedItems {
-  const known = pairings.get(before)?.get(after)
-  if (known) return known
   const pairs: PairedItems = []
   const afterItems = new Map(after.items.map((item) => [item.linkId, item]))
   for (const item of before.items) {
@@ -61,9 +57,6 @@ function pairItems(before: Instrument, after: Instrument): PairedItems {
       })
     }
   }
-  const ofBefore = pairings.get(before) ?? new WeakMap<Instrument, PairedItems>()
-  ofBefore.set(after, pairs)
-  pairings.set(before, ofBefore)
   return pairs
 }
 

@@ -212,6 +212,11 @@ describe('responses and their aggregates', () => {
     expect(await completeResponse(db, instrument, early, '2027-03-03')).toBe(true)
     await moveRound(db, scope.actor, round, 'close')
     expect(await completeResponse(db, instrument, late, '2027-04-01')).toBe(false)
+    // A link's late submission neither completes nor moves the answers saved under its key.
+    expect(await completeResponse(db, instrument, late, '2027-04-01', 'a-link-digest')).toBe(false)
+    expect(await listAnswers(db, late)).toEqual([
+      { linkId: 'T01', value: 1, comment: null, dissent: null },
+    ])
     const kept = await db.select().from(roundFigures)
     const pooled = (kind: string, key: string) =>
       kept.find((f) => f.perspective === allPerspectives && f.kind === kind && f.key === key)

@@ -132,22 +132,29 @@ const stillInProgress = (responseId: string) =>
 
 /**
  * Moves an in-progress response, its answers and its scores to a new key, in one batch: a copy under
- * the new key, its rows moved to it, the old row removed. Nothing happens unless the old one is
- * still in progress, so a batch run twice moves it once.
+ * the new key, its rows moved to it, the old row removed. Nothing moves unless the copy was made,
+ * which needs the old one still in progress in an open round: a batch run twice, or after the
+ * round closed, leaves every answer where it was.
  */
 function refileStatements(db: Db, from: string, to: string) {
+  const copied = sql`exists (select 1 from ${responses} where ${responses.id} = ${to})`
   return [
     db
       .insert(responses)
       .select(
         sql`select ${to}, organisation_id, round_id, group_id, perspective, kind, status, started_on, completed_on, answered, applicable from ${responses} where ${responses.id} = ${from} and ${stillInProgress(from)}`,
       ),
-    db.update(answers).set({ responseId: to }).where(eq(answers.responseId, from)),
+    db
+      .update(answers)
+      .set({ responseId: to })
+      .where(and(eq(answers.responseId, from), copied)),
     db
       .update(respondentScores)
       .set({ responseId: to })
-      .where(eq(respondentScores.responseId, from)),
-    db.delete(responses).where(and(eq(responses.id, from), eq(responses.status, 'in-progress'))),
+      .where(and(eq(respondentScores.responseId, from), copied)),
+    db
+      .delete(responses)
+      .where(and(eq(responses.id, from), eq(responses.status, 'in-progress'), copied)),
   ]
 }
 

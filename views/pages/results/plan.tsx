@@ -9,7 +9,14 @@ export const statusLabels = {
   'not-done': 'Not done',
 } as const
 
-export function PlanTable({ plan }: { plan: readonly Priority[] }) {
+/** A team's priorities, each focus named in words (a domain's title, a question's wording). */
+export function PlanTable({
+  plan,
+  focusText,
+}: {
+  plan: readonly Priority[]
+  focusText: (focus: string) => string
+}) {
   if (plan.length === 0) return <p>No priorities have been set.</p>
   return (
     <Table
@@ -24,7 +31,7 @@ export function PlanTable({ plan }: { plan: readonly Priority[] }) {
       ]}
       rows={plan.map((p) => [
         String(p.rank),
-        p.focus,
+        focusText(p.focus),
         p.actions,
         p.owner,
         longDate(p.dueOn),

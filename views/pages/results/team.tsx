@@ -41,6 +41,11 @@ export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResu
       text: `Question: ${wordingOf(i)}`,
     })),
   ]
+  const focusText = (focus: string) => {
+    const domain = domains.find((d) => d.key === focus)
+    const item = items.get(focus)
+    return domain ? `Domain: ${domain.title}` : item ? `Question: ${wordingOf(item)}` : focus
+  }
   const fewer = (round: { mode: string; anonymityThreshold: number }) =>
     round.mode === 'consensus' ? '–' : `fewer than ${round.anonymityThreshold}`
   const score = (round: Parameters<typeof fewer>[0], figure: Figure | null | undefined) =>
@@ -162,7 +167,7 @@ export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResu
             canHide={canHide}
           />
           <h2>Action plan after {chosen.round.name}</h2>
-          <PlanTable plan={chosen.plan} />
+          <PlanTable plan={chosen.plan} focusText={focusText} />
           {canPlan && chosen.plan.length < 3 && (
             <form
               method="post"
@@ -213,7 +218,7 @@ export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResu
           {chosen.previous && chosen.previous.plan.length > 0 && (
             <>
               <h2>Review of the plan after {chosen.previous.round.name}</h2>
-              <PlanTable plan={chosen.previous.plan} />
+              <PlanTable plan={chosen.previous.plan} focusText={focusText} />
               {canPlan &&
                 chosen.previous.plan.map((p) => <ReviewForm teamId={team.id} priority={p} />)}
             </>

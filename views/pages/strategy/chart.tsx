@@ -42,7 +42,7 @@ export function RunChartFigure({ summary, latest }: { summary: MetricSummary; la
       </p>
       <LineChart
         id={`run-chart-${metric.id}`}
-        caption={`${metric.name}: ${perTeam ? 'teams meeting the target (%)' : metric.unit} each ${metric.cadence === 'monthly' ? 'month' : 'quarter'}, with the signals of rule 11 (median from the first ${chart.baselinePoints} points)`}
+        caption={`${metric.name}: ${perTeam ? 'teams meeting the target (%)' : metric.unit} each ${metric.cadence === 'monthly' ? 'month' : 'quarter'}, with its run-chart signals (centre line: the median of the first ${chart.baselinePoints} points)`}
         labels={labels}
         xLabel={metric.cadence === 'monthly' ? 'Month' : 'Quarter'}
         yLabel={perTeam ? 'Teams meeting the target (%)' : metric.unit}
