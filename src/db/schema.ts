@@ -463,7 +463,8 @@ export const actionPriorities = sqliteTable(
 export const figureKinds = ['responses', 'total', 'domain', 'item'] as const
 
 /**
- * A closed round's results as kept at close, from the aggregates in the batch that closes the round
+ * A closed round's results as kept at close (a table without rowid, stored in the order of its
+ * key, so a round's figures lie together), from the aggregates in the batch that closes the round
  * (after which nothing more can complete), and never changed: one row per group, perspective (and
  * every perspective together, `all`) and figure. For `responses` n counts completed responses; for
  * `total` and `domain` (key: the domain's key) n counts respondents with a score and `insufficient`
@@ -491,9 +492,37 @@ export const roundFigures = sqliteTable(
     primaryKey({
       columns: [t.organisationId, t.roundId, t.groupId, t.perspective, t.kind, t.key],
     }),
-    /** Every round's totals (or one kind of figure) of every group, without reading the rest. */
-    index('round_figures_kind_idx').on(t.organisationId, t.perspective, t.kind, t.roundId),
-    index('round_figures_group_idx').on(t.organisationId, t.groupId, t.perspective, t.kind),
+    /**
+     * Covering reads by kind and key across rounds (every round's totals, some domains' scores):
+     * the table is kept by round (without rowid), and these read without touching it.
+     */
+    index('round_figures_kind_idx').on(
+      t.organisationId,
+      t.perspective,
+      t.kind,
+      t.key,
+      t.roundId,
+      t.n,
+      t.sum,
+      t.sumOfSquares,
+      t.insufficient,
+      t.naCount,
+      t.dkCount,
+    ),
+    /** Covering reads of one group across rounds (a team's page). */
+    index('round_figures_group_idx').on(
+      t.organisationId,
+      t.groupId,
+      t.perspective,
+      t.kind,
+      t.key,
+      t.n,
+      t.sum,
+      t.sumOfSquares,
+      t.insufficient,
+      t.naCount,
+      t.dkCount,
+    ),
     check('round_figures_kind_check', sql`kind in ('responses', 'total', 'domain', 'item')`),
   ],
 )

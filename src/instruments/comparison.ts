@@ -1,6 +1,6 @@
 import { type Instrument, sameScale, scaleOf } from './definition'
 import { type AnswerValue, itemValue } from './scoring'
-import { type Summary, signTest, welchDifference } from './statistics'
+import { reachesT975, type Summary, signTest, welchDifference, welchInterval } from './statistics'
 
 /** What a round holds per item: one agreed rating each (consensus), or summaries on 0–100. */
 export type RoundItems =
@@ -30,10 +30,10 @@ const invalidReason = (side: RoundItems, round: 1 | 2) =>
  * The items of both versions in order: those in both on the same scale (still to be checked for
  * valid answers) and those left out whatever the answers, with the reason.
  */
-type PairedItems = (ComparableItem & { reason: string | null })[]
+export type PairedItems = (ComparableItem & { reason: string | null })[]
 
-/** Rule 7 on the versions alone. */
-function pairItems(before: Instrument, after: Instrument): PairedItems {
+/** Rule 7 on the versions alone: worked out once for a comparison of many groups. */
+export function pairItems(before: Instrument, after: Instrument): PairedItems {
   const pairs: PairedItems = []
   const afterItems = new Map(after.items.map((item) => [item.linkId, item]))
   for (const item of before.items) {
@@ -64,19 +64,22 @@ function pairItems(before: Instrument, after: Instrument): PairedItems {
  * Rule 7: items compared are those with the same linkId and the same scale in both versions,
  * valid at both rounds. Every other item is listed with the reason it was left out.
  */
-export function comparableItems(before: RoundSide, after: RoundSide) {
+export function comparableItems(
+  before: RoundSide,
+  after: RoundSide,
+  pairs: PairedItems = pairItems(before.instrument, after.instrument),
+) {
   const comparable: ComparableItem[] = []
   const excluded: ExcludedItem[] = []
-  for (const { linkId, domain, reason } of pairItems(before.instrument, after.instrument)) {
-    const entry = { linkId, domain }
+  for (const { linkId, domain, reason } of pairs) {
     if (reason !== null) {
-      excluded.push({ ...entry, reason })
+      excluded.push({ linkId, domain, reason })
     } else if (!validAt(before.items, linkId)) {
-      excluded.push({ ...entry, reason: invalidReason(before.items, 1) })
+      excluded.push({ linkId, domain, reason: invalidReason(before.items, 1) })
     } else if (!validAt(after.items, linkId)) {
-      excluded.push({ ...entry, reason: invalidReason(after.items, 2) })
+      excluded.push({ linkId, domain, reason: invalidReason(after.items, 2) })
     } else {
-      comparable.push(entry)
+      comparable.push({ linkId, domain })
     }
   }
   return { comparable, excluded }
@@ -86,9 +89,8 @@ export type ItemOutcome = 'improved' | 'unchanged' | 'declined'
 export type ItemChange = ComparableItem & {
   outcome: ItemOutcome
   delta: number
-  /** Δ / SE, and the t quantile it is held against (individual mode only). */
+  /** Δ / SE, held against t(0.975, ν) at Welch's ν (individual mode only). */
   ratio: number | null
-  critical: number | null
 }
 export type Split = { improved: number; unchanged: number; declined: number; excluded: number }
 export type MeasuresSplit = Split & {
@@ -110,25 +112,26 @@ function itemChange(
   item: ComparableItem,
   mid: number,
 ): ItemChange {
-  const entry = { linkId: item.linkId, domain: item.domain }
-  if (before.items.mode === 'consensus' || after.items.mode === 'consensus') {
-    const ratingAt = (side: RoundSide) =>
-      side.items.mode === 'consensus' ? (itemValue(side.items.ratings[item.linkId]) ?? 0) : 0
-    const delta = ratingAt(after) - ratingAt(before)
+  const { linkId, domain } = item
+  if (before.items.mode === 'consensus' && after.items.mode === 'consensus') {
+    const delta =
+      (itemValue(after.items.ratings[linkId]) ?? 0) - (itemValue(before.items.ratings[linkId]) ?? 0)
     const outcome = delta > 0 ? 'improved' : delta < 0 ? 'declined' : 'unchanged'
-    return { ...entry, delta, ratio: null, critical: null, outcome }
+    return { linkId, domain, delta, ratio: null, outcome }
   }
+  if (before.items.mode !== 'individual' || after.items.mode !== 'individual')
+    throw new Error('Rounds are compared only within one mode')
   const a = before.items.summaries[item.linkId] as Summary
   const b = after.items.summaries[item.linkId] as Summary
-  const { delta, se, critical } = welchDifference(a, b)
+  const { delta, se, df } = welchDifference(a, b)
   const ratio = ratioOf(delta, se)
   const outcome: ItemOutcome =
-    delta >= mid && ratio >= critical
+    delta >= mid && ratio > 0 && reachesT975(ratio, df)
       ? 'improved'
-      : delta <= -mid && ratio <= -critical
+      : delta <= -mid && ratio < 0 && reachesT975(ratio, df)
         ? 'declined'
         : 'unchanged'
-  return { ...entry, delta, ratio, critical, outcome }
+  return { linkId, domain, delta, ratio, outcome }
 }
 
 function tally(changes: readonly { outcome: ItemOutcome }[], excluded: number): Split {
@@ -152,14 +155,14 @@ export function measuresRule(mode: 'individual' | 'consensus', mid = defaultItem
 export function measuresSplit(
   before: RoundSide,
   after: RoundSide,
-  { mid = defaultItemMid }: { mid?: number } = {},
+  { mid = defaultItemMid, pairs }: { mid?: number; pairs?: PairedItems } = {},
 ): MeasuresSplit {
   if (before.items.mode !== after.items.mode) {
     throw new Error(
       'Rounds are compared only within one mode: consensus with consensus, individual with individual',
     )
   }
-  const { comparable, excluded } = comparableItems(before, after)
+  const { comparable, excluded } = comparableItems(before, after, pairs)
   const items = comparable.map((item) => itemChange(before, after, item, mid))
   const domainKeys = [
     ...new Set([...before.instrument.domains, ...after.instrument.domains].map((d) => d.key)),
@@ -244,7 +247,7 @@ export function teamChangeIndividual(
   ) {
     return { ...base, outcome: 'insufficient data', delta: null, interval: null }
   }
-  const { delta, interval } = welchDifference(before, after)
+  const { delta, interval } = welchInterval(before, after)
   const outcome: TeamOutcome =
     delta >= mid && interval[0] > 0
       ? 'improved'

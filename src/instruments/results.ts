@@ -47,7 +47,10 @@ export type ItemFigure = {
   figure: Figure | null
   /** The mean on the item's own scale: a consensus's agreed rating. */
   rating: number | null
-  /** Shares of the slice's responses; null when its response count may not be shown. */
+  /**
+   * Shares of the slice's responses; null when its response count may not be shown, or when 1 to
+   * k − 1 people gave that answer.
+   */
   naRate: number | null
   dkRate: number | null
 }
@@ -92,114 +95,164 @@ export function disclosedParts(
   return new Set(shown.map(([part]) => part))
 }
 
-const figureOf = (row: KeptFigure | undefined, shown: boolean): Figure | null => {
+function figureOf(row: KeptFigure | undefined, shown: boolean): Figure | null {
   if (!row || !shown || row.n === 0) return null
   const summary = summaryFromSums(row.n, row.sum, row.sumOfSquares)
-  return summary.mean === null ? null : { ...summary, mean: summary.mean }
+  return summary.mean === null ? null : { n: summary.n, mean: summary.mean, sd: summary.sd }
+}
+
+/**
+ * A figure of everyone together (the whole group) from a group's kept rows: shown with k people
+ * behind it. What the overview, heatmap and strategy pages show, without the rest of the group.
+ */
+export function wholeFigure(
+  round: RoundRules,
+  rows: readonly KeptFigure[] | undefined,
+  kind: FigureKind,
+  key = '',
+): Figure | null {
+  if (!rows) return null
+  for (const row of rows) {
+    if (row.perspective === allPerspectives && row.kind === kind && row.key === key)
+      return figureOf(row, row.n >= thresholdOf(round))
+  }
+  return null
 }
 
 type Measure = { whole: KeptFigure | undefined; parts: Map<string, KeptFigure> }
+type CountOf = (row: KeptFigure) => number
+const peopleBehind: CountOf = (row) => row.n
+const saidNA: CountOf = (row) => row.naCount
+const saidDK: CountOf = (row) => row.dkCount
+
+/**
+ * Whether a count in a slice may show: a count of people behind a figure (n), or of people who
+ * gave one answer (NA, DK). Together: at least k. One perspective: at least k, and what the shown
+ * perspectives leave of the whole 0 or at least k (disclosedParts).
+ */
+function mayShow(
+  measure: Measure | undefined,
+  perspective: string,
+  k: number,
+  countOf: CountOf = peopleBehind,
+): boolean {
+  if (!measure) return false
+  const whole = measure.whole ? countOf(measure.whole) : 0
+  if (perspective === allPerspectives) return whole >= k
+  if (whole < k) return false
+  const counts = new Map<string, number>()
+  for (const [p, row] of measure.parts) if (countOf(row) > 0) counts.set(p, countOf(row))
+  return disclosedParts(whole, counts, k).has(perspective)
+}
+
+const rowOf = (measure: Measure | undefined, perspective: string) =>
+  perspective === allPerspectives ? measure?.whole : measure?.parts.get(perspective)
+
+/** A share of a slice's responses who gave an answer: shown for none, or a count that may show. */
+function rateOf(
+  measure: Measure | undefined,
+  row: KeptFigure,
+  perspective: string,
+  k: number,
+  responses: number | null,
+  countOf: CountOf,
+): number | null {
+  if (responses === null) return null
+  const count = countOf(row)
+  return count === 0 || mayShow(measure, perspective, k, countOf) ? count / responses : null
+}
+
+function sliceOf(
+  measures: ReadonlyMap<string, Measure>,
+  perspective: string,
+  k: number,
+  domainKeys: readonly string[],
+  instrument: Instrument | undefined,
+): SliceFigures {
+  const figure = (kind: FigureKind, key: string) => {
+    const measure = measures.get(`${kind}|${key}`)
+    return figureOf(rowOf(measure, perspective), mayShow(measure, perspective, k))
+  }
+  const responsesMeasure = measures.get('responses|')
+  const responsesRow = rowOf(responsesMeasure, perspective)
+  const responses =
+    responsesRow && mayShow(responsesMeasure, perspective, k) ? responsesRow.n : null
+  const domains: Record<string, Figure | null> = {}
+  for (const key of domainKeys) domains[key] = figure('domain', key)
+  const items: ItemFigure[] = []
+  for (const item of instrument?.items ?? []) {
+    const measure = measures.get(`item|${item.linkId}`)
+    const row = rowOf(measure, perspective)
+    if (!row) continue
+    const scale = scaleOf(instrument as Instrument, item)
+    const { min, max } = scaleRange(scale)
+    const raw = figureOf(row, mayShow(measure, perspective, k))
+    items.push({
+      linkId: item.linkId,
+      domain: item.domain,
+      figure: raw && {
+        n: raw.n,
+        mean: normalise(raw.mean, scale),
+        sd: raw.sd === null ? null : (raw.sd * 100) / (max - min),
+      },
+      rating: raw?.mean ?? null,
+      naRate: rateOf(measure, row, perspective, k, responses, saidNA),
+      dkRate: rateOf(measure, row, perspective, k, responses, saidDK),
+    })
+  }
+  return { responses, total: figure('total', ''), domains, items }
+}
 
 /**
  * A group's figures at a closed round, every rule 6 test applied figure by figure: an item shows
  * with k valid answers, a domain with k people who have it scored, a total with k totals, a
  * response count with k responses; in each perspective as well as together, where each
- * perspective must also leave 0 or at least k people of the whole (disclosedParts).
+ * perspective must also leave 0 or at least k people of the whole (disclosedParts). A share of
+ * people who answered not applicable or don't know shows when none did, or when that count passes
+ * the same test.
  */
 export function groupResults(
   round: RoundRules,
   rows: readonly KeptFigure[],
-  { domainKeys = [], instrument }: { domainKeys?: readonly string[]; instrument?: Instrument } = {},
+  { domainKeys, instrument }: { domainKeys?: readonly string[]; instrument?: Instrument } = {},
 ): GroupResults {
   const k = thresholdOf(round)
   const measures = new Map<string, Measure>()
   const perspectives = new Set<string>()
   for (const row of rows) {
     const id = `${row.kind}|${row.key}`
-    const measure = measures.get(id) ?? { whole: undefined, parts: new Map() }
-    measures.set(id, measure)
+    let measure = measures.get(id)
+    if (!measure) {
+      measure = { whole: undefined, parts: new Map() }
+      measures.set(id, measure)
+    }
     if (row.perspective === allPerspectives) measure.whole = row
     else {
       measure.parts.set(row.perspective, row)
       perspectives.add(row.perspective)
     }
   }
-  const shownOf = new Map<string, Set<string>>()
-  for (const [id, { whole, parts }] of measures) {
-    const counts = new Map([...parts].map(([p, row]) => [p, row.n]))
-    shownOf.set(id, disclosedParts(whole?.n ?? 0, counts, k))
-  }
-  const slice = (perspective: string): SliceFigures => {
-    const pick = (kind: FigureKind, key: string) => {
-      const measure = measures.get(`${kind}|${key}`)
-      if (!measure) return { row: undefined, shown: false }
-      if (perspective === allPerspectives)
-        return { row: measure.whole, shown: (measure.whole?.n ?? 0) >= k }
-      return {
-        row: measure.parts.get(perspective),
-        shown: shownOf.get(`${kind}|${key}`)?.has(perspective) ?? false,
-      }
-    }
-    const responses = pick('responses', '')
-    const responseCount = responses.shown && responses.row ? responses.row.n : null
-    const total = pick('total', '')
-    return {
-      responses: responseCount,
-      total: figureOf(total.row, total.shown),
-      domains: Object.fromEntries(
-        (instrument?.domains.map((d) => d.key) ?? domainKeys).map((key) => {
-          const { row, shown } = pick('domain', key)
-          return [key, figureOf(row, shown)]
-        }),
-      ),
-      items: (instrument?.items ?? []).flatMap((item) => {
-        const { row, shown } = pick('item', item.linkId)
-        if (!row) return []
-        const scale = scaleOf(instrument as Instrument, item)
-        const { min, max } = scaleRange(scale)
-        const raw = figureOf(row, shown)
-        const rate = (count: number) => (responseCount ? count / responseCount : null)
-        return [
-          {
-            linkId: item.linkId,
-            domain: item.domain,
-            figure: raw && {
-              n: raw.n,
-              mean: normalise(raw.mean, scale),
-              sd: raw.sd === null ? null : (raw.sd * 100) / (max - min),
-            },
-            rating: raw?.mean ?? null,
-            naRate: rate(row.naCount),
-            dkRate: rate(row.dkCount),
-          },
-        ]
-      }),
-    }
-  }
+  const keys = instrument?.domains.map((d) => d.key) ?? domainKeys ?? []
+  const byPerspective: Record<string, SliceFigures> = {}
+  for (const p of [...perspectives].sort())
+    byPerspective[p] = sliceOf(measures, p, k, keys, instrument)
   return {
-    all: slice(allPerspectives),
-    perspectives: Object.fromEntries([...perspectives].sort().map((p) => [p, slice(p)])),
+    all: sliceOf(measures, allPerspectives, k, keys, instrument),
+    perspectives: byPerspective,
   }
 }
 
 /** What a round holds per item, for rule 8: agreed ratings, or summaries on 0–100 of those shown. */
 export function roundItems(round: RoundRules, figures: SliceFigures): RoundItems {
   if (round.mode === 'consensus') {
-    return {
-      mode: 'consensus',
-      ratings: Object.fromEntries(
-        figures.items.flatMap((i) =>
-          i.figure?.n === 1 && i.rating !== null ? [[i.linkId, i.rating]] : [],
-        ),
-      ),
-    }
+    const ratings: Record<string, number> = {}
+    for (const i of figures.items)
+      if (i.figure?.n === 1 && i.rating !== null) ratings[i.linkId] = i.rating
+    return { mode: 'consensus', ratings }
   }
-  return {
-    mode: 'individual',
-    summaries: Object.fromEntries(
-      figures.items.flatMap((i) => (i.figure ? [[i.linkId, i.figure]] : [])),
-    ),
-  }
+  const summaries: Record<string, Figure> = {}
+  for (const i of figures.items) if (i.figure) summaries[i.linkId] = i.figure
+  return { mode: 'individual', summaries }
 }
 
 /** The mean of the shown figures only: a roll-up never holds a suppressed group's data. */

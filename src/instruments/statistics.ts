@@ -53,16 +53,45 @@ export function welchDegreesOfFreedom(
   return Number.isFinite(df) ? Math.min(most, Math.max(least, df)) : most
 }
 
-/** A difference of two means (on 0–100) with its standard error and Welch's 95% interval. */
+/** A difference of two means (on 0–100), its standard error and Welch's degrees of freedom. */
 export function welchDifference(before: Summary, after: Summary) {
-  const errorOf = (s: Summary) => ({ squaredError: (s.sd ?? 0) ** 2 / s.n, n: s.n })
-  const a = errorOf(before)
-  const b = errorOf(after)
-  const delta = (after.mean as number) - (before.mean as number)
-  const se = Math.sqrt(a.squaredError + b.squaredError)
-  const df = welchDegreesOfFreedom(a, b)
+  const a = { squaredError: (before.sd ?? 0) ** 2 / before.n, n: before.n }
+  const b = { squaredError: (after.sd ?? 0) ** 2 / after.n, n: after.n }
+  return {
+    delta: (after.mean as number) - (before.mean as number),
+    se: Math.sqrt(a.squaredError + b.squaredError),
+    df: welchDegreesOfFreedom(a, b),
+  }
+}
+
+/** Welch's 95% interval of a difference of two means: Δ ± t(0.975, ν)·SE. */
+export function welchInterval(before: Summary, after: Summary) {
+  const { delta, se, df } = welchDifference(before, after)
   const half = t975(df) * se
-  return { delta, se, df, critical: t975(df), interval: [delta - half, delta + half] as const }
+  return { delta, interval: [delta - half, delta + half] as const }
+}
+
+/** t(0.975, ν) at whole-number ν, each worked out once: constants of the distribution. */
+const wholeQuantiles = new Map<number, number>()
+const t975Whole = (df: number) => {
+  let q = wholeQuantiles.get(df)
+  if (q === undefined) {
+    q = t975(df)
+    wholeQuantiles.set(df, q)
+  }
+  return q
+}
+
+/**
+ * Whether |Δ/SE| reaches t(0.975, ν). The quantile falls as ν grows, so the whole numbers either
+ * side of ν decide almost every case; only a ratio between their quantiles needs ν's own.
+ */
+export function reachesT975(ratio: number, df: number): boolean {
+  const r = Math.abs(ratio)
+  const lower = Math.max(1, Math.floor(df))
+  if (r >= t975Whole(lower)) return true
+  if (r < t975Whole(Math.max(lower, Math.ceil(df)))) return false
+  return r >= t975(df)
 }
 
 /**

@@ -3,7 +3,7 @@ import { type ListOf, type Lists, preparedLists } from '../db/json-list'
 import { type Bound, slot } from '../db/prepared'
 import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
-import { byRoundAndGroup, closedRoundsOf, listRoundFigures } from '../db/queries/results'
+import { closedRoundsOf, roundFiguresPart } from '../db/queries/results'
 import {
   type Metric,
   type MetricPeriod,
@@ -16,7 +16,7 @@ import {
   workstreamsOf,
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
-import { groupResults, type KeptFigure, meanOfShown, type RoundRules } from '../instruments/results'
+import { type KeptFigure, meanOfShown, type RoundRules, wholeFigure } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -190,13 +190,15 @@ function domainMeansAt(
   domainKeys: readonly string[],
 ) {
   const ofExecutive = executiveId !== null && kept.has(executiveId)
-  const figures = [...kept.entries()]
+  const groups = [...kept.entries()]
     .filter(([id]) => (id === executiveId) === ofExecutive)
-    .map(([, rows]) => groupResults(round, rows, { domainKeys }).all)
-  const shown = figures.filter((f) => f.responses !== null)
+    .map(([, rows]) => rows)
+  const shown = groups.filter((rows) => wholeFigure(round, rows, 'responses') !== null)
   return {
     who: ofExecutive ? 'Executive' : `Teams (mean of ${shown.length} shown)`,
-    scores: domainKeys.map((key) => meanOfShown(figures.map((f) => f.domains[key]?.mean))),
+    scores: domainKeys.map((key) =>
+      meanOfShown(groups.map((rows) => wholeFigure(round, rows, 'domain', key)?.mean)),
+    ),
   }
 }
 
@@ -238,12 +240,11 @@ export async function linkedDomainScores(
   { rounds, executive }: Lists<ReturnType<typeof scoreLists>>,
 ) {
   if (domainKeys.length === 0) return []
-  const kept = byRoundAndGroup(
-    await listRoundFigures(db, organisationId, {
-      kinds: ['responses', 'domain'],
-      keys: ['', ...domainKeys],
-      wholeOnly: true,
-    }),
+  const kept = await roundFiguresPart(
+    db,
+    organisationId,
+    rounds.map((r) => r.id),
+    'scores',
   )
   const executiveId = executive[0]?.id ?? null
   return rounds.map((round) => ({

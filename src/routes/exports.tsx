@@ -67,7 +67,7 @@ export const exportsRoutes = new Hono<AppEnv>()
     const shownItems = new Map(
       groups.flatMap((g) =>
         Object.entries(g.results.perspectives).flatMap(([perspective, slice]) =>
-          slice.items.filter((i) => i.figure).map((i) => [`${g.id}|${perspective}|${i.linkId}`, i]),
+          slice.items.map((i) => [`${g.id}|${perspective}|${i.linkId}`, i]),
         ),
       ),
     )
@@ -92,7 +92,12 @@ export const exportsRoutes = new Hono<AppEnv>()
         'code',
       ],
       rows
-        .filter((r) => shownItems.has(`${r.groupId}|${r.perspective}|${r.linkId}`))
+        .filter((r) => {
+          const item = shownItems.get(`${r.groupId}|${r.perspective}|${r.linkId}`)
+          if (r.special === 'NA') return item?.naRate !== null && item?.naRate !== undefined
+          if (r.special === 'DK') return item?.dkRate !== null && item?.dkRate !== undefined
+          return Boolean(item?.figure)
+        })
         .map((r) => [
           round.name,
           round.closesOn,

@@ -16,7 +16,12 @@ import {
 import type { Instrument } from '../../src/instruments/definition'
 import { findBuiltIn } from '../../src/instruments/registry'
 import type { AnswerValue } from '../../src/instruments/scoring'
-import { signTest, t975, welchDegreesOfFreedom } from '../../src/instruments/statistics'
+import {
+  reachesT975,
+  signTest,
+  t975,
+  welchDegreesOfFreedom,
+} from '../../src/instruments/statistics'
 import { roundItemsFor, runs, summaryArbitrary } from './arbitraries'
 
 const exec = findBuiltIn('org-recovery-exec', 1) ?? expect.fail('org-recovery-exec v1 missing')
@@ -329,5 +334,24 @@ describe('rule 9: team change', () => {
       }),
       runs,
     )
+  })
+})
+
+describe('the t quantile test', () => {
+  it('decides |Δ/SE| ≥ t(0.975, ν) exactly as the quantile itself would', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -20, max: 20, noNaN: true }),
+        fc.double({ min: 1, max: 400, noNaN: true }),
+        (ratio, df) => {
+          expect(reachesT975(ratio, df)).toBe(Math.abs(ratio) >= t975(df))
+        },
+      ),
+      runs,
+    )
+    // On the edge: just below and just above the quantile at a fractional ν.
+    const edge = t975(7.3)
+    expect(reachesT975(edge * (1 - 1e-12), 7.3)).toBe(false)
+    expect(reachesT975(edge, 7.3)).toBe(true)
   })
 })

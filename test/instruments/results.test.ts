@@ -49,6 +49,8 @@ function truth(responses: readonly Given[], perspective: string) {
     total: values((i) => scored[i]?.total ?? null),
     domain: (key: string) =>
       values((i) => scored[i]?.domains.find((d) => d.domain === key)?.score ?? null),
+    answered: (linkId: string, answer: 'NA' | 'DK') =>
+      mine.filter((r) => r.answers[linkId] === answer).length,
     item: (linkId: string) =>
       values((i) => {
         const v = itemValue(mine[i]?.answers[linkId])
@@ -106,8 +108,17 @@ function shownFigures(slice: SliceFigures, t: ReturnType<typeof truth>) {
   for (const item of slice.items) {
     if (item.figure)
       shown.push({ measure: item.linkId, ...item.figure, truth: t.item(item.linkId) })
-    if (item.naRate !== null || item.dkRate !== null)
-      shown.push({ measure: `${item.linkId} rates`, n: t.responses, mean: null, truth: null })
+    for (const [answer, rate] of [
+      ['NA', item.naRate],
+      ['DK', item.dkRate],
+    ] as const) {
+      if (rate === null) continue
+      const people = t.answered(item.linkId, answer)
+      expect(rate * t.responses).toBeCloseTo(people, 9)
+      // A share of answers shows when nobody, or at least k people, gave that answer.
+      if (people > 0)
+        shown.push({ measure: `${item.linkId} ${answer}`, n: people, mean: null, truth: null })
+    }
   }
   return shown
 }
@@ -213,6 +224,9 @@ describe('rule 6, figure by figure', () => {
     expect(all.total).toBeNull()
     expect(Object.values(all.domains).every((d) => d === null)).toBe(true)
     expect(all.items.every((i) => i.figure === null)).toBe(true)
-    expect(all.items.find((i) => i.linkId === 'T01')?.dkRate).toBeCloseTo(0.8, 9)
+    // Four of five said don't know: a count of four people, so that share is withheld too.
+    const t01 = all.items.find((i) => i.linkId === 'T01')
+    expect(t01?.dkRate).toBeNull()
+    expect(t01?.naRate).toBe(0)
   })
 })

@@ -46,6 +46,8 @@ function counts(responses: readonly Given[], perspective: string) {
         ? scored.filter((s) => s.total !== null).length
         : scored.filter((s) => s.domains.find((d) => d.domain === key)?.score !== null).length,
     item: (linkId: string) => mine.filter((r) => itemValue(r.answers[linkId]) !== null).length,
+    answered: (linkId: string, answer: 'NA' | 'DK') =>
+      mine.filter((r) => r.answers[linkId] === answer).length,
   }
 }
 
@@ -155,18 +157,21 @@ describe('anonymity under attack: every figure in every slice', () => {
           const answers = csvRows(
             await (await h.get(`/results/export/answers.csv?round=${round?.id}`)).text(),
           )
-          const rated = new Map<string, number>()
-          for (const [, , group, perspective, , , linkId, , value] of answers) {
-            if (value === '') continue
-            const id = `${group}|${perspective}|${linkId}`
-            rated.set(id, (rated.get(id) ?? 0) + 1)
+          // Each row is one answer: per slice and kind of answer, as many people as the rows.
+          const rows = new Map<string, number>()
+          for (const [, , group, perspective, , , linkId, , value, code] of answers) {
+            const id = `${group}|${perspective}|${linkId}|${value === '' ? code : 'rating'}`
+            rows.set(id, (rows.get(id) ?? 0) + 1)
           }
-          for (const [id, n] of rated) {
-            const [group = '', perspective = '', linkId = ''] = id.split('|')
-            expect(n).toBe(counts(byName.get(group) ?? [], perspective).item(linkId))
-            expect(n).toBeGreaterThanOrEqual(k)
-            const whole = counts(byName.get(group) ?? [], all).item(linkId)
-            expect(leavesEnough(whole, n, k), `${id} beside the pooled figure`).toBe(true)
+          for (const [id, n] of rows) {
+            const [group = '', perspective = '', linkId = '', kind = ''] = id.split('|')
+            const people = (slice: string) => {
+              const c = counts(byName.get(group) ?? [], slice)
+              return kind === 'rating' ? c.item(linkId) : c.answered(linkId, kind as 'NA' | 'DK')
+            }
+            expect(n, id).toBe(people(perspective))
+            expect(n, id).toBeGreaterThanOrEqual(k)
+            expect(leavesEnough(people(all), n, k), `${id} beside everyone together`).toBe(true)
           }
         },
       ),

@@ -1,5 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import { LRUCache } from 'lru-cache'
 import { allPerspectives, type FigureKind, type KeptFigure } from '../../instruments/results'
+import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList, type ListOf } from '../json-list'
 import type { Bound } from '../prepared'
@@ -46,8 +48,9 @@ export async function listRoundFigures(
   if (filter.keys) where.push(inArray(roundFigures.key, [...filter.keys]))
   if (filter.wholeOnly) where.push(eq(roundFigures.perspective, allPerspectives))
   if (filter.roundIds?.length === 0 || filter.keys?.length === 0) return []
-  return db
-    .select({
+  // One JSON value for all the rows: libSQL spends microseconds on each row object it makes.
+  return jsonList(db, {
+    fields: {
       roundId: roundFigures.roundId,
       groupId: roundFigures.groupId,
       perspective: roundFigures.perspective,
@@ -59,9 +62,9 @@ export async function listRoundFigures(
       insufficient: roundFigures.insufficient,
       naCount: roundFigures.naCount,
       dkCount: roundFigures.dkCount,
-    })
-    .from(roundFigures)
-    .where(and(...where))
+    },
+    from: sql`from ${roundFigures} where ${and(...where)}`,
+  }) as Promise<KeptFigure[]>
 }
 
 /** Kept figures by round, then by group: a group a round assessed has at least its response count. */
@@ -80,4 +83,60 @@ export function byRoundAndGroup(rows: readonly KeptFigure[]): FiguresByRound {
     else groups.set(row.groupId, [row])
   }
   return rounds
+}
+
+/** What of a closed round's figures a page needs: the smallest part that holds it is read. */
+const parts = {
+  /** Every group's response count and total, everyone together: the overview. */
+  totals: { kinds: ['responses', 'total'], wholeOnly: true },
+  /** And each domain: heatmaps, the strategy's linked domains. */
+  scores: { kinds: ['responses', 'total', 'domain'], wholeOnly: true },
+  /** And each question: comparisons. */
+  whole: { wholeOnly: true },
+} satisfies Record<string, FigureFilter>
+export type FiguresPart = keyof typeof parts
+
+/**
+ * The one cache of results: a closed round's figures are written once, in the batch that closes
+ * it, and never change (the database refuses it), so each server keeps the parts of rounds it
+ * read last (up to about 400,000 figures) rather than reading them for every page. A round with
+ * no figures (not closed) is never kept.
+ */
+const keptParts = new LRUCache<string, ReadonlyMap<string, readonly KeptFigure[]>>({
+  maxSize: 400_000,
+  sizeCalculation: (groups) => {
+    let size = 1
+    for (const rows of groups.values()) size += rows.length
+    return size
+  },
+})
+
+/**
+ * A part of these closed rounds' figures, by round and group: what is not kept is read, 90
+ * rounds a statement.
+ */
+export async function roundFiguresPart(
+  db: Db,
+  organisationId: string,
+  roundIds: readonly string[],
+  part: FiguresPart,
+): Promise<FiguresByRound> {
+  const found = new Map<string, ReadonlyMap<string, readonly KeptFigure[]>>()
+  const keyOf = (roundId: string) => `${part}|${organisationId}|${roundId}`
+  const missing: string[] = []
+  for (const roundId of new Set(roundIds)) {
+    const kept = keptParts.get(keyOf(roundId))
+    if (kept) found.set(roundId, kept)
+    else missing.push(roundId)
+  }
+  for (const ids of chunksOf(missing, 90)) {
+    const read = byRoundAndGroup(
+      await listRoundFigures(db, organisationId, { ...parts[part], roundIds: ids }),
+    )
+    for (const [roundId, groups] of read) {
+      found.set(roundId, groups)
+      keptParts.set(keyOf(roundId), groups)
+    }
+  }
+  return found
 }

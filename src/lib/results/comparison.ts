@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
-import { byRoundAndGroup, listRoundFigures, type ResultsRound } from '../../db/queries/results'
+import { type ResultsRound, roundFiguresPart } from '../../db/queries/results'
 import {
   inDateOrder,
   type MeasuresSplit,
   measuresSplit,
+  pairItems,
   type TeamChange,
   teamChangeConsensus,
   teamChangeIndividual,
@@ -75,10 +76,9 @@ export async function comparisonData(
         'These rounds used different questionnaires, so they cannot be compared: questions are compared only where they carry over from one version of a questionnaire to the next',
     }
   }
-  const kept = byRoundAndGroup(
-    await listRoundFigures(db, organisationId, { roundIds: [from.id, to.id], wholeOnly: true }),
-  )
+  const kept = await roundFiguresPart(db, organisationId, [from.id, to.id], 'whole')
   const at = (round: ResultsRound, group: Group) => kept.get(round.id)?.get(group.id)
+  const pairs = pairItems(a.instrument, b.instrument)
   const compared: GroupComparison[] = []
   for (const group of groups) {
     const rowsBefore = at(from, group)
@@ -110,7 +110,7 @@ export async function comparisonData(
     const split = measuresSplit(
       { instrument: a.instrument, items: roundItems(from, before) },
       { instrument: b.instrument, items: roundItems(to, after) },
-      { mid: to.itemMid },
+      { mid: to.itemMid, pairs },
     )
     let change: TeamChange | null = null
     let totalExcluded: string | null = null

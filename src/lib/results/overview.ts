@@ -4,18 +4,13 @@ import { slot } from '../../db/prepared'
 import { groupingsOf, type Team, teamsOf } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
 import { executiveOf } from '../../db/queries/organisations'
-import {
-  byRoundAndGroup,
-  closedRoundsOf,
-  listRoundFigures,
-  type ResultsRound,
-} from '../../db/queries/results'
+import { closedRoundsOf, type ResultsRound, roundFiguresPart } from '../../db/queries/results'
 import {
   type Figure,
-  groupResults,
   type KeptFigure,
   meanOfShown,
   type RoundRules,
+  wholeFigure,
 } from '../../instruments/results'
 
 export type OverviewFilters = {
@@ -41,7 +36,7 @@ export function cellOf(round: RoundRules, figure: Figure | null): Cell {
 
 /** A group's total at a round, or not assessed when the round did not assess it. */
 export const totalCell = (round: ResultsRound, rows: readonly KeptFigure[] | undefined) =>
-  rows ? cellOf(round, groupResults(round, rows).all.total) : notAssessed
+  rows ? cellOf(round, wholeFigure(round, rows, 'total')) : notAssessed
 
 /** What the overview reads, in one statement: closed rounds, executive, teams and service lines. */
 const overviewLists = preparedLists({
@@ -75,8 +70,11 @@ export async function overviewData(
       (!filters.line || t.groupingId === filters.line) &&
       (!filters.type || t.teamType === filters.type),
   )
-  const figures = byRoundAndGroup(
-    await listRoundFigures(db, organisationId, { kinds: ['responses', 'total'], wholeOnly: true }),
+  const figures = await roundFiguresPart(
+    db,
+    organisationId,
+    rounds.map((r) => r.id),
+    'totals',
   )
   const assessed = (round: ResultsRound, groupId: string) => figures.get(round.id)?.get(groupId)
   const teamRounds = rounds.filter((r) => allTeams.some((t) => assessed(r, t.id)))
@@ -116,29 +114,23 @@ async function heatmapOf(
   round: ResultsRound,
   teams: readonly Team[],
 ) {
-  const [entry, rows] = await Promise.all([
+  const [entry, kept] = await Promise.all([
     findInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion),
-    listRoundFigures(db, organisationId, {
-      roundIds: [round.id],
-      kinds: ['responses', 'total', 'domain'],
-      wholeOnly: true,
-    }),
+    roundFiguresPart(db, organisationId, [round.id], 'scores'),
   ])
-  const figures = byRoundAndGroup(rows).get(round.id)
+  const figures = kept.get(round.id)
   const domains = entry?.instrument.domains ?? []
-  const domainKeys = domains.map((d) => d.key)
   return {
     round,
     domains,
     rows: teams.flatMap((team) => {
       const kept = figures?.get(team.id)
       if (!kept) return []
-      const { all } = groupResults(round, kept, { domainKeys })
       return [
         {
           team,
-          total: cellOf(round, all.total),
-          cells: domainKeys.map((key) => cellOf(round, all.domains[key] ?? null)),
+          total: cellOf(round, wholeFigure(round, kept, 'total')),
+          cells: domains.map((d) => cellOf(round, wholeFigure(round, kept, 'domain', d.key))),
         },
       ]
     }),

@@ -2,11 +2,10 @@ import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
-  byRoundAndGroup,
   type FiguresByRound,
   listClosedRounds,
-  listRoundFigures,
   type ResultsRound,
+  roundFiguresPart,
 } from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
 import { groupResults } from '../../instruments/results'
@@ -38,14 +37,18 @@ export async function reportData(
   roundId: string,
   groups: readonly Group[],
 ) {
-  const [rounds, executive, responses] = await Promise.all([
+  const [rounds, executive] = await Promise.all([
     listClosedRounds(db, organisationId),
     getExecutiveGroup(db, organisationId),
-    listRoundFigures(db, organisationId, { kinds: ['responses'], wholeOnly: true }),
   ])
   const round = rounds.find((r) => r.id === roundId)
   if (!round) return null
-  const members = byRoundAndGroup(responses)
+  const members = await roundFiguresPart(
+    db,
+    organisationId,
+    rounds.map((r) => r.id),
+    'totals',
+  )
   const teamIds = new Set(groups.filter((g) => g.kind === 'team').map((g) => g.id))
   const overview = await overviewData(db, organisationId, { round: round.id }, (id) =>
     teamIds.has(id),
@@ -87,12 +90,9 @@ export async function reportData(
     execRound && executive
       ? groupResults(
           execRound,
-          await listRoundFigures(db, organisationId, {
-            roundIds: [execRound.id],
-            groupId: executive.id,
-            kinds: ['responses', 'domain'],
-            wholeOnly: true,
-          }),
+          (await roundFiguresPart(db, organisationId, [execRound.id], 'scores'))
+            .get(execRound.id)
+            ?.get(executive.id) ?? [],
           { domainKeys },
         ).all
       : null
