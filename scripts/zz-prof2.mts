@@ -9,4 +9,4 @@ const [org] = await db.all<{ id: string }>(sql`select id from organisations`)
 const orgId = org!.id
 const rounds = await listClosedRounds(db, orgId)
 const groups = (await db.all<{ id: string, name: string, kind: 'team' }>(sql`select id, name, kind from groups`))
-for (let i = 0; i < 100; i++) { await comparisonData(db, orgId, rounds, groups, meta.rounds[0], meta.rounds.at(-1)) }
+for (let i = 0; i < 400; i++) { await comparisonData(db, orgId, rounds, groups, meta.rounds[0], meta.rounds.at(-1)) }

@@ -242,17 +242,49 @@ export function groupResults(
   }
 }
 
-/** What a round holds per item, for rule 8: agreed ratings, or summaries on 0–100 of those shown. */
-export function roundItems(round: RoundRules, figures: SliceFigures): RoundItems {
-  if (round.mode === 'consensus') {
-    const ratings: Record<string, number> = {}
-    for (const i of figures.items)
-      if (i.figure?.n === 1 && i.rating !== null) ratings[i.linkId] = i.rating
-    return { mode: 'consensus', ratings }
-  }
+/** Each question's scale range, by linkId: worked out once for a comparison of many groups. */
+export const itemRanges = (instrument: Instrument) =>
+  new Map(instrument.items.map((item) => [item.linkId, scaleRange(scaleOf(instrument, item))]))
+
+/**
+ * Everyone together at a closed round, as rules 8 and 9 compare it: the response count, the total
+ * and what the round holds per question (agreed ratings, or summaries on 0–100), each figure shown
+ * only with k people behind it: the same test as groupResults' whole slice, in one pass.
+ */
+export function wholeForComparison(
+  round: RoundRules,
+  rows: readonly KeptFigure[],
+  ranges: ReadonlyMap<string, { min: number; max: number }>,
+): { responses: number | null; total: Figure | null; items: RoundItems } {
+  const k = thresholdOf(round)
+  let responses: number | null = null
+  let total: Figure | null = null
+  const ratings: Record<string, number> = {}
   const summaries: Record<string, Figure> = {}
-  for (const i of figures.items) if (i.figure) summaries[i.linkId] = i.figure
-  return { mode: 'individual', summaries }
+  for (const row of rows) {
+    if (row.perspective !== allPerspectives) continue
+    const shown = row.n >= k
+    if (row.kind === 'responses') responses = shown ? row.n : null
+    else if (row.kind === 'total') total = figureOf(row, shown)
+    else if (row.kind === 'item') {
+      const figure = figureOf(row, shown)
+      const range = ranges.get(row.key)
+      if (!figure || !range) continue
+      if (round.mode === 'consensus') {
+        if (figure.n === 1) ratings[row.key] = figure.mean
+      } else {
+        const width = range.max - range.min
+        summaries[row.key] = {
+          n: figure.n,
+          mean: ((figure.mean - range.min) / width) * 100,
+          sd: figure.sd === null ? null : (figure.sd * 100) / width,
+        }
+      }
+    }
+  }
+  const items: RoundItems =
+    round.mode === 'consensus' ? { mode: 'consensus', ratings } : { mode: 'individual', summaries }
+  return { responses, total, items }
 }
 
 /** The mean of the shown figures only: a roll-up never holds a suppressed group's data. */

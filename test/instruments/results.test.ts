@@ -5,8 +5,10 @@ import {
   allPerspectives,
   disclosedParts,
   groupResults,
+  itemRanges,
   type KeptFigure,
   type SliceFigures,
+  wholeForComparison,
 } from '../../src/instruments/results'
 import { type Answers, itemValue, normalise, scoreRespondent } from '../../src/instruments/scoring'
 import { teamInstrument } from '../helpers/factories'
@@ -166,6 +168,30 @@ describe('rule 6, figure by figure', () => {
         }
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('gives comparisons the very figures of the whole group that the pages show', () => {
+    fc.assert(
+      fc.property(given, fc.integer({ min: 3, max: 7 }), (responses, k) => {
+        const round = { mode: 'individual' as const, anonymityThreshold: k }
+        const rows = keptRows(responses)
+        const { all } = groupResults(round, rows, { instrument })
+        const compared = wholeForComparison(round, rows, itemRanges(instrument))
+        expect(compared.responses).toBe(all.responses)
+        expect(compared.total).toEqual(all.total)
+        const summaries = compared.items.mode === 'individual' ? compared.items.summaries : {}
+        for (const item of all.items) {
+          const summary = summaries[item.linkId]
+          if (!item.figure) expect(summary).toBeUndefined()
+          else {
+            expect(summary?.n).toBe(item.figure.n)
+            expect(summary?.mean).toBeCloseTo(item.figure.mean, 9)
+            if (item.figure.sd !== null) expect(summary?.sd).toBeCloseTo(item.figure.sd, 9)
+          }
+        }
+      }),
+      { numRuns: 200 },
     )
   })
 

@@ -11,7 +11,7 @@ import {
   teamChangeIndividual,
 } from '../../instruments/comparison'
 import type { Instrument } from '../../instruments/definition'
-import { groupResults, roundItems } from '../../instruments/results'
+import { itemRanges, wholeForComparison } from '../../instruments/results'
 
 export type GroupComparison = {
   groupId: string
@@ -79,6 +79,8 @@ export async function comparisonData(
   const kept = await roundFiguresPart(db, organisationId, [from.id, to.id], 'whole')
   const at = (round: ResultsRound, group: Group) => kept.get(round.id)?.get(group.id)
   const pairs = pairItems(a.instrument, b.instrument)
+  const rangesBefore = itemRanges(a.instrument)
+  const rangesAfter = itemRanges(b.instrument)
   const compared: GroupComparison[] = []
   for (const group of groups) {
     const rowsBefore = at(from, group)
@@ -100,16 +102,16 @@ export async function comparisonData(
       compared.push(notCompared('one round was individual and the other consensus'))
       continue
     }
-    const before = groupResults(from, rowsBefore, { instrument: a.instrument }).all
-    const after = groupResults(to, rowsAfter, { instrument: b.instrument }).all
+    const before = wholeForComparison(from, rowsBefore, rangesBefore)
+    const after = wholeForComparison(to, rowsAfter, rangesAfter)
     const k = Math.max(from.anonymityThreshold, to.anonymityThreshold)
     if (from.mode === 'individual' && (before.responses === null || after.responses === null)) {
       compared.push(notCompared(fewer(k, 'responses')))
       continue
     }
     const split = measuresSplit(
-      { instrument: a.instrument, items: roundItems(from, before) },
-      { instrument: b.instrument, items: roundItems(to, after) },
+      { instrument: a.instrument, items: before.items },
+      { instrument: b.instrument, items: after.items },
       { mid: to.itemMid, pairs },
     )
     let change: TeamChange | null = null

@@ -5,10 +5,10 @@ import type { Team } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
-  byRoundAndGroup,
   listClosedRounds,
   listRoundFigures,
   type ResultsRound,
+  roundFiguresPart,
 } from '../../db/queries/results'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
 import { type Figure, groupResults } from '../../instruments/results'
@@ -41,13 +41,18 @@ export async function teamData(
   roundId: string | undefined,
   { withHiddenComments = false }: { withHiddenComments?: boolean } = {},
 ) {
-  const [all, executive, teamRows] = await Promise.all([
+  const [all, executive] = await Promise.all([
     listClosedRounds(db, organisationId),
     getExecutiveGroup(db, organisationId),
-    listRoundFigures(db, organisationId, { groupId: team.id }),
   ])
-  const kept = byRoundAndGroup(teamRows)
-  const rounds = all.filter((r) => kept.has(r.id))
+  // Every round's scores of every group, kept once read; the chosen round's figures in full below.
+  const kept = await roundFiguresPart(
+    db,
+    organisationId,
+    all.map((r) => r.id),
+    'scores',
+  )
+  const rounds = all.filter((r) => kept.get(r.id)?.has(team.id))
   const chosenRound = rounds.find((r) => r.id === roundId) ?? rounds.at(-1) ?? null
   if (!chosenRound) return { rounds, overTime: [], chosen: null }
   const entry = await findInstrument(
@@ -62,26 +67,20 @@ export async function teamData(
     round,
     results: groupResults(round, kept.get(round.id)?.get(team.id) ?? [], { domainKeys }),
   }))
-  const results = groupResults(chosenRound, kept.get(chosenRound.id)?.get(team.id) ?? [], {
-    domainKeys,
-    ...(instrument ? { instrument } : {}),
-  })
-  const executiveRows = executive
-    ? byRoundAndGroup(
-        await listRoundFigures(db, organisationId, {
-          groupId: executive.id,
-          kinds: ['responses', 'domain'],
-          wholeOnly: true,
-        }),
-      )
-    : new Map()
-  const execRound = nearestRound(
-    all.filter((r) => executiveRows.has(r.id)),
+  const results = groupResults(
     chosenRound,
+    await listRoundFigures(db, organisationId, { roundIds: [chosenRound.id], groupId: team.id }),
+    { domainKeys, ...(instrument ? { instrument } : {}) },
   )
+  const execRound = executive
+    ? nearestRound(
+        all.filter((r) => kept.get(r.id)?.has(executive.id)),
+        chosenRound,
+      )
+    : null
   const execFigures =
     execRound && executive
-      ? groupResults(execRound, executiveRows.get(execRound.id)?.get(executive.id) ?? [], {
+      ? groupResults(execRound, kept.get(execRound.id)?.get(executive.id) ?? [], {
           domainKeys,
         }).all
       : null
