@@ -119,6 +119,24 @@ export function wholeFigure(
   return null
 }
 
+/** Figures of one kind (domains, questions) of everyone together, for these keys, in one pass. */
+export function wholeFigures(
+  round: RoundRules,
+  rows: readonly KeptFigure[] | undefined,
+  kind: FigureKind,
+  keys: readonly string[],
+): (Figure | null)[] {
+  const figures: (Figure | null)[] = keys.map(() => null)
+  if (!rows) return figures
+  const k = thresholdOf(round)
+  for (const row of rows) {
+    if (row.perspective !== allPerspectives || row.kind !== kind) continue
+    const i = keys.indexOf(row.key)
+    if (i >= 0) figures[i] = figureOf(row, row.n >= k)
+  }
+  return figures
+}
+
 type Measure = { whole: KeptFigure | undefined; parts: Map<string, KeptFigure> }
 type CountOf = (row: KeptFigure) => number
 const peopleBehind: CountOf = (row) => row.n

@@ -16,7 +16,13 @@ import {
   workstreamsOf,
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
-import { type KeptFigure, meanOfShown, type RoundRules, wholeFigure } from '../instruments/results'
+import {
+  type KeptFigure,
+  meanOfShown,
+  type RoundRules,
+  wholeFigure,
+  wholeFigures,
+} from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -194,11 +200,10 @@ function domainMeansAt(
     .filter(([id]) => (id === executiveId) === ofExecutive)
     .map(([, rows]) => rows)
   const shown = groups.filter((rows) => wholeFigure(round, rows, 'responses') !== null)
+  const figures = groups.map((rows) => wholeFigures(round, rows, 'domain', domainKeys))
   return {
     who: ofExecutive ? 'Executive' : `Teams (mean of ${shown.length} shown)`,
-    scores: domainKeys.map((key) =>
-      meanOfShown(groups.map((rows) => wholeFigure(round, rows, 'domain', key)?.mean)),
-    ),
+    scores: domainKeys.map((_, i) => meanOfShown(figures.map((f) => f[i]?.mean))),
   }
 }
 

@@ -11,6 +11,7 @@ import {
   meanOfShown,
   type RoundRules,
   wholeFigure,
+  wholeFigures,
 } from '../../instruments/results'
 
 export type OverviewFilters = {
@@ -120,6 +121,7 @@ async function heatmapOf(
   ])
   const figures = kept.get(round.id)
   const domains = entry?.instrument.domains ?? []
+  const domainKeys = domains.map((d) => d.key)
   return {
     round,
     domains,
@@ -130,7 +132,7 @@ async function heatmapOf(
         {
           team,
           total: cellOf(round, wholeFigure(round, kept, 'total')),
-          cells: domains.map((d) => cellOf(round, wholeFigure(round, kept, 'domain', d.key))),
+          cells: wholeFigures(round, kept, 'domain', domainKeys).map((f) => cellOf(round, f)),
         },
       ]
     }),
