@@ -101,40 +101,41 @@ function figureOf(row: KeptFigure | undefined, shown: boolean): Figure | null {
   return summary.mean === null ? null : { n: summary.n, mean: summary.mean, sd: summary.sd }
 }
 
+/** A group's kept figures at a round: every row, and everyone together's by kind and key. */
+export type KeptGroup = {
+  rows: readonly KeptFigure[]
+  whole: ReadonlyMap<string, KeptFigure>
+}
+
+export function keptGroup(rows: readonly KeptFigure[]): KeptGroup {
+  const whole = new Map<string, KeptFigure>()
+  for (const row of rows)
+    if (row.perspective === allPerspectives) whole.set(`${row.kind}|${row.key}`, row)
+  return { rows, whole }
+}
+
 /**
- * A figure of everyone together (the whole group) from a group's kept rows: shown with k people
- * behind it. What the overview, heatmap and strategy pages show, without the rest of the group.
+ * A figure of everyone together (the whole group), shown with k people behind it: what the
+ * overview, heatmap and strategy pages show, without the rest of the group.
  */
 export function wholeFigure(
   round: RoundRules,
-  rows: readonly KeptFigure[] | undefined,
+  group: KeptGroup | undefined,
   kind: FigureKind,
   key = '',
 ): Figure | null {
-  if (!rows) return null
-  for (const row of rows) {
-    if (row.perspective === allPerspectives && row.kind === kind && row.key === key)
-      return figureOf(row, row.n >= thresholdOf(round))
-  }
-  return null
+  const row = group?.whole.get(`${kind}|${key}`)
+  return row ? figureOf(row, row.n >= thresholdOf(round)) : null
 }
 
-/** Figures of one kind (domains, questions) of everyone together, for these keys, in one pass. */
+/** Figures of one kind (domains, questions) of everyone together, for these keys. */
 export function wholeFigures(
   round: RoundRules,
-  rows: readonly KeptFigure[] | undefined,
+  group: KeptGroup | undefined,
   kind: FigureKind,
   keys: readonly string[],
 ): (Figure | null)[] {
-  const figures: (Figure | null)[] = keys.map(() => null)
-  if (!rows) return figures
-  const k = thresholdOf(round)
-  for (const row of rows) {
-    if (row.perspective !== allPerspectives || row.kind !== kind) continue
-    const i = keys.indexOf(row.key)
-    if (i >= 0) figures[i] = figureOf(row, row.n >= k)
-  }
-  return figures
+  return keys.map((key) => wholeFigure(round, group, kind, key))
 }
 
 type Measure = { whole: KeptFigure | undefined; parts: Map<string, KeptFigure> }

@@ -17,7 +17,7 @@ import {
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
 import {
-  type KeptFigure,
+  type KeptGroup,
   meanOfShown,
   type RoundRules,
   wholeFigure,
@@ -191,16 +191,16 @@ export type StrategyOverview = Awaited<ReturnType<typeof strategyOverview>>
  */
 function domainMeansAt(
   round: RoundRules,
-  kept: ReadonlyMap<string, readonly KeptFigure[]>,
+  kept: ReadonlyMap<string, KeptGroup>,
   executiveId: string | null,
   domainKeys: readonly string[],
 ) {
   const ofExecutive = executiveId !== null && kept.has(executiveId)
   const groups = [...kept.entries()]
     .filter(([id]) => (id === executiveId) === ofExecutive)
-    .map(([, rows]) => rows)
-  const shown = groups.filter((rows) => wholeFigure(round, rows, 'responses') !== null)
-  const figures = groups.map((rows) => wholeFigures(round, rows, 'domain', domainKeys))
+    .map(([, group]) => group)
+  const shown = groups.filter((group) => wholeFigure(round, group, 'responses') !== null)
+  const figures = groups.map((group) => wholeFigures(round, group, 'domain', domainKeys))
   return {
     who: ofExecutive ? 'Executive' : `Teams (mean of ${shown.length} shown)`,
     scores: domainKeys.map((_, i) => meanOfShown(figures.map((f) => f[i]?.mean))),

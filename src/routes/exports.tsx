@@ -28,7 +28,7 @@ async function closedRound(c: Context<AppEnv>) {
   ).get(round.id)
   const groups = round.groups.map((g) => ({
     ...g,
-    results: groupResults(round, kept?.get(g.id) ?? [], { instrument: entry.instrument }),
+    results: groupResults(round, kept?.get(g.id)?.rows ?? [], { instrument: entry.instrument }),
   }))
   return { round, instrument: entry.instrument, groups }
 }

@@ -1,6 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
-import { allPerspectives, type FigureKind, type KeptFigure } from '../../instruments/results'
+import {
+  allPerspectives,
+  type FigureKind,
+  type KeptFigure,
+  type KeptGroup,
+  keptGroup,
+} from '../../instruments/results'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList, type ListOf } from '../json-list'
@@ -68,7 +74,7 @@ export async function listRoundFigures(
 }
 
 /** Kept figures by round, then by group: a group a round assessed has at least its response count. */
-export type FiguresByRound = ReadonlyMap<string, ReadonlyMap<string, readonly KeptFigure[]>>
+export type FiguresByRound = ReadonlyMap<string, ReadonlyMap<string, KeptGroup>>
 
 export function byRoundAndGroup(rows: readonly KeptFigure[]): FiguresByRound {
   const rounds = new Map<string, Map<string, KeptFigure[]>>()
@@ -82,7 +88,12 @@ export function byRoundAndGroup(rows: readonly KeptFigure[]): FiguresByRound {
     if (list) list.push(row)
     else groups.set(row.groupId, [row])
   }
-  return rounds
+  return new Map(
+    [...rounds].map(([roundId, groups]) => [
+      roundId,
+      new Map([...groups].map(([groupId, list]) => [groupId, keptGroup(list)])),
+    ]),
+  )
 }
 
 /** What of a closed round's figures a page needs: the smallest part that holds it is read. */
@@ -102,11 +113,11 @@ export type FiguresPart = keyof typeof parts
  * read last (up to about 400,000 figures) rather than reading them for every page. A round with
  * no figures (not closed) is never kept.
  */
-const keptParts = new LRUCache<string, ReadonlyMap<string, readonly KeptFigure[]>>({
+const keptParts = new LRUCache<string, ReadonlyMap<string, KeptGroup>>({
   maxSize: 400_000,
   sizeCalculation: (groups) => {
     let size = 1
-    for (const rows of groups.values()) size += rows.length
+    for (const group of groups.values()) size += group.rows.length
     return size
   },
 })
@@ -121,7 +132,7 @@ export async function roundFiguresPart(
   roundIds: readonly string[],
   part: FiguresPart,
 ): Promise<FiguresByRound> {
-  const found = new Map<string, ReadonlyMap<string, readonly KeptFigure[]>>()
+  const found = new Map<string, ReadonlyMap<string, KeptGroup>>()
   const keyOf = (roundId: string) => `${part}|${organisationId}|${roundId}`
   const missing: string[] = []
   for (const roundId of new Set(roundIds)) {

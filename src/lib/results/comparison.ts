@@ -102,8 +102,8 @@ export async function comparisonData(
       compared.push(notCompared('one round was individual and the other consensus'))
       continue
     }
-    const before = wholeForComparison(from, rowsBefore, rangesBefore)
-    const after = wholeForComparison(to, rowsAfter, rangesAfter)
+    const before = wholeForComparison(from, rowsBefore.rows, rangesBefore)
+    const after = wholeForComparison(to, rowsAfter.rows, rangesAfter)
     const k = Math.max(from.anonymityThreshold, to.anonymityThreshold)
     if (from.mode === 'individual' && (before.responses === null || after.responses === null)) {
       compared.push(notCompared(fewer(k, 'responses')))

@@ -7,7 +7,7 @@ import { executiveOf } from '../../db/queries/organisations'
 import { closedRoundsOf, type ResultsRound, roundFiguresPart } from '../../db/queries/results'
 import {
   type Figure,
-  type KeptFigure,
+  type KeptGroup,
   meanOfShown,
   type RoundRules,
   wholeFigure,
@@ -36,8 +36,8 @@ export function cellOf(round: RoundRules, figure: Figure | null): Cell {
 }
 
 /** A group's total at a round, or not assessed when the round did not assess it. */
-export const totalCell = (round: ResultsRound, rows: readonly KeptFigure[] | undefined) =>
-  rows ? cellOf(round, wholeFigure(round, rows, 'total')) : notAssessed
+export const totalCell = (round: ResultsRound, group: KeptGroup | undefined) =>
+  group ? cellOf(round, wholeFigure(round, group, 'total')) : notAssessed
 
 /** What the overview reads, in one statement: closed rounds, executive, teams and service lines. */
 const overviewLists = preparedLists({

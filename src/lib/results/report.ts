@@ -92,7 +92,7 @@ export async function reportData(
           execRound,
           (await roundFiguresPart(db, organisationId, [execRound.id], 'scores'))
             .get(execRound.id)
-            ?.get(executive.id) ?? [],
+            ?.get(executive.id)?.rows ?? [],
           { domainKeys },
         ).all
       : null

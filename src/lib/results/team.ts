@@ -65,7 +65,7 @@ export async function teamData(
   const domainKeys = instrument?.domains.map((d) => d.key) ?? []
   const overTime = rounds.map((round) => ({
     round,
-    results: groupResults(round, kept.get(round.id)?.get(team.id) ?? [], { domainKeys }),
+    results: groupResults(round, kept.get(round.id)?.get(team.id)?.rows ?? [], { domainKeys }),
   }))
   const results = groupResults(
     chosenRound,
@@ -80,7 +80,7 @@ export async function teamData(
     : null
   const execFigures =
     execRound && executive
-      ? groupResults(execRound, kept.get(execRound.id)?.get(executive.id) ?? [], {
+      ? groupResults(execRound, kept.get(execRound.id)?.get(executive.id)?.rows ?? [], {
           domainKeys,
         }).all
       : null
