@@ -493,28 +493,15 @@ export const roundFigures = sqliteTable(
       columns: [t.organisationId, t.roundId, t.groupId, t.perspective, t.kind, t.key],
     }),
     /**
-     * Covering reads by kind and key across rounds (every round's totals, some domains' scores):
-     * the table is kept by round (without rowid), and these read without touching it.
+     * Covering reads of one kind of figure (totals, domain scores) across some or every round:
+     * the table is kept in the order of its key (without rowid), so a round's or a group's
+     * figures within a round read in order, and these read without touching it.
      */
     index('round_figures_kind_idx').on(
       t.organisationId,
       t.perspective,
       t.kind,
-      t.key,
       t.roundId,
-      t.n,
-      t.sum,
-      t.sumOfSquares,
-      t.insufficient,
-      t.naCount,
-      t.dkCount,
-    ),
-    /** Covering reads of one group across rounds (a team's page). */
-    index('round_figures_group_idx').on(
-      t.organisationId,
-      t.groupId,
-      t.perspective,
-      t.kind,
       t.key,
       t.n,
       t.sum,

@@ -34,7 +34,6 @@ export type KeptFigure = {
 export type RoundRules = {
   mode: 'individual' | 'consensus'
   anonymityThreshold: number
-  commentThreshold?: number
 }
 
 /** A figure that may be shown: n, mean and sd (0–100). Null when it may not (or there is none). */
@@ -45,8 +44,6 @@ export type ItemFigure = {
   domain: string
   /** On 0–100; null below k valid answers in the slice. */
   figure: Figure | null
-  /** The mean on the item's own scale: a consensus's agreed rating. */
-  rating: number | null
   /**
    * Shares of the slice's responses; null when its response count may not be shown, or when 1 to
    * k − 1 people gave that answer.
@@ -214,7 +211,6 @@ function sliceOf(
         mean: normalise(raw.mean, scale),
         sd: raw.sd === null ? null : (raw.sd * 100) / (max - min),
       },
-      rating: raw?.mean ?? null,
       naRate: rateOf(measure, row, perspective, k, responses, saidNA),
       dkRate: rateOf(measure, row, perspective, k, responses, saidDK),
     })

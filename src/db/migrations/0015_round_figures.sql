@@ -18,8 +18,7 @@ CREATE TABLE `round_figures` (
 	CONSTRAINT "round_figures_kind_check" CHECK(kind in ('responses', 'total', 'domain', 'item'))
 ) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `round_figures_kind_idx` ON `round_figures` (`organisation_id`,`perspective`,`kind`,`key`,`round_id`,`n`,`sum`,`sum_of_squares`,`insufficient`,`na_count`,`dk_count`);--> statement-breakpoint
-CREATE INDEX `round_figures_group_idx` ON `round_figures` (`organisation_id`,`group_id`,`perspective`,`kind`,`key`,`n`,`sum`,`sum_of_squares`,`insufficient`,`na_count`,`dk_count`);
+CREATE INDEX `round_figures_kind_idx` ON `round_figures` (`organisation_id`,`perspective`,`kind`,`round_id`,`key`,`n`,`sum`,`sum_of_squares`,`insufficient`,`na_count`,`dk_count`);
 --> statement-breakpoint
 -- The figures of rounds closed before this migration, from their aggregates.
 INSERT INTO `round_figures`

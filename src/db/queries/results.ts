@@ -32,8 +32,6 @@ export type FigureFilter = {
   roundIds?: readonly string[]
   groupId?: string
   kinds?: readonly FigureKind[]
-  /** These responses, domains or items only, by key ('' for responses and totals). */
-  keys?: readonly string[]
   /** Every perspective together only, not each perspective. */
   wholeOnly?: boolean
 }
@@ -51,9 +49,8 @@ export async function listRoundFigures(
   if (filter.roundIds) where.push(inArray(roundFigures.roundId, [...filter.roundIds]))
   if (filter.groupId) where.push(eq(roundFigures.groupId, filter.groupId))
   if (filter.kinds) where.push(inArray(roundFigures.kind, [...filter.kinds]))
-  if (filter.keys) where.push(inArray(roundFigures.key, [...filter.keys]))
   if (filter.wholeOnly) where.push(eq(roundFigures.perspective, allPerspectives))
-  if (filter.roundIds?.length === 0 || filter.keys?.length === 0) return []
+  if (filter.roundIds?.length === 0) return []
   // One JSON value for all the rows: libSQL spends microseconds on each row object it makes.
   return jsonList(db, {
     fields: {

@@ -11,7 +11,7 @@ import { perceptionGaps } from '../../instruments/gaps'
 import { groupResults } from '../../instruments/results'
 import { comparisonData } from './comparison'
 import { overviewData } from './overview'
-import { nearestRound } from './team'
+import { meansOf, nearestRound } from './team'
 
 type Group = { id: string; name: string; kind: 'executive' | 'team' }
 
@@ -99,7 +99,7 @@ export async function reportData(
   const gaps = execFigures
     ? perceptionGaps(
         domainKeys,
-        Object.fromEntries(domainKeys.map((k) => [k, execFigures.domains[k]?.mean ?? null])),
+        meansOf(domainKeys, execFigures.domains),
         overview.heatmap?.rows.map((row) =>
           Object.fromEntries(domainKeys.map((k, i) => [k, row.cells[i]?.value ?? null])),
         ) ?? [],

@@ -25,8 +25,11 @@ export function nearestRound(rounds: readonly ResultsRound[], to: ResultsRound) 
   )
 }
 
-const meansOf = (keys: readonly string[], domains: Readonly<Record<string, Figure | null>>) =>
-  Object.fromEntries(keys.map((k) => [k, domains[k]?.mean ?? null]))
+/** A slice's domain means by key, null where a figure may not show. */
+export const meansOf = (
+  keys: readonly string[],
+  domains: Readonly<Record<string, Figure | null>>,
+) => Object.fromEntries(keys.map((k) => [k, domains[k]?.mean ?? null]))
 
 /**
  * One team over time: its total and domain scores at each closed round, its questions at one
