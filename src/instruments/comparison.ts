@@ -4,8 +4,8 @@ import { reachesT975, type Summary, signTest, welchDifference, welchInterval } f
 
 /** What a round holds per item: one agreed rating each (consensus), or summaries on 0–100. */
 export type RoundItems =
-  | { mode: 'consensus'; ratings: Readonly<Record<string, AnswerValue | undefined>> }
-  | { mode: 'individual'; summaries: Readonly<Record<string, Summary | undefined>> }
+  | { mode: 'consensus'; ratings: ReadonlyMap<string, AnswerValue | undefined> }
+  | { mode: 'individual'; summaries: ReadonlyMap<string, Summary> }
 
 export type RoundSide = { instrument: Instrument; items: RoundItems }
 
@@ -16,15 +16,28 @@ export type ExcludedItem = { linkId: string; domain: string; reason: string }
 export type ComparableItem = { linkId: string; domain: string }
 
 function validAt(side: RoundItems, linkId: string): boolean {
-  if (side.mode === 'consensus') return itemValue(side.ratings[linkId]) !== null
-  const summary = side.summaries[linkId]
+  if (side.mode === 'consensus') return itemValue(side.ratings.get(linkId)) !== null
+  const summary = side.summaries.get(linkId)
   return summary !== undefined && summary.n >= 2 && summary.mean !== null && summary.sd !== null
 }
 
-const invalidReason = (side: RoundItems, round: 1 | 2) =>
-  side.mode === 'consensus'
-    ? `no rating at the ${round === 1 ? 'earlier' : 'later'} round (not answered, not applicable or don’t know)`
-    : `too few answers at the ${round === 1 ? 'earlier' : 'later'} round to show or to judge a change`
+/** Why an item with no valid figure at a round is left out, by mode: at the earlier, the later. */
+const invalidAt = {
+  consensus: ['earlier', 'later'].map(
+    (round) => `no rating at the ${round} round (not answered, not applicable or don’t know)`,
+  ),
+  individual: ['earlier', 'later'].map(
+    (round) => `too few answers at the ${round} round to show or to judge a change`,
+  ),
+}
+
+/** Why an item in both versions on one scale is left out at these rounds, or null when it is not. */
+const invalidReason = (before: RoundItems, after: RoundItems, linkId: string) =>
+  !validAt(before, linkId)
+    ? (invalidAt[before.mode][0] as string)
+    : !validAt(after, linkId)
+      ? (invalidAt[after.mode][1] as string)
+      : null
 
 /**
  * The items of both versions in order: those in both on the same scale (still to be checked for
@@ -72,15 +85,9 @@ export function comparableItems(
   const comparable: ComparableItem[] = []
   const excluded: ExcludedItem[] = []
   for (const { linkId, domain, reason } of pairs) {
-    if (reason !== null) {
-      excluded.push({ linkId, domain, reason })
-    } else if (!validAt(before.items, linkId)) {
-      excluded.push({ linkId, domain, reason: invalidReason(before.items, 1) })
-    } else if (!validAt(after.items, linkId)) {
-      excluded.push({ linkId, domain, reason: invalidReason(after.items, 2) })
-    } else {
-      comparable.push({ linkId, domain })
-    }
+    const why = reason ?? invalidReason(before.items, after.items, linkId)
+    if (why === null) comparable.push({ linkId, domain })
+    else excluded.push({ linkId, domain, reason: why })
   }
   return { comparable, excluded }
 }
@@ -115,14 +122,15 @@ function itemChange(
   const { linkId, domain } = item
   if (before.items.mode === 'consensus' && after.items.mode === 'consensus') {
     const delta =
-      (itemValue(after.items.ratings[linkId]) ?? 0) - (itemValue(before.items.ratings[linkId]) ?? 0)
+      (itemValue(after.items.ratings.get(linkId)) ?? 0) -
+      (itemValue(before.items.ratings.get(linkId)) ?? 0)
     const outcome = delta > 0 ? 'improved' : delta < 0 ? 'declined' : 'unchanged'
     return { linkId, domain, delta, ratio: null, outcome }
   }
   if (before.items.mode !== 'individual' || after.items.mode !== 'individual')
     throw new Error('Rounds are compared only within one mode')
-  const a = before.items.summaries[item.linkId] as Summary
-  const b = after.items.summaries[item.linkId] as Summary
+  const a = before.items.summaries.get(linkId) as Summary
+  const b = after.items.summaries.get(linkId) as Summary
   const { delta, se, df } = welchDifference(a, b)
   const ratio = ratioOf(delta, se)
   const outcome: ItemOutcome =
@@ -132,12 +140,6 @@ function itemChange(
         ? 'declined'
         : 'unchanged'
   return { linkId, domain, delta, ratio, outcome }
-}
-
-function tally(changes: readonly { outcome: ItemOutcome }[], excluded: number): Split {
-  const split = { improved: 0, unchanged: 0, declined: 0, excluded }
-  for (const change of changes) split[change.outcome]++
-  return split
 }
 
 /** Rule 8 in words, as the pages name it. */
@@ -162,8 +164,6 @@ export function measuresSplit(
       'Rounds are compared only within one mode: consensus with consensus, individual with individual',
     )
   }
-  const { comparable, excluded } = comparableItems(before, after, pairs)
-  const items = comparable.map((item) => itemChange(before, after, item, mid))
   const domainKeys = [
     ...new Set([...before.instrument.domains, ...after.instrument.domains].map((d) => d.key)),
   ]
@@ -175,20 +175,29 @@ export function measuresSplit(
     excluded: 0,
   }))
   const domainSplit = new Map(byDomain.map((split) => [split.domain, split]))
-  for (const item of items) {
-    const split = domainSplit.get(item.domain)
-    if (split) split[item.outcome]++
-  }
-  for (const item of excluded) {
-    const split = domainSplit.get(item.domain)
-    if (split) split.excluded++
+  const whole: Split = { improved: 0, unchanged: 0, declined: 0, excluded: 0 }
+  const items: ItemChange[] = []
+  const excludedItems: ExcludedItem[] = []
+  for (const pair of pairs ?? pairItems(before.instrument, after.instrument)) {
+    const split = domainSplit.get(pair.domain)
+    const reason = pair.reason ?? invalidReason(before.items, after.items, pair.linkId)
+    if (reason !== null) {
+      excludedItems.push({ linkId: pair.linkId, domain: pair.domain, reason })
+      whole.excluded++
+      if (split) split.excluded++
+      continue
+    }
+    const change = itemChange(before, after, pair, mid)
+    items.push(change)
+    whole[change.outcome]++
+    if (split) split[change.outcome]++
   }
   return {
-    ...tally(items, excluded.length),
+    ...whole,
     comparable: items.length,
     rule: measuresRule(before.items.mode, mid),
     items,
-    excludedItems: excluded,
+    excludedItems,
     byDomain,
   }
 }

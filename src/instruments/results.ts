@@ -98,17 +98,25 @@ function figureOf(row: KeptFigure | undefined, shown: boolean): Figure | null {
   return summary.mean === null ? null : { n: summary.n, mean: summary.mean, sd: summary.sd }
 }
 
-/** A group's kept figures at a round: every row, and everyone together's by kind and key. */
+/**
+ * A group's kept figures at a round: every row, everyone together's by kind, then key, and their
+ * total on its own (the overview reads every group's total at every round).
+ */
 export type KeptGroup = {
   rows: readonly KeptFigure[]
-  whole: ReadonlyMap<string, KeptFigure>
+  whole: ReadonlyMap<FigureKind, ReadonlyMap<string, KeptFigure>>
+  total: KeptFigure | undefined
 }
 
 export function keptGroup(rows: readonly KeptFigure[]): KeptGroup {
-  const whole = new Map<string, KeptFigure>()
-  for (const row of rows)
-    if (row.perspective === allPerspectives) whole.set(`${row.kind}|${row.key}`, row)
-  return { rows, whole }
+  const whole = new Map<FigureKind, Map<string, KeptFigure>>()
+  for (const row of rows) {
+    if (row.perspective !== allPerspectives) continue
+    const byKey = whole.get(row.kind)
+    if (byKey) byKey.set(row.key, row)
+    else whole.set(row.kind, new Map([[row.key, row]]))
+  }
+  return { rows, whole, total: whole.get('total')?.get('') }
 }
 
 /**
@@ -121,7 +129,7 @@ export function wholeFigure(
   kind: FigureKind,
   key = '',
 ): Figure | null {
-  const row = group?.whole.get(`${kind}|${key}`)
+  const row = kind === 'total' ? group?.total : group?.whole.get(kind)?.get(key)
   return row ? figureOf(row, row.n >= thresholdOf(round)) : null
 }
 
@@ -274,8 +282,8 @@ export function wholeForComparison(
   const k = thresholdOf(round)
   let responses: number | null = null
   let total: Figure | null = null
-  const ratings: Record<string, number> = {}
-  const summaries: Record<string, Figure> = {}
+  const ratings = new Map<string, number>()
+  const summaries = new Map<string, Figure>()
   for (const row of rows) {
     if (row.perspective !== allPerspectives) continue
     const shown = row.n >= k
@@ -286,25 +294,18 @@ export function wholeForComparison(
       const range = ranges.get(row.key)
       if (!figure || !range) continue
       if (round.mode === 'consensus') {
-        if (figure.n === 1) ratings[row.key] = figure.mean
+        if (figure.n === 1) ratings.set(row.key, figure.mean)
       } else {
         const width = range.max - range.min
-        summaries[row.key] = {
+        summaries.set(row.key, {
           n: figure.n,
           mean: ((figure.mean - range.min) / width) * 100,
           sd: figure.sd === null ? null : (figure.sd * 100) / width,
-        }
+        })
       }
     }
   }
   const items: RoundItems =
     round.mode === 'consensus' ? { mode: 'consensus', ratings } : { mode: 'individual', summaries }
   return { responses, total, items }
-}
-
-/** The mean of the shown figures only: a roll-up never holds a suppressed group's data. */
-export function meanOfShown(values: readonly (number | null | undefined)[]) {
-  const shown = values.filter((v): v is number => typeof v === 'number')
-  if (shown.length === 0) return null
-  return shown.reduce((s, v) => s + v, 0) / shown.length
 }

@@ -29,9 +29,22 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2
 }
 
+/**
+ * t(0.975, ν) by ν, each worked out once: a constant of the distribution, and a server meets the
+ * same ν (a kept figure's) on every page that shows it. Up to 50,000 are kept, then forgotten.
+ */
+const quantiles = new Map<number, number>()
+
 /** The t quantile at 0.975 for ν degrees of freedom: a 95% interval is Δ ± t·SE. */
 export function t975(degreesOfFreedom: number): number {
-  return tQuantile(0.975, Math.max(1, degreesOfFreedom))
+  const df = Math.max(1, degreesOfFreedom)
+  let q = quantiles.get(df)
+  if (q === undefined) {
+    q = tQuantile(0.975, df)
+    if (quantiles.size >= 50_000) quantiles.clear()
+    quantiles.set(df, q)
+  }
+  return q
 }
 
 /**
@@ -71,17 +84,6 @@ export function welchInterval(before: Summary, after: Summary) {
   return { delta, interval: [delta - half, delta + half] as const }
 }
 
-/** t(0.975, ν) at whole-number ν, each worked out once: constants of the distribution. */
-const wholeQuantiles = new Map<number, number>()
-const t975Whole = (df: number) => {
-  let q = wholeQuantiles.get(df)
-  if (q === undefined) {
-    q = t975(df)
-    wholeQuantiles.set(df, q)
-  }
-  return q
-}
-
 /**
  * Whether |Δ/SE| reaches t(0.975, ν). The quantile falls as ν grows, so the whole numbers either
  * side of ν decide almost every case; only a ratio between their quantiles needs ν's own.
@@ -89,8 +91,8 @@ const t975Whole = (df: number) => {
 export function reachesT975(ratio: number, df: number): boolean {
   const r = Math.abs(ratio)
   const lower = Math.max(1, Math.floor(df))
-  if (r >= t975Whole(lower)) return true
-  if (r < t975Whole(Math.max(lower, Math.ceil(df)))) return false
+  if (r >= t975(lower)) return true
+  if (r < t975(Math.max(lower, Math.ceil(df)))) return false
   return r >= t975(df)
 }
 

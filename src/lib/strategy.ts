@@ -3,7 +3,7 @@ import { type ListOf, type Lists, preparedLists } from '../db/json-list'
 import { type Bound, slot } from '../db/prepared'
 import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
-import { closedRoundsOf, roundFiguresPart } from '../db/queries/results'
+import { closedRoundsOf, keptWork, roundFiguresPart } from '../db/queries/results'
 import {
   type Metric,
   type MetricPeriod,
@@ -16,13 +16,7 @@ import {
   workstreamsOf,
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
-import {
-  type KeptGroup,
-  meanOfShown,
-  type RoundRules,
-  wholeFigure,
-  wholeFigures,
-} from '../instruments/results'
+import { type KeptGroup, type RoundRules, wholeFigure } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -186,24 +180,33 @@ export async function strategyOverview(db: Db, organisationId: string, today: st
 export type StrategyOverview = Awaited<ReturnType<typeof strategyOverview>>
 
 /**
- * The linked domains' scores at a closed round: the executive's where it assessed itself, the mean
- * of the teams' shown figures (rule 6, figure by figure) otherwise.
+ * Every domain's score at a closed round: the executive's where it assessed itself, the mean of
+ * the teams' shown figures (rule 6, figure by figure) otherwise.
  */
 function domainMeansAt(
   round: RoundRules,
   kept: ReadonlyMap<string, KeptGroup>,
   executiveId: string | null,
-  domainKeys: readonly string[],
 ) {
   const ofExecutive = executiveId !== null && kept.has(executiveId)
-  const groups = [...kept.entries()]
-    .filter(([id]) => (id === executiveId) === ofExecutive)
-    .map(([, group]) => group)
-  const shown = groups.filter((group) => wholeFigure(round, group, 'responses') !== null)
-  const figures = groups.map((group) => wholeFigures(round, group, 'domain', domainKeys))
+  const sums = new Map<string, { sum: number; count: number }>()
+  let shown = 0
+  for (const [id, group] of kept) {
+    if ((id === executiveId) !== ofExecutive) continue
+    if (wholeFigure(round, group, 'responses') !== null) shown++
+    for (const key of group.whole.get('domain')?.keys() ?? []) {
+      const figure = wholeFigure(round, group, 'domain', key)
+      const sum = sums.get(key)
+      if (!figure) continue
+      if (sum) {
+        sum.sum += figure.mean
+        sum.count++
+      } else sums.set(key, { sum: figure.mean, count: 1 })
+    }
+  }
   return {
-    who: ofExecutive ? 'Executive' : `Teams (mean of ${shown.length} shown)`,
-    scores: domainKeys.map((_, i) => meanOfShown(figures.map((f) => f[i]?.mean))),
+    who: ofExecutive ? 'Executive' : `Teams (mean of ${shown} shown)`,
+    means: new Map([...sums].map(([key, { sum, count }]) => [key, sum / count])),
   }
 }
 
@@ -252,8 +255,16 @@ export async function linkedDomainScores(
     'scores',
   )
   const executiveId = executive[0]?.id ?? null
-  return rounds.map((round) => ({
-    round,
-    ...domainMeansAt(round, kept.get(round.id) ?? new Map(), executiveId, domainKeys),
-  }))
+  return Promise.all(
+    rounds.map(async (round) => {
+      const { who, means } = await keptWork(
+        `domain scores|${organisationId}|${round.id}|${executiveId}`,
+        async () => {
+          const value = domainMeansAt(round, kept.get(round.id) ?? new Map(), executiveId)
+          return { value, size: value.means.size + 1 }
+        },
+      )
+      return { round, who, scores: domainKeys.map((key) => means.get(key) ?? null) }
+    }),
+  )
 }

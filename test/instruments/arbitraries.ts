@@ -34,10 +34,14 @@ export function roundItemsFor(
   mode: RoundItems['mode'],
 ): fc.Arbitrary<RoundItems> {
   if (mode === 'consensus') {
-    return answersFor(instrument).map((ratings) => ({ mode, ratings }))
+    return answersFor(instrument).map((ratings) => ({
+      mode,
+      ratings: new Map(Object.entries(ratings)),
+    }))
   }
   const entries = instrument.items.map((item) => [item.linkId, summaryArbitrary] as const)
-  return fc
-    .record(Object.fromEntries(entries))
-    .map((summaries) => ({ mode, summaries: summaries as Record<string, Summary> }))
+  return fc.record(Object.fromEntries(entries)).map((summaries) => ({
+    mode,
+    summaries: new Map(Object.entries(summaries as Record<string, Summary>)),
+  }))
 }

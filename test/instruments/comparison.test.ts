@@ -29,7 +29,7 @@ const ids = exec.items.map((i) => i.linkId)
 
 const consensus = (ratings: Record<string, AnswerValue>): RoundItems => ({
   mode: 'consensus',
-  ratings,
+  ratings: new Map(Object.entries(ratings)),
 })
 const side = (instrument: Instrument, items: RoundItems) => ({ instrument, items })
 
@@ -108,7 +108,7 @@ describe('rule 7: comparable items', () => {
 describe('rule 8 with individual responses', () => {
   const individual = (mean: number, sd: number, n: number): RoundItems => ({
     mode: 'individual',
-    summaries: Object.fromEntries(ids.map((id) => [id, { n, mean, sd }])),
+    summaries: new Map(ids.map((id) => [id, { n, mean, sd }])),
   })
 
   it('needs the MID and a reliable change (Δ/SE ≥ 1.96)', () => {

@@ -180,9 +180,10 @@ describe('rule 6, figure by figure', () => {
         const compared = wholeForComparison(round, rows, itemRanges(instrument))
         expect(compared.responses).toBe(all.responses)
         expect(compared.total).toEqual(all.total)
-        const summaries = compared.items.mode === 'individual' ? compared.items.summaries : {}
+        const summaries =
+          compared.items.mode === 'individual' ? compared.items.summaries : new Map()
         for (const item of all.items) {
-          const summary = summaries[item.linkId]
+          const summary = summaries.get(item.linkId)
           if (!item.figure) expect(summary).toBeUndefined()
           else {
             expect(summary?.n).toBe(item.figure.n)

@@ -105,23 +105,41 @@ const parts = {
 export type FiguresPart = keyof typeof parts
 
 /**
- * The one cache of results: a closed round's figures are written once, in the batch that closes
- * it, and never change (the database refuses it), so each server keeps the parts of rounds it
- * read last (up to about 400,000 figures) rather than reading them for every page. A round with
- * no figures (not closed) is never kept.
+ * The one cache of results. A closed round's figures are written once, in the batch that closes
+ * it, and never change (the database refuses it); its settings and its questionnaire are locked
+ * from the day it opens. So what is read or worked out from closed rounds alone stays true, and
+ * each server keeps what it read or worked out last (up to about 400,000 figures' worth) rather
+ * than doing it again for every page: parts of rounds' figures, and comparisons of two rounds.
  */
-const keptParts = new LRUCache<string, ReadonlyMap<string, KeptGroup>>({
+const kept = new LRUCache<string, { value: unknown; size: number }>({
   maxSize: 400_000,
-  sizeCalculation: (groups) => {
-    let size = 1
-    for (const group of groups.values()) size += group.rows.length
-    return size
-  },
+  sizeCalculation: (entry) => entry.size,
 })
 
 /**
+ * What is worked out from closed rounds alone, under a key that names them all: kept once worked
+ * out. `size` counts the figures it holds.
+ */
+export async function keptWork<T>(
+  key: string,
+  work: () => Promise<{ value: T; size: number }>,
+): Promise<T> {
+  const found = kept.get(key)
+  if (found) return found.value as T
+  const worked = await work()
+  kept.set(key, { value: worked.value, size: Math.max(1, worked.size) })
+  return worked.value
+}
+
+const sizeOf = (groups: ReadonlyMap<string, KeptGroup>) => {
+  let size = 1
+  for (const group of groups.values()) size += group.rows.length
+  return size
+}
+
+/**
  * A part of these closed rounds' figures, by round and group: what is not kept is read, 90
- * rounds a statement.
+ * rounds a statement. A round with no figures (not closed) is never kept.
  */
 export async function roundFiguresPart(
   db: Db,
@@ -133,8 +151,8 @@ export async function roundFiguresPart(
   const keyOf = (roundId: string) => `${part}|${organisationId}|${roundId}`
   const missing: string[] = []
   for (const roundId of new Set(roundIds)) {
-    const kept = keptParts.get(keyOf(roundId))
-    if (kept) found.set(roundId, kept)
+    const entry = kept.get(keyOf(roundId))
+    if (entry) found.set(roundId, entry.value as ReadonlyMap<string, KeptGroup>)
     else missing.push(roundId)
   }
   for (const ids of chunksOf(missing, 90)) {
@@ -143,7 +161,7 @@ export async function roundFiguresPart(
     )
     for (const [roundId, groups] of read) {
       found.set(roundId, groups)
-      keptParts.set(keyOf(roundId), groups)
+      kept.set(keyOf(roundId), { value: groups, size: sizeOf(groups) })
     }
   }
   return found

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
-import { type ResultsRound, roundFiguresPart } from '../../db/queries/results'
+import { keptWork, type ResultsRound, roundFiguresPart } from '../../db/queries/results'
 import {
   inDateOrder,
   type MeasuresSplit,
@@ -11,7 +11,7 @@ import {
   teamChangeIndividual,
 } from '../../instruments/comparison'
 import type { Instrument } from '../../instruments/definition'
-import { itemRanges, wholeForComparison } from '../../instruments/results'
+import { itemRanges, type KeptGroup, wholeForComparison } from '../../instruments/results'
 
 export type GroupComparison = {
   groupId: string
@@ -33,6 +33,87 @@ export function comparable(before: Instrument, after: Instrument) {
 type Group = { id: string; name: string; kind: 'executive' | 'team' }
 
 const fewer = (k: number, what: string) => `fewer than ${k} ${what} at one of the rounds`
+
+/** A group's comparison, without its name: what two closed rounds alone decide. */
+type Compared = Omit<GroupComparison, 'groupId' | 'name' | 'kind'>
+
+const notCompared = (excluded: string): Compared => ({
+  excluded,
+  split: null,
+  change: null,
+  totalExcluded: null,
+})
+
+/**
+ * Every group either round assessed, compared (rules 6 to 9) or with the reason it is not. Two
+ * closed rounds alone decide it, so it is worked out once a pair of rounds and kept.
+ */
+function comparedGroups(
+  db: Db,
+  organisationId: string,
+  from: ResultsRound,
+  to: ResultsRound,
+  a: Instrument,
+  b: Instrument,
+): Promise<ReadonlyMap<string, Compared>> {
+  return keptWork(`comparison|${organisationId}|${from.id}|${to.id}`, async () => {
+    const kept = await roundFiguresPart(db, organisationId, [from.id, to.id], 'whole')
+    const before = kept.get(from.id) ?? new Map<string, KeptGroup>()
+    const after = kept.get(to.id) ?? new Map<string, KeptGroup>()
+    const pairs = pairItems(a, b)
+    const rangesBefore = itemRanges(a)
+    const rangesAfter = itemRanges(b)
+    const k = Math.max(from.anonymityThreshold, to.anonymityThreshold)
+    const compare = (rowsBefore?: KeptGroup, rowsAfter?: KeptGroup): Compared => {
+      if (!rowsBefore || !rowsAfter)
+        return notCompared(`not assessed at the ${rowsBefore ? 'later' : 'earlier'} round`)
+      if (from.mode !== to.mode)
+        return notCompared('one round was individual and the other consensus')
+      const then = wholeForComparison(from, rowsBefore.rows, rangesBefore)
+      const now = wholeForComparison(to, rowsAfter.rows, rangesAfter)
+      if (from.mode === 'individual' && (then.responses === null || now.responses === null))
+        return notCompared(fewer(k, 'responses'))
+      const split = measuresSplit(
+        { instrument: a, items: then.items },
+        { instrument: b, items: now.items },
+        { mid: to.itemMid, pairs },
+      )
+      if (split.comparable === 0) {
+        return {
+          excluded: null,
+          split,
+          change: null,
+          totalExcluded: 'no question could be compared, so neither is the total',
+        }
+      }
+      if (to.mode === 'consensus') {
+        const change = teamChangeConsensus(
+          then.total?.mean ?? null,
+          now.total?.mean ?? null,
+          { rose: split.improved, fell: split.declined },
+          { mid: to.teamMid },
+        )
+        return { excluded: null, split, change, totalExcluded: null }
+      }
+      return then.total && now.total
+        ? {
+            excluded: null,
+            split,
+            change: teamChangeIndividual(then.total, now.total, { mid: to.teamMid }),
+            totalExcluded: null,
+          }
+        : { excluded: null, split, change: null, totalExcluded: fewer(k, 'people with a total') }
+    }
+    const compared = new Map<string, Compared>()
+    let size = 0
+    for (const groupId of new Set([...before.keys(), ...after.keys()])) {
+      const group = compare(before.get(groupId), after.get(groupId))
+      compared.set(groupId, group)
+      size += 1 + (group.split ? group.split.items.length + group.split.excludedItems.length : 0)
+    }
+    return { value: compared, size }
+  })
+}
 
 /**
  * Two closed rounds compared group by group, the earlier first whichever way they were asked
@@ -76,62 +157,11 @@ export async function comparisonData(
         'These rounds used different questionnaires, so they cannot be compared: questions are compared only where they carry over from one version of a questionnaire to the next',
     }
   }
-  const kept = await roundFiguresPart(db, organisationId, [from.id, to.id], 'whole')
-  const at = (round: ResultsRound, group: Group) => kept.get(round.id)?.get(group.id)
-  const pairs = pairItems(a.instrument, b.instrument)
-  const rangesBefore = itemRanges(a.instrument)
-  const rangesAfter = itemRanges(b.instrument)
-  const compared: GroupComparison[] = []
-  for (const group of groups) {
-    const rowsBefore = at(from, group)
-    const rowsAfter = at(to, group)
-    if (!rowsBefore && !rowsAfter) continue
-    const base = { groupId: group.id, name: group.name, kind: group.kind }
-    const notCompared = (excluded: string) => ({
-      ...base,
-      excluded,
-      split: null,
-      change: null,
-      totalExcluded: null,
-    })
-    if (!rowsBefore || !rowsAfter) {
-      compared.push(notCompared(`not assessed at the ${rowsBefore ? 'later' : 'earlier'} round`))
-      continue
-    }
-    if (from.mode !== to.mode) {
-      compared.push(notCompared('one round was individual and the other consensus'))
-      continue
-    }
-    const before = wholeForComparison(from, rowsBefore.rows, rangesBefore)
-    const after = wholeForComparison(to, rowsAfter.rows, rangesAfter)
-    const k = Math.max(from.anonymityThreshold, to.anonymityThreshold)
-    if (from.mode === 'individual' && (before.responses === null || after.responses === null)) {
-      compared.push(notCompared(fewer(k, 'responses')))
-      continue
-    }
-    const split = measuresSplit(
-      { instrument: a.instrument, items: before.items },
-      { instrument: b.instrument, items: after.items },
-      { mid: to.itemMid, pairs },
-    )
-    let change: TeamChange | null = null
-    let totalExcluded: string | null = null
-    if (split.comparable === 0) {
-      totalExcluded = 'no question could be compared, so neither is the total'
-    } else if (to.mode === 'individual') {
-      if (before.total && after.total)
-        change = teamChangeIndividual(before.total, after.total, { mid: to.teamMid })
-      else totalExcluded = fewer(k, 'people with a total')
-    } else {
-      change = teamChangeConsensus(
-        before.total?.mean ?? null,
-        after.total?.mean ?? null,
-        { rose: split.improved, fell: split.declined },
-        { mid: to.teamMid },
-      )
-    }
-    compared.push({ ...base, excluded: null, split, change, totalExcluded })
-  }
+  const compared = await comparedGroups(db, organisationId, from, to, a.instrument, b.instrument)
+  const listed = groups.flatMap((group) => {
+    const found = compared.get(group.id)
+    return found ? [{ groupId: group.id, name: group.name, kind: group.kind, ...found }] : []
+  })
   const domainTitles = Object.fromEntries(b.instrument.domains.map((d) => [d.key, d.title]))
   const itemTitles = Object.fromEntries(
     [...a.instrument.items, ...b.instrument.items].map((i) => [
@@ -145,7 +175,7 @@ export async function comparisonData(
     to,
     swapped,
     problem: null,
-    groups: compared,
+    groups: listed,
     domainTitles,
     itemTitles,
   }

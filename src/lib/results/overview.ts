@@ -8,7 +8,6 @@ import { closedRoundsOf, type ResultsRound, roundFiguresPart } from '../../db/qu
 import {
   type Figure,
   type KeptGroup,
-  meanOfShown,
   type RoundRules,
   wholeFigure,
   wholeFigures,
@@ -78,20 +77,35 @@ export async function overviewData(
     'totals',
   )
   const assessed = (round: ResultsRound, groupId: string) => figures.get(round.id)?.get(groupId)
-  const teamRounds = rounds.filter((r) => allTeams.some((t) => assessed(r, t.id)))
+  const teamIds = new Set(allTeams.map((t) => t.id))
+  const teamRounds = rounds.filter((r) =>
+    [...(figures.get(r.id)?.keys() ?? [])].some((id) => teamIds.has(id)),
+  )
   const lines = teams.length <= teamLinesUpTo ? teams : []
-  let previousSet: string | null = null
+  // Each round's groups are walked in the order they are kept, not looked up team by team.
+  const visible = new Set(teams.map((t) => t.id))
+  let previous: ReadonlySet<string> | null = null
   const series = rounds.map((round) => {
-    const cells = teams.map((t) => ({ id: t.id, cell: totalCell(round, assessed(round, t.id)) }))
-    const shown = cells.filter(({ cell }) => cell.value !== null)
-    const set = shown.map(({ id }) => id).join(',')
-    const changed = shown.length > 0 && previousSet !== null && set !== previousSet
-    if (shown.length > 0) previousSet = set
+    const groups = figures.get(round.id)
+    const shown = new Set<string>()
+    let sum = 0
+    for (const [groupId, group] of groups ?? []) {
+      const figure = visible.has(groupId) ? wholeFigure(round, group, 'total') : null
+      if (figure) {
+        shown.add(groupId)
+        sum += figure.mean
+      }
+    }
+    const changed =
+      shown.size > 0 &&
+      previous !== null &&
+      (shown.size !== previous.size || [...shown].some((id) => !previous?.has(id)))
+    if (shown.size > 0) previous = shown
     return {
       round,
-      executive: executive ? totalCell(round, assessed(round, executive.id)) : notAssessed,
-      teams: meanOfShown(shown.map(({ cell }) => cell.value)),
-      teamsShown: shown.length,
+      executive: executive ? totalCell(round, groups?.get(executive.id)) : notAssessed,
+      teams: shown.size > 0 ? sum / shown.size : null,
+      teamsShown: shown.size,
       teamsChanged: changed,
       each: lines.map((t) => totalCell(round, assessed(round, t.id))),
     }
