@@ -119,6 +119,9 @@ export function keptGroup(rows: readonly KeptFigure[]): KeptGroup {
   return { rows, whole, total: whole.get('total')?.get('') }
 }
 
+const wholeRow = (group: KeptGroup | undefined, kind: FigureKind, key: string) =>
+  kind === 'total' ? group?.total : group?.whole.get(kind)?.get(key)
+
 /**
  * A figure of everyone together (the whole group), shown with k people behind it: what the
  * overview, heatmap and strategy pages show, without the rest of the group.
@@ -129,8 +132,22 @@ export function wholeFigure(
   kind: FigureKind,
   key = '',
 ): Figure | null {
-  const row = kind === 'total' ? group?.total : group?.whole.get(kind)?.get(key)
+  const row = wholeRow(group, kind, key)
   return row ? figureOf(row, row.n >= thresholdOf(round)) : null
+}
+
+/**
+ * The mean of wholeFigure's figure, or null where it shows none: what a mean of many groups adds
+ * up, without making a figure of each.
+ */
+export function wholeMean(
+  round: RoundRules,
+  group: KeptGroup | undefined,
+  kind: FigureKind,
+  key = '',
+): number | null {
+  const row = wholeRow(group, kind, key)
+  return row && row.n > 0 && row.n >= thresholdOf(round) ? row.sum / row.n : null
 }
 
 /** Figures of one kind (domains, questions) of everyone together, for these keys. */

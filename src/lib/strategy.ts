@@ -16,7 +16,7 @@ import {
   workstreamsOf,
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
-import { type KeptGroup, type RoundRules, wholeFigure } from '../instruments/results'
+import { type KeptGroup, type RoundRules, wholeMean } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -193,15 +193,15 @@ function domainMeansAt(
   let shown = 0
   for (const [id, group] of kept) {
     if ((id === executiveId) !== ofExecutive) continue
-    if (wholeFigure(round, group, 'responses') !== null) shown++
+    if (wholeMean(round, group, 'responses') !== null) shown++
     for (const key of group.whole.get('domain')?.keys() ?? []) {
-      const figure = wholeFigure(round, group, 'domain', key)
+      const mean = wholeMean(round, group, 'domain', key)
       const sum = sums.get(key)
-      if (!figure) continue
+      if (mean === null) continue
       if (sum) {
-        sum.sum += figure.mean
+        sum.sum += mean
         sum.count++
-      } else sums.set(key, { sum: figure.mean, count: 1 })
+      } else sums.set(key, { sum: mean, count: 1 })
     }
   }
   return {

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { listClosedRounds } from '../../src/db/queries/results'
+import { groups } from '../../src/db/schema'
 import { createTeamRow, orgInstrument, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 import { setUpAndSignIn } from '../helpers/signed-in'
@@ -114,6 +116,20 @@ describe('comparing two rounds', () => {
     )
     for (const t of teams)
       expect(reversed).toMatch(new RegExp(`${t.name} \\d+ → \\d+ \\(Δ [^)]*\\): ${t.outcome}<`))
+    // A comparison is worked out once and kept; a team's name is not part of it.
+    await h.db
+      .update(groups)
+      .set({ name: 'Team 1 renamed' })
+      .where(eq(groups.id, rows[0]?.id ?? ''))
+    const renamed = await (
+      await h.get(
+        `/results/compare?from=${rounds.get('Teams 2024')}&to=${rounds.get('Teams 2025')}`,
+      )
+    ).text()
+    expect(renamed).toMatch(/Team 1 renamed \d+ → \d+ \(Δ [^)]*\): improved</)
+    expect(renamed.replace(/<[^>]+>/g, ' ')).toContain(
+      'Teams’ totals: 2 improved, 2 no reliable change, 2 fell; 1 not compared',
+    )
     const mixed = await (
       await h.get(
         `/results/compare?from=${rounds.get('Board 2024')}&to=${rounds.get('Teams 2025')}`,

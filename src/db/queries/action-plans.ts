@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../client'
+import { preparedOnce, slot } from '../prepared'
 import { actionPriorities, type priorityStatuses } from '../schema'
 import { auditInsert } from './audit'
 
@@ -13,23 +14,29 @@ export type PriorityChanges = {
   dueOn: string
 }
 
+/** A team's priorities for a round: read on every view of its page, so compiled once. */
+const prioritiesStatement = preparedOnce((db) =>
+  db
+    .select()
+    .from(actionPriorities)
+    .where(
+      and(
+        eq(actionPriorities.organisationId, slot('organisationId')),
+        eq(actionPriorities.groupId, slot('groupId')),
+        eq(actionPriorities.roundId, slot('roundId')),
+      ),
+    )
+    .orderBy(asc(actionPriorities.rank))
+    .prepare(),
+)
+
 export async function listPriorities(
   db: Db,
   organisationId: string,
   groupId: string,
   roundId: string,
 ) {
-  return db
-    .select()
-    .from(actionPriorities)
-    .where(
-      and(
-        eq(actionPriorities.organisationId, organisationId),
-        eq(actionPriorities.groupId, groupId),
-        eq(actionPriorities.roundId, roundId),
-      ),
-    )
-    .orderBy(asc(actionPriorities.rank))
+  return prioritiesStatement(db).all({ organisationId, groupId, roundId })
 }
 
 export type Priority = Awaited<ReturnType<typeof listPriorities>>[number]

@@ -11,6 +11,7 @@ import {
   type RoundRules,
   wholeFigure,
   wholeFigures,
+  wholeMean,
 } from '../../instruments/results'
 
 export type OverviewFilters = {
@@ -90,10 +91,10 @@ export async function overviewData(
     const shown = new Set<string>()
     let sum = 0
     for (const [groupId, group] of groups ?? []) {
-      const figure = visible.has(groupId) ? wholeFigure(round, group, 'total') : null
-      if (figure) {
+      const mean = visible.has(groupId) ? wholeMean(round, group, 'total') : null
+      if (mean !== null) {
         shown.add(groupId)
-        sum += figure.mean
+        sum += mean
       }
     }
     const changed =

@@ -1,17 +1,28 @@
 import type { Db } from '../../db/client'
+import { preparedLists } from '../../db/json-list'
+import { slot } from '../../db/prepared'
 import { listPriorities } from '../../db/queries/action-plans'
 import { listComments } from '../../db/queries/comments'
 import type { Team } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
-import { getExecutiveGroup } from '../../db/queries/organisations'
+import { executiveOf } from '../../db/queries/organisations'
 import {
-  listClosedRounds,
+  closedRoundsOf,
+  keptWork,
   listRoundFigures,
   type ResultsRound,
   roundFiguresPart,
 } from '../../db/queries/results'
+import type { Instrument } from '../../instruments/definition'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
-import { type Figure, groupResults } from '../../instruments/results'
+import {
+  type Figure,
+  type FigureKind,
+  groupResults,
+  type KeptGroup,
+  type RoundRules,
+  wholeFigure,
+} from '../../instruments/results'
 
 const daysBetween = (a: string, b: string) =>
   Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
@@ -31,6 +42,44 @@ export const meansOf = (
   domains: Readonly<Record<string, Figure | null>>,
 ) => Object.fromEntries(keys.map((k) => [k, domains[k]?.mean ?? null]))
 
+/** What the team page reads first, in one statement: the closed rounds and the executive. */
+const teamLists = preparedLists({
+  rounds: closedRoundsOf(slot('organisationId')),
+  executive: executiveOf(slot('organisationId')),
+})
+
+/** A group's total and domain scores of everyone together at a round, rule 6 applied to each. */
+function wholeScores(round: RoundRules, group: KeptGroup | undefined, keys: readonly string[]) {
+  const figure = (kind: FigureKind, key?: string) => wholeFigure(round, group, kind, key)
+  return {
+    total: figure('total'),
+    domains: Object.fromEntries(keys.map((key) => [key, figure('domain', key)])),
+  }
+}
+
+/**
+ * A team's figures at a closed round, every perspective and question, rules applied: read once
+ * and kept, as the round's figures never change.
+ */
+const chosenResults = (
+  db: Db,
+  organisationId: string,
+  round: ResultsRound,
+  teamId: string,
+  instrument: Instrument | null,
+) =>
+  keptWork(`team|${organisationId}|${round.id}|${teamId}`, async () => {
+    const rows = await listRoundFigures(db, organisationId, {
+      roundIds: [round.id],
+      groupId: teamId,
+    })
+    const domainKeys = instrument?.domains.map((d) => d.key) ?? []
+    return {
+      value: groupResults(round, rows, { domainKeys, ...(instrument ? { instrument } : {}) }),
+      size: rows.length,
+    }
+  })
+
 /**
  * One team over time: its total and domain scores at each closed round, its questions at one
  * round, the executive's domain scores beside its own (rule 10), staff beside people using the
@@ -44,10 +93,9 @@ export async function teamData(
   roundId: string | undefined,
   { withHiddenComments = false }: { withHiddenComments?: boolean } = {},
 ) {
-  const [all, executive] = await Promise.all([
-    listClosedRounds(db, organisationId),
-    getExecutiveGroup(db, organisationId),
-  ])
+  const read = await teamLists(db, { organisationId })
+  const all = read.rounds
+  const executive = read.executive[0] ?? null
   // Every round's scores of every group, kept once read; the chosen round's figures in full below.
   const kept = await roundFiguresPart(
     db,
@@ -68,13 +116,9 @@ export async function teamData(
   const domainKeys = instrument?.domains.map((d) => d.key) ?? []
   const overTime = rounds.map((round) => ({
     round,
-    results: groupResults(round, kept.get(round.id)?.get(team.id)?.rows ?? [], { domainKeys }),
+    ...wholeScores(round, kept.get(round.id)?.get(team.id), domainKeys),
   }))
-  const results = groupResults(
-    chosenRound,
-    await listRoundFigures(db, organisationId, { roundIds: [chosenRound.id], groupId: team.id }),
-    { domainKeys, ...(instrument ? { instrument } : {}) },
-  )
+  const results = await chosenResults(db, organisationId, chosenRound, team.id, instrument)
   const execRound = executive
     ? nearestRound(
         all.filter((r) => kept.get(r.id)?.has(executive.id)),
@@ -83,9 +127,7 @@ export async function teamData(
     : null
   const execFigures =
     execRound && executive
-      ? groupResults(execRound, kept.get(execRound.id)?.get(executive.id)?.rows ?? [], {
-          domainKeys,
-        }).all
+      ? wholeScores(execRound, kept.get(execRound.id)?.get(executive.id), domainKeys)
       : null
   const staff = results.perspectives.staff
   const people = results.perspectives['person-using-service']

@@ -72,7 +72,7 @@ export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResu
             series={[
               {
                 label: 'Total',
-                data: data.overTime.map((o) => o.results.all.total?.mean ?? null),
+                data: data.overTime.map((o) => o.total?.mean ?? null),
                 missing: data.overTime.map((o) => fewer(o.round)),
               },
             ]}
@@ -86,7 +86,7 @@ export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResu
             ]}
             rows={domains.map((d) => [
               d.title,
-              ...data.overTime.map((o) => score(o.round, o.results.all.domains[d.key])),
+              ...data.overTime.map((o) => score(o.round, o.domains[d.key])),
             ])}
           />
           <h2>{chosen.round.name}</h2>
