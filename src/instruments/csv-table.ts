@@ -1,5 +1,23 @@
 import Papa from 'papaparse'
 
+/**
+ * What a spreadsheet reads as the start of a formula: =, +, -, @, a tab or a line break, or their
+ * full-width forms.
+ */
+const formulaStart = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/**
+ * The one writer of every CSV download: a header row, then rows, CRLF line ends. A text cell a
+ * spreadsheet would read as a formula is written with an apostrophe before it (and quoted), as
+ * spreadsheet-injection guidance says, so a team called "=HYPERLINK(…)" opens as its name;
+ * numbers are written as numbers.
+ */
+export const csvText = (
+  fields: readonly string[],
+  data: readonly (readonly (string | number | null)[])[],
+) =>
+  `${Papa.unparse({ fields: [...fields], data: data.map((row) => [...row]) }, { escapeFormulae: formulaStart })}\r\n`
+
 /** One problem of an upload, where a spreadsheet shows it: row 1 is the header. */
 export type CsvProblem<C extends string> = { row: number; column: C | 'file'; message: string }
 

@@ -1,12 +1,12 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import Papa from 'papaparse'
 import { auditInsert } from '../db/queries/audit'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
 import { findInstrument } from '../db/queries/instruments'
 import { byRoundAndGroup, listRoundFigures } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
+import { csvText } from '../instruments/csv-table'
 import { toResponseBundle } from '../instruments/fhir'
 import { allPerspectives, groupResults } from '../instruments/results'
 import { actorOf, may, requireThat } from '../lib/authorise'
@@ -55,9 +55,6 @@ async function exported(
   })
 }
 
-const csv = (fields: string[], data: (string | number)[][]) =>
-  `${Papa.unparse({ fields, data })}\r\n`
-
 /** Exports of a closed round's results, with the same suppression as the pages, each audited. */
 export const exportsRoutes = new Hono<AppEnv>()
   .use(requireThat(may.exportResults))
@@ -78,7 +75,7 @@ export const exportsRoutes = new Hono<AppEnv>()
       round.id,
       groups.map((g) => g.id),
     )
-    const body = csv(
+    const body = csvText(
       [
         'round',
         'round_closes_on',
@@ -147,7 +144,7 @@ export const exportsRoutes = new Hono<AppEnv>()
         }),
       ]),
     )
-    const body = csv(['round', 'group', 'perspective', 'measure', 'n', 'mean', 'sd'], data)
+    const body = csvText(['round', 'group', 'perspective', 'measure', 'n', 'mean', 'sd'], data)
     return exported(c, 'summary', round.id, body, 'text/csv; charset=utf-8', 'summary.csv')
   })
   .get('/consensus.json', async (c) => {

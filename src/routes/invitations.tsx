@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import Papa from 'papaparse'
 import { z } from 'zod'
 import { LinksPage } from '../../views/pages/rounds/links'
 import { RoundPage } from '../../views/pages/rounds/round'
 import { auditInsert } from '../db/queries/audit'
 import { createInvitations, tokensOfRound } from '../db/queries/invitations'
 import type { AppEnv } from '../env'
+import { csvText } from '../instruments/csv-table'
 import { type Perspective, perspectiveLabels } from '../instruments/definition'
 import { actorOf, may } from '../lib/authorise'
 import { render } from '../lib/htmx'
@@ -96,15 +96,15 @@ export const invitationsRoutes = new Hono<AppEnv>()
     )
     const names = new Map(round.groups.map((g) => [g.id, g.name]))
     const origin = new URL(c.req.url).origin
-    const csv = Papa.unparse({
-      fields: ['round', 'group', 'perspective', 'link'],
-      data: links.map((l) => [
+    const csv = csvText(
+      ['round', 'group', 'perspective', 'link'],
+      links.map((l) => [
         round.name,
         names.get(l.groupId) ?? '',
         perspectiveName(l.perspective),
         `${origin}/r/${l.token}`,
       ]),
-    })
+    )
     await auditInsert(c.var.db, {
       ...actorOf(c),
       action: 'invitations.exported',
@@ -112,7 +112,7 @@ export const invitationsRoutes = new Hono<AppEnv>()
       subjectId: round.id,
       after: { links: links.length },
     })
-    return c.body(`${csv}\r\n`, 200, {
+    return c.body(csv, 200, {
       ...noStore,
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="invitation-links.csv"',
