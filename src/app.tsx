@@ -6,7 +6,7 @@ import { ErrorPage } from '../views/pages/errors/error'
 import type { Db } from './db/client'
 import type { AppEnv } from './env'
 import { render } from './lib/htmx'
-import { securityHeaders } from './lib/security'
+import { bodyLimits, securityHeaders } from './lib/security'
 import {
   defaultSessionPolicy,
   loadSession,
@@ -71,6 +71,10 @@ const errorTexts: Record<number, { heading: string; message: string }> = {
     message:
       'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.',
   },
+  413: {
+    heading: 'This is too large to send',
+    message: 'What was sent is larger than this page accepts, so nothing was saved.',
+  },
   409: {
     heading: 'This cannot be changed',
     message: 'What you asked for would change something that is fixed.',
@@ -81,7 +85,11 @@ const errorTexts: Record<number, { heading: string; message: string }> = {
   },
 }
 
-function renderError(c: Context<AppEnv>, status: 403 | 404 | 409 | 500 | 503, detail?: string) {
+function renderError(
+  c: Context<AppEnv>,
+  status: 403 | 404 | 409 | 413 | 500 | 503,
+  detail?: string,
+) {
   const text = errorTexts[status] ?? errorTexts[500]
   const heading = text?.heading ?? ''
   const message = detail || text?.message || ''
@@ -104,6 +112,7 @@ export function createApp({
     await next()
   })
   app.use(securityHeaders())
+  app.use(bodyLimits())
   if (serveAssets) for (const path of assetPaths) app.use(path, serveAssets)
   app.use(csrf())
   app.use(async (c, next) => {
@@ -137,9 +146,9 @@ export function createApp({
 
   app.notFound((c) => renderError(c, 404))
   app.onError((err, c) => {
-    if (err instanceof HTTPException && [403, 404, 409].includes(err.status)) {
-      const status = err.status as 403 | 404 | 409
-      return renderError(c, status, status === 409 ? err.message : undefined)
+    if (err instanceof HTTPException && [403, 404, 409, 413].includes(err.status)) {
+      const status = err.status as 403 | 404 | 409 | 413
+      return renderError(c, status, status === 409 || status === 413 ? err.message : undefined)
     }
     console.error(err)
     return renderError(c, 500)

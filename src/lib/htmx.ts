@@ -7,7 +7,7 @@ import { may } from './authorise'
 
 type RenderOptions = {
   title: string
-  status?: 200 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 503
+  status?: 200 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503
   /** A respondent's page: the header names no one and offers no menu, even to a signed-in person. */
   anonymous?: boolean
   /** What an htmx request swaps in, when it is a part of the page; the whole content otherwise. */

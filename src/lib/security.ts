@@ -1,3 +1,6 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 
 const self = "'self'"
@@ -23,4 +26,40 @@ export function securityHeaders() {
       objectSrc: ["'none'"],
     },
   })
+}
+
+/** The most a form may send: far more than any form here needs (a table of 300 teams with notes). */
+export const formLimitBytes = 1_000_000
+
+/**
+ * The paths that take an upload, and the most each may send: the file's stated maximum and room
+ * for the form around it.
+ */
+export const uploadLimitBytes: Readonly<Record<string, number>> = {
+  '/rounds/import': 5_100_000,
+  '/strategy/values/upload': 5_100_000,
+  '/instruments/import': 1_100_000,
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 100_000) / 10} MB`
+
+const tooLarge = (limit: number) => (_: Context) => {
+  throw new HTTPException(413, {
+    message: `What was sent is larger than this page accepts (at most ${megabytes(limit)}), so nothing was saved. Go back and send less: a smaller file, or fewer or shorter entries.`,
+  })
+}
+
+/**
+ * Every request body is limited before it is read: by its stated length when it has one, and
+ * counted as it arrives when it has not. A body over the limit gets a 413 page saying so.
+ */
+export function bodyLimits(): MiddlewareHandler {
+  const uploads = new Map(
+    Object.entries(uploadLimitBytes).map(([path, limit]) => [
+      path,
+      bodyLimit({ maxSize: limit, onError: tooLarge(limit) }),
+    ]),
+  )
+  const forms = bodyLimit({ maxSize: formLimitBytes, onError: tooLarge(formLimitBytes) })
+  return (c, next) => (uploads.get(c.req.path) ?? forms)(c, next)
 }
