@@ -14,9 +14,24 @@ const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password'),
 })
 
-/** Only a path of this service is followed after sign-in, never another site. */
-export const safeNext = (next: string | undefined) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : '/'
+const ownOrigin = 'https://this-service.invalid'
+
+/**
+ * Only a path of this service is followed after sign-in, never another site: the path is read as
+ * a browser reads it (backslashes as slashes, tabs and line breaks dropped), and given back only
+ * if it stays on this origin, as the path the browser would have gone to.
+ */
+export function safeNext(next: string | undefined): string {
+  if (!next?.startsWith('/')) return '/'
+  try {
+    const url = new URL(next, ownOrigin)
+    // A path that resolves to begin "//" (from "/.//x", say) would be read as another site.
+    const path = `/${url.pathname.replace(/^\/+/, '')}`
+    return url.origin === ownOrigin ? `${path}${url.search}${url.hash}` : '/'
+  } catch {
+    return '/'
+  }
+}
 
 /** The sign-in page; for htmx, only the form that was sent (password or single sign-on). */
 export function renderSignIn(

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { auditLog, sessions } from '../../src/db/schema'
 import { hashToken } from '../../src/lib/tokens'
+import { safeNext } from '../../src/routes/sign-in'
 import { manualClock } from '../helpers/clock'
-import { postForm } from '../helpers/requests'
+import { htmxHeaders, postForm } from '../helpers/requests'
 import { firstAdmin, sessionCookie, setUpAndSignIn } from '../helpers/signed-in'
 
 const credentials = { email: firstAdmin.email, password: firstAdmin.password }
@@ -67,6 +69,74 @@ describe('signing in', () => {
     expect(
       (await h.signIn(credentials, '/sign-in?next=%2F%2Fevil.example')).headers.get('Location'),
     ).toBe('/')
+  })
+
+  it('reads where to go next as a browser would, and never leaves the site by any spelling', async () => {
+    const h = await signedInOrganisation()
+    const cookie = sessionCookie(await h.signIn())
+    const attacks = [
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/%09/evil.example',
+      '\\/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '//evil.example',
+      '///evil.example',
+      '/\\/evil.example',
+      'https:evil.example',
+      'javascript:alert(1)',
+      '/.//evil.example',
+      '/./\\evil.example',
+      '/ /evil.example',
+      '/%2F%2Fevil.example',
+    ]
+    const stays = (location: string | null) =>
+      location !== null && new URL(location, 'https://trust.example').host === 'trust.example'
+    for (const next of attacks) {
+      const query = `next=${encodeURIComponent(next)}`
+      const signedIn = await h.signIn(credentials, `/sign-in?${query}`)
+      expect(stays(signedIn.headers.get('Location')), next).toBe(true)
+      const htmx = await postForm(h.app, `/sign-in?${query}`, credentials, htmxHeaders)
+      expect(stays(htmx.headers.get('HX-Redirect')), next).toBe(true)
+      const extended = await postForm(h.app, `/session/extend?${query}`, {}, { Cookie: cookie })
+      expect(stays(extended.headers.get('Location')), next).toBe(true)
+    }
+    expect(
+      (await h.signIn(credentials, '/sign-in?next=%2Fresults%3Fround%3D1%23top')).headers.get(
+        'Location',
+      ),
+    ).toBe('/results?round=1#top')
+  }, 60_000)
+
+  it('keeps any path a browser would read as another site from being followed (property)', () => {
+    const piece = fc.constantFrom(
+      '/',
+      '\\',
+      '\t',
+      '\n',
+      '\r',
+      ' ',
+      '%09',
+      '%2F',
+      '.',
+      ':',
+      '@',
+      'a',
+    )
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }),
+        fc.constantFrom('evil.example', 'evil.example/x?y#z', '@evil.example'),
+        (start, host) => {
+          const next = `/${start.join('')}${host}`
+          const followed = safeNext(next)
+          expect(followed.startsWith('/')).toBe(true)
+          expect(new URL(followed, 'https://trust.example').host).toBe('trust.example')
+        },
+      ),
+      { numRuns: 1000, seed: 14 },
+    )
   })
 
   it('gives the same message for a wrong password and an unknown email, and audits the failure', async () => {
