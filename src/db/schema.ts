@@ -162,6 +162,24 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_person_idx').on(t.personId)],
 )
 
+/**
+ * Sign-in attempts with a password that are being checked or failed, at most five a person in
+ * fifteen minutes: an attempt is written before its password is checked, in one statement that
+ * refuses it when five are already there, and removed when the password was right.
+ */
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationId(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('sign_in_attempts_person_idx').on(t.personId, t.at)],
+)
+
 /** Append-only: who did what to configuration, with before and after (never answer values). */
 export const auditLog = sqliteTable(
   'audit_log',

@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
-import { auditInsert, countRecentEntries } from '../db/queries/audit'
+import { auditInsert } from '../db/queries/audit'
 import { findPersonByEmail } from '../db/queries/people'
 import { createSessionRow } from '../db/queries/sessions'
+import { beginAttempt, endAttempt } from '../db/queries/sign-in-attempts'
 import type { AppEnv } from '../env'
 import { verifyAgainstDecoy, verifyPassword } from './passwords'
 import { setSessionCookie } from './sessions'
@@ -27,8 +28,11 @@ export async function startSession(
 export type SignInOutcome = 'signed-in' | 'refused' | 'locked'
 
 /**
- * Checks an email and password. Every failure on a known account is audited, and after five in
- * fifteen minutes the account refuses further attempts until the oldest of them is that old.
+ * Checks an email and password. Every failure on a known account is audited. An attempt is
+ * counted in the database before its password is checked, and after five failed or unfinished in
+ * fifteen minutes the account refuses further attempts, unchecked, until the oldest of them is
+ * that old; however many are sent at once, at most five are checked. A refused attempt takes as
+ * long as a wrong password, so the time of the answer does not tell which it was.
  */
 export async function signIn(
   c: Context<AppEnv>,
@@ -40,14 +44,17 @@ export async function signIn(
   if (!person?.passwordHash || person.status !== 'active')
     return verifyAgainstDecoy(password).then(() => 'refused')
   const now = c.var.now()
-  const recent = await countRecentEntries(
-    db,
-    person.organisationId,
-    'sign-in.failed',
-    person.id,
-    new Date(now - lockout.windowMs),
-  )
-  if (recent >= lockout.failures) return 'locked'
+  const attempt = {
+    id: crypto.randomUUID(),
+    organisationId: person.organisationId,
+    personId: person.id,
+    at: now,
+  }
+  const counted = await beginAttempt(db, attempt, {
+    since: now - lockout.windowMs,
+    most: lockout.failures,
+  })
+  if (!counted) return verifyAgainstDecoy(password).then(() => 'locked')
   const ok = await verifyPassword(password, person.passwordHash)
   const entry = {
     organisationId: person.organisationId,
@@ -58,6 +65,7 @@ export async function signIn(
   }
   await auditInsert(db, { ...entry, action: ok ? 'sign-in' : 'sign-in.failed' })
   if (!ok) return 'refused'
+  await endAttempt(db, attempt.id)
   await startSession(c, { organisationId: person.organisationId, personId: person.id })
   return 'signed-in'
 }

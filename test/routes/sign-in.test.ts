@@ -170,6 +170,37 @@ describe('signing in', () => {
     h.clock.advance(11)
     expect((await h.signIn()).status).toBe(303)
   })
+
+  it('checks at most five passwords however many are sent at once, and the right one among them is refused once five are counted', async () => {
+    const h = await signedInOrganisation()
+    const checked = async () =>
+      (await h.db.select().from(auditLog)).filter((a) =>
+        ['sign-in', 'sign-in.failed'].includes(a.action),
+      ).length
+    const before = await checked()
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        h.signIn({ ...credentials, password: `wrong password ${i}` }),
+      ),
+    )
+    const statuses = burst.map((r) => r.status)
+    expect(statuses.filter((s) => s === 422)).toHaveLength(5)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35)
+    expect((await checked()) - before).toBe(5)
+    h.clock.advance(16)
+    for (let i = 0; i < 4; i++)
+      expect((await h.signIn({ ...credentials, password: `wrong again ${i}` })).status).toBe(422)
+    const mixed = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h.signIn(i === 7 ? credentials : { ...credentials, password: `wrong ${i}` }),
+      ),
+    )
+    const signedIn = mixed.filter((r) => r.status === 303)
+    const refused = mixed.filter((r) => r.status === 422)
+    expect(signedIn.length + refused.length).toBe(1)
+    expect(mixed.filter((r) => r.status === 429)).toHaveLength(19)
+    for (const r of mixed) if (r.status !== 303) expect(r.headers.getSetCookie()).toEqual([])
+  }, 60_000)
 })
 
 describe('sessions', () => {

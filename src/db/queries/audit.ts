@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, sql } from 'drizzle-orm'
+import { and, count, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { auditLog, people } from '../schema'
 
@@ -39,27 +39,6 @@ export function auditInsertIfChanged(db: Db, entry: AuditEntry) {
     .select(
       sql`select ${crypto.randomUUID()}, ${entry.organisationId}, ${entry.at.toISOString()}, ${entry.actorId}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId ?? null}, ${json(entry.before)}, ${json(entry.after)} where changes() > 0`,
     )
-}
-
-export async function countRecentEntries(
-  db: Db,
-  organisationId: string,
-  action: string,
-  subjectId: string,
-  since: Date,
-): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.organisationId, organisationId),
-        eq(auditLog.action, action),
-        eq(auditLog.subjectId, subjectId),
-        gte(auditLog.at, since.toISOString()),
-      ),
-    )
-  return row?.n ?? 0
 }
 
 export type AuditFilter = {
