@@ -89,6 +89,10 @@ async function newLink(c: Context<AppEnv>) {
   return { token, link, url: new URL(`/set-password/${token}`, c.req.url).toString() }
 }
 
+/** Why a change that would leave the organisation with no active admin is refused. */
+const lastAdmin = (name: string, change: string) =>
+  `${name} is the organisation’s only active admin, so you cannot ${change}: nobody could then manage people, rounds or settings. Make someone else an admin first.`
+
 export const peopleRoutes = new Hono<AppEnv>()
   .use(requireThat(may.administer))
   .get('/', async (c) => {
@@ -138,14 +142,18 @@ export const peopleRoutes = new Hono<AppEnv>()
   )
   .post('/:id/roles/:grantId/revoke', async (c) => {
     const person = await loadPerson(c)
-    await revokeRole(c.var.db, actorOf(c), person, c.req.param('grantId'))
+    if ((await revokeRole(c.var.db, actorOf(c), person, c.req.param('grantId'))) === 'last admin')
+      throw new HTTPException(409, {
+        message: lastAdmin(person.name, 'take away their admin role'),
+      })
     return redirectAfterPost(c, `/people/${person.id}`)
   })
   .post('/:id/disable', async (c) => {
     const person = await loadPerson(c)
     if (person.id === c.var.signedIn?.person.id)
       throw new HTTPException(409, { message: 'You cannot disable your own account.' })
-    await disablePerson(c.var.db, actorOf(c), person)
+    if ((await disablePerson(c.var.db, actorOf(c), person)) === 'last admin')
+      throw new HTTPException(409, { message: lastAdmin(person.name, 'disable them') })
     return redirectAfterPost(c, `/people/${person.id}`)
   })
   .post('/:id/password-link', async (c) => {

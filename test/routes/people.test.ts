@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { getPerson } from '../../src/db/queries/people'
-import { auditLog, people } from '../../src/db/schema'
+import { auditLog, people, roleGrants } from '../../src/db/schema'
 import { manualClock } from '../helpers/clock'
 import {
   createOrganisation,
@@ -147,5 +147,56 @@ describe('people and roles', () => {
     expect((await h.get(`/people/${stranger.id}`)).status).toBe(404)
     expect((await h.post(`/people/${stranger.id}/disable`)).status).toBe(404)
     expect(await (await h.get('/people')).text()).not.toContain('stranger@other.example')
+  })
+
+  it('never leaves the organisation without an active admin, one change or two at once', async () => {
+    const h = await setUp()
+    const own = (await getPerson(h.db, h.organisation.id, h.signedInId))?.grants.find(
+      (g) => g.role === 'admin',
+    )
+    const refused = await h.post(`/people/${h.signedInId}/roles/${own?.id}/revoke`)
+    expect(refused.status).toBe(409)
+    expect(await refused.text()).toContain(
+      'is the organisation’s only active admin, so you cannot take away their admin role',
+    )
+    const admins = async () =>
+      (await h.db.select().from(roleGrants)).filter((g) => g.role === 'admin').length
+    expect(await admins()).toBe(1)
+    const { id: otherId } = await createPerson(h.db, h.organisation.id, {
+      email: 'second.admin@northmoor.example',
+      name: 'Second Admin',
+      grants: [{ role: 'admin' }],
+    })
+    const other = await signInAs(h, 'second.admin@northmoor.example', knownPassword)
+    const theirs = (await getPerson(h.db, h.organisation.id, otherId))?.grants[0]
+    // Each admin takes away their own admin role at the same moment: one of them keeps it.
+    const both = await Promise.all([
+      h.post(`/people/${h.signedInId}/roles/${own?.id}/revoke`),
+      other.post(`/people/${otherId}/roles/${theirs?.id}/revoke`),
+    ])
+    expect(both.map((r) => r.status).sort()).toEqual([303, 409])
+    expect(await admins()).toBe(1)
+    const revoked = (await h.db.select().from(auditLog)).filter((a) => a.action === 'role.revoked')
+    expect(revoked).toHaveLength(1)
+  })
+
+  it('refuses two admins disabling each other at once from leaving nobody to manage', async () => {
+    const h = await setUp()
+    const { id: otherId } = await createPerson(h.db, h.organisation.id, {
+      email: 'second.admin@northmoor.example',
+      name: 'Second Admin',
+      grants: [{ role: 'admin' }],
+    })
+    const other = await signInAs(h, 'second.admin@northmoor.example', knownPassword)
+    const both = await Promise.all([
+      h.post(`/people/${otherId}/disable`),
+      other.post(`/people/${h.signedInId}/disable`),
+    ])
+    const active = (await h.db.select().from(people)).filter((p) => p.status === 'active')
+    expect(active).toHaveLength(1)
+    const grants = await h.db.select().from(roleGrants)
+    expect(grants.some((g) => g.role === 'admin' && g.personId === active[0]?.id)).toBe(true)
+    // Each answer is the change made, the refusal, or (for the one disabled first) sign-in again.
+    for (const r of both) expect([303, 409]).toContain(r.status)
   })
 })

@@ -1,8 +1,8 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { passwordTokens, people, type Role, roleGrants, sessions } from '../schema'
-import { auditInsert } from './audit'
+import { auditInsert, auditInsertIfChanged } from './audit'
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 type Actor = { organisationId: string; actorId: string; at: Date }
@@ -120,14 +120,40 @@ export async function grantRole(
   ])
 }
 
-export async function revokeRole(db: Db, actor: Actor, person: PersonWithGrants, grantId: string) {
+/**
+ * Whether the organisation has an active admin other than this person, worked out inside the
+ * statement that would take their admin away: an organisation always keeps one, however many
+ * changes arrive at once.
+ */
+const anotherActiveAdmin = (organisationId: string, personId: string) =>
+  sql`exists (select 1 from ${roleGrants} g join ${people} p on p.id = g.person_id where g.organisation_id = ${organisationId} and g.role = 'admin' and p.status = 'active' and g.person_id <> ${personId})`
+
+export type LastAdminRefusal = 'last admin'
+
+/**
+ * Takes a role away; an admin's only when another active admin remains (else 'last admin').
+ * Doing it again changes nothing and audits nothing.
+ */
+export async function revokeRole(
+  db: Db,
+  actor: Actor,
+  person: PersonWithGrants,
+  grantId: string,
+): Promise<'revoked' | LastAdminRefusal> {
   const grant = person.grants.find((g) => g.id === grantId)
-  if (!grant) return
-  await db.batch([
+  if (!grant) return 'revoked'
+  const [revoked] = await db.batch([
     db
       .delete(roleGrants)
-      .where(and(eq(roleGrants.organisationId, actor.organisationId), eq(roleGrants.id, grantId))),
-    auditInsert(db, {
+      .where(
+        and(
+          eq(roleGrants.organisationId, actor.organisationId),
+          eq(roleGrants.id, grantId),
+          grant.role === 'admin' ? anotherActiveAdmin(actor.organisationId, person.id) : undefined,
+        ),
+      )
+      .returning({ id: roleGrants.id }),
+    auditInsertIfChanged(db, {
       ...actor,
       action: 'role.revoked',
       subjectType: 'person',
@@ -135,22 +161,30 @@ export async function revokeRole(db: Db, actor: Actor, person: PersonWithGrants,
       before: { role: grant.role, groupId: grant.groupId },
     }),
   ])
+  return revoked.length === 0 && grant.role === 'admin' ? 'last admin' : 'revoked'
 }
 
-/** Disables a person and ends every session of theirs at once; doing it again changes nothing. */
-export async function disablePerson(db: Db, actor: Actor, person: PersonWithGrants) {
-  if (person.status === 'disabled') return
-  await db.batch([
+/**
+ * Disables a person and ends every session of theirs at once, unless they are the last active
+ * admin ('last admin'); doing it again changes nothing.
+ */
+export async function disablePerson(
+  db: Db,
+  actor: Actor,
+  person: PersonWithGrants,
+): Promise<'disabled' | LastAdminRefusal> {
+  if (person.status === 'disabled') return 'disabled'
+  const thisPerson = and(eq(people.organisationId, actor.organisationId), eq(people.id, person.id))
+  const isAdmin = person.grants.some((g) => g.role === 'admin')
+  const [disabled] = await db.batch([
     db
       .update(people)
       .set({ status: 'disabled' })
-      .where(and(eq(people.organisationId, actor.organisationId), eq(people.id, person.id))),
-    db
-      .delete(sessions)
       .where(
-        and(eq(sessions.organisationId, actor.organisationId), eq(sessions.personId, person.id)),
-      ),
-    auditInsert(db, {
+        and(thisPerson, isAdmin ? anotherActiveAdmin(actor.organisationId, person.id) : undefined),
+      )
+      .returning({ id: people.id }),
+    auditInsertIfChanged(db, {
       ...actor,
       action: 'person.disabled',
       subjectType: 'person',
@@ -158,7 +192,17 @@ export async function disablePerson(db: Db, actor: Actor, person: PersonWithGran
       before: { status: person.status },
       after: { status: 'disabled' },
     }),
+    db
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.organisationId, actor.organisationId),
+          eq(sessions.personId, person.id),
+          sql`exists (select 1 from ${people} where ${thisPerson} and ${people.status} = 'disabled')`,
+        ),
+      ),
   ])
+  return disabled.length === 0 ? 'last admin' : 'disabled'
 }
 
 export async function addPasswordLink(
