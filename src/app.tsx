@@ -45,6 +45,13 @@ export type AppOptions = {
   sessionPolicy?: SessionPolicy
   /** Adds a Server-Timing header with the time spent in the app (the benchmark reads it). */
   serverTiming?: boolean
+  /**
+   * The address people reach the service at (https://recovery.example.nhs.uk), for a server behind
+   * a proxy that ends TLS: the session cookie, the links it makes and the check that a form came
+   * from this site go by it, not by how the request reached the server. Without it, the request's
+   * own address.
+   */
+  publicOrigin?: string | undefined
 }
 
 export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
@@ -102,24 +109,33 @@ export function createApp({
   now = Date.now,
   sessionPolicy = defaultSessionPolicy,
   serverTiming = false,
+  publicOrigin,
 }: AppOptions) {
+  const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
   const app = new Hono<AppEnv>()
   if (serverTiming) app.use(timing({ crossOrigin: false }))
 
   app.use(async (c, next) => {
     c.set('now', now)
     c.set('sessionPolicy', sessionPolicy)
+    c.set('origin', origin ?? new URL(c.req.url).origin)
     await next()
   })
   app.use(securityHeaders())
   app.use(bodyLimits())
   if (serveAssets) for (const path of assetPaths) app.use(path, serveAssets)
-  app.use(csrf())
+  app.use(csrf({ origin: (from, c: Context<AppEnv>) => from === c.var.origin }))
   app.use(async (c, next) => {
     c.set('db', getDb(c))
     await next()
   })
   app.use(loadSession())
+  // What a signed-in person sees is theirs alone: no browser or proxy keeps a copy of it.
+  app.use(async (c, next) => {
+    await next()
+    if (c.var.signedIn && !c.res.headers.has('Cache-Control'))
+      c.res.headers.set('Cache-Control', 'no-store')
+  })
   app.use(requireSignIn({ publicPaths }))
 
   app.route('/setup', setupRoutes)

@@ -21,6 +21,8 @@ export type Variables = {
   organisation: Organisation
   signedIn?: SignedIn & { grants: Grant[] }
   sessionPolicy: SessionPolicy
+  /** Where people reach the service: the configured public origin, or the request's own. */
+  origin: string
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -14,6 +14,7 @@ const app = createApp({
   getDb: () => db,
   serveAssets: serveStatic({ root: './public' }),
   serverTiming: process.env.SERVER_TIMING === '1',
+  publicOrigin: process.env.PUBLIC_ORIGIN,
   sessionPolicy: {
     idleMs: minutes('SESSION_IDLE_MINUTES', 30),
     absoluteMs: minutes('SESSION_ABSOLUTE_MINUTES', 12 * 60),

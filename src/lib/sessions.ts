@@ -15,19 +15,19 @@ const touchIntervalMs = 60_000
 const cookieName = 'session'
 
 /** Over https a __Host- cookie (Secure, HttpOnly, SameSite=Lax); on plain-http localhost, a plain one. */
-const overHttps = (c: Context) => new URL(c.req.url).protocol === 'https:'
+const overHttps = (c: Context<AppEnv>) => c.var.origin.startsWith('https:')
 
-export function setSessionCookie(c: Context, token: string) {
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
   const options = { path: '/', httpOnly: true, sameSite: 'Lax' } as const
   if (overHttps(c)) setCookie(c, cookieName, token, { ...options, secure: true, prefix: 'host' })
   else setCookie(c, cookieName, token, options)
 }
 
-function readSessionCookie(c: Context): string | undefined {
+function readSessionCookie(c: Context<AppEnv>): string | undefined {
   return overHttps(c) ? getCookie(c, cookieName, 'host') : getCookie(c, cookieName)
 }
 
-export function clearSessionCookie(c: Context) {
+export function clearSessionCookie(c: Context<AppEnv>) {
   if (overHttps(c)) deleteCookie(c, cookieName, { path: '/', secure: true, prefix: 'host' })
   else deleteCookie(c, cookieName, { path: '/' })
 }

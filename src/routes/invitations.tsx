@@ -73,7 +73,7 @@ export const invitationsRoutes = new Hono<AppEnv>()
         <LinksPage
           roundId={round.id}
           roundName={round.name}
-          origin={new URL(c.req.url).origin}
+          origin={c.var.origin}
           links={links.map((l) => ({
             ...l,
             groupName: group.name,
@@ -95,7 +95,7 @@ export const invitationsRoutes = new Hono<AppEnv>()
       (l) => may.runGroup(grants, l.groupId),
     )
     const names = new Map(round.groups.map((g) => [g.id, g.name]))
-    const origin = new URL(c.req.url).origin
+    const origin = c.var.origin
     const csv = csvText(
       ['round', 'group', 'perspective', 'link'],
       links.map((l) => [

@@ -86,7 +86,7 @@ async function newLink(c: Context<AppEnv>) {
     tokenHash: await hashToken(token),
     expiresAt: c.var.now() + passwordLinkDays * 86_400_000,
   }
-  return { token, link, url: new URL(`/set-password/${token}`, c.req.url).toString() }
+  return { token, link, url: new URL(`/set-password/${token}`, c.var.origin).toString() }
 }
 
 /** Why a change that would leave the organisation with no active admin is refused. */

@@ -39,7 +39,7 @@ export const ssoRoutes = new Hono<AppEnv>()
           422,
         )
       }
-      const redirectUri = new URL(callbackPath, c.req.url).toString()
+      const redirectUri = new URL(callbackPath, c.var.origin).toString()
       const started = await startSso(settings, redirectUri)
       await createSsoRequest(c.var.db, {
         state: started.state,
@@ -60,7 +60,7 @@ export const ssoRoutes = new Hono<AppEnv>()
     }
     const settings = await getSsoSettings(c.var.db, request.organisationId)
     if (!settings) return refuse('Single sign-on is no longer set up for your organisation.')
-    const redirectUri = new URL(callbackPath, c.req.url).toString()
+    const redirectUri = new URL(callbackPath, c.var.origin).toString()
     let identity: Awaited<ReturnType<typeof finishSso>>
     try {
       identity = await finishSso(settings, request, new URL(c.req.url), redirectUri)

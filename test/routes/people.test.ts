@@ -61,11 +61,24 @@ describe('people and roles', () => {
       (await postForm(h.app, link, { password: 'another password!', confirm: 'another password!' }))
         .status,
     ).toBe(404)
+    // A password set from a new link ends the sessions of the old one.
+    const again = linkIn(await (await h.post(`/people/${sam?.id}/password-link`)).text())
+    expect(again).toMatch(/^\/set-password\//)
+    const reset = await postForm(h.app, again, {
+      password: 'a third long password',
+      confirm: 'a third long password',
+    })
+    expect(reset.status).toBe(303)
+    const before = await h.app.request('/', { headers: { Cookie: sessionCookie(set) } })
+    expect(before.status).toBe(303)
+    expect(before.headers.get('Location')).toContain('/sign-in')
+    const after = await h.app.request('/', { headers: { Cookie: sessionCookie(reset) } })
+    expect(await after.text()).toContain('Sam Jones')
     expect(
       (
         await postForm(h.app, '/sign-in', {
           email: 'sam.jones@northmoor.example',
-          password: 'a long new password',
+          password: 'a third long password',
         })
       ).status,
     ).toBe(303)

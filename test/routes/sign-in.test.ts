@@ -204,6 +204,47 @@ describe('signing in', () => {
 })
 
 describe('sessions', () => {
+  it('behind a proxy that ends TLS, goes by the configured public address: cookie, links and the check that a form came from this site', async () => {
+    const h = await setUpAndSignIn(
+      await freshHarness({ publicOrigin: 'https://recovery.example.nhs.uk' }),
+    )
+    // The proxy reaches the server over plain http, as most do.
+    const inside = 'http://10.0.0.5:8787'
+    const signIn = (origin: string) =>
+      h.app.request(`${inside}/sign-in`, {
+        method: 'POST',
+        body: new URLSearchParams(credentials),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+      })
+    const res = await signIn('https://recovery.example.nhs.uk')
+    expect(res.status).toBe(303)
+    const cookie = res.headers.getSetCookie()[0] ?? ''
+    expect(cookie).toMatch(
+      /^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    )
+    expect((await signIn(inside)).status).toBe(403)
+    const session = cookie.split(';')[0] ?? ''
+    const home = await h.app.request(`${inside}/`, { headers: { Cookie: session } })
+    expect(home.status).toBe(200)
+    expect(await home.text()).toContain('Asha Patel')
+    const link = await h.app.request(`${inside}/people/${h.signedInId}/password-link`, {
+      method: 'POST',
+      headers: { Origin: 'https://recovery.example.nhs.uk', Cookie: session },
+    })
+    expect(await link.text()).toMatch(
+      /https:\/\/recovery\.example\.nhs\.uk\/set-password\/[A-Za-z0-9_-]{43}/,
+    )
+  })
+
+  it('tells browsers and proxies to keep no copy of a signed-in page', async () => {
+    const h = await signedInOrganisation()
+    for (const path of ['/', '/results', '/people', '/rounds', '/strategy', '/teams']) {
+      const page = await h.app.request(path, { headers: { Cookie: h.cookie } })
+      expect(page.status, path).toBe(200)
+      expect(page.headers.get('Cache-Control'), path).toBe('no-store')
+    }
+  })
+
   it('ends after 30 minutes without activity', async () => {
     const h = await signedInOrganisation()
     h.clock.advance(29)

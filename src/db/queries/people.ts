@@ -262,6 +262,15 @@ export async function setPasswordWithToken(
       .update(people)
       .set({ passwordHash, status: 'active' })
       .where(and(eq(people.organisationId, token.organisationId), eq(people.id, token.personId))),
+    // A new password ends every session of the old one.
+    db
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.organisationId, token.organisationId),
+          eq(sessions.personId, token.personId),
+        ),
+      ),
     auditInsert(db, {
       organisationId: token.organisationId,
       actorId: token.personId,
