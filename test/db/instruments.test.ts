@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import {
@@ -67,6 +67,15 @@ describe('instrument queries', () => {
     await expect(db.update(instruments).set({ title: 'Sneaky edit' }).where(row)).rejects.toThrow()
     await expect(db.update(instruments).set({ status: 'draft' }).where(row)).rejects.toThrow()
     await expect(db.delete(instruments).where(row)).rejects.toThrow()
+    const [published] = await db.select().from(instruments).where(row)
+    // A replacement by id or by slug and version is passed over: the version stays as published.
+    await db.run(
+      sql`insert or replace into instruments (id, organisation_id, slug, version, title, status, definition, created_at) select id, organisation_id, slug, version, 'Replaced', 'draft', definition, created_at from instruments where slug = 'ward-voices'`,
+    )
+    await db.run(
+      sql`insert or replace into instruments (id, organisation_id, slug, version, title, status, definition, created_at) select 'another-id', organisation_id, slug, version, 'Replaced', 'draft', definition, created_at from instruments where slug = 'ward-voices'`,
+    )
+    expect(await db.select().from(instruments).where(row)).toEqual([published])
     expect(await moveInstrumentStatus(db, org.id, 'ward-voices', 1, 'retire')).toBe(true)
     const [stored] = await db.select().from(instruments).where(row)
     expect(stored).toMatchObject({ title: 'Ward voices', status: 'retired' })

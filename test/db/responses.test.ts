@@ -14,11 +14,13 @@ import { listRoundFigures } from '../../src/db/queries/results'
 import { moveRound } from '../../src/db/queries/rounds'
 import {
   answers,
+  auditLog,
   invitations,
   itemAggregates,
   respondentScores,
   responses,
   roundFigures,
+  rounds,
   scoreAggregates,
 } from '../../src/db/schema'
 import { allPerspectives, totalMeasure } from '../../src/instruments/results'
@@ -251,6 +253,52 @@ describe('responses and their aggregates', () => {
     ).rejects.toThrow()
     await moveRound(db, scope.actor, round, 'close')
     expect(await listRoundFigures(db, org.id, { roundIds: [round.id] })).toEqual(figures)
+  })
+
+  it('refuses to replace, change or delete what is guarded: a submitted response and its answers, an opened round, an audit entry', async () => {
+    const scope = await openRound()
+    const { db, round } = scope
+    await respond(db, scope, allAnswered(instrument, 4))
+    await db.run(sql`insert into audit_log (id, organisation_id, at, action, subject_type)
+      values ('entry-1', ${scope.org.id}, '2027-03-02T00:00:00Z', 'round.opened', 'round')`)
+    await moveRound(db, scope.actor, round, 'close')
+    const [completed] = await db.select().from(responses)
+    const kept = {
+      responses: await db.select().from(responses),
+      answers: await db.select().from(answers),
+      rounds: await db.select().from(rounds),
+      audit: await db.select().from(auditLog),
+    }
+    expect(completed?.status).toBe('completed')
+    const id = completed?.id ?? ''
+    // A replacement of the submitted response is passed over: it stays as it was.
+    await db.run(
+      sql`insert or replace into responses (id, organisation_id, round_id, group_id, perspective, kind, status, started_on) select id, organisation_id, round_id, group_id, perspective, kind, 'in-progress', started_on from responses where id = ${id}`,
+    )
+    await expect(db.run(sql`delete from responses where id = ${id}`)).rejects.toThrow()
+    await expect(db.run(sql`delete from answers where response_id = ${id}`)).rejects.toThrow()
+    await expect(
+      db.run(sql`update answers set value = 1 where response_id = ${id}`),
+    ).rejects.toThrow()
+    await expect(
+      db.run(
+        sql`insert or replace into answers (response_id, link_id, organisation_id, value) select response_id, link_id, organisation_id, 1 from answers where response_id = ${id}`,
+      ),
+    ).rejects.toThrow()
+    await expect(
+      db.run(sql`insert or replace into rounds select * from rounds where id = ${round.id}`),
+    ).rejects.toThrow()
+    await expect(db.run(sql`delete from rounds where id = ${round.id}`)).rejects.toThrow()
+    await expect(
+      db.run(sql`insert or replace into audit_log (id, organisation_id, at, action, subject_type)
+        values ('entry-1', ${scope.org.id}, '2027-03-03T00:00:00Z', 'nothing happened', 'round')`),
+    ).rejects.toThrow()
+    expect({
+      responses: await db.select().from(responses),
+      answers: await db.select().from(answers),
+      rounds: await db.select().from(rounds),
+      audit: await db.select().from(auditLog),
+    }).toEqual(kept)
   })
 
   it('makes 500 links in one batch within D1’s parameter limit, each found only by its token', async () => {
