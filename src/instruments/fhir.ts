@@ -6,6 +6,7 @@ import type {
   QuestionnaireItemAnswerOption,
   QuestionnaireResponse,
 } from 'fhir/r4'
+import { z } from 'zod'
 import {
   type Instrument,
   type InstrumentDefinition,
@@ -173,6 +174,58 @@ const slugify = (text: string) =>
     .replace(/-+$/g, '')
 
 /**
+ * The types of the parts of a Questionnaire that are read (anything else is passed over): a file
+ * whose parts have other types is refused with each one listed, before it is read.
+ */
+const text = z.string().optional()
+const extensionShape: z.ZodType<unknown> = z.lazy(() =>
+  z.looseObject({
+    url: z.string(),
+    valueString: text,
+    valueCode: text,
+    valueDecimal: z.number().optional(),
+    valueBoolean: z.boolean().optional(),
+    extension: z.array(extensionShape).optional(),
+  }),
+)
+const extensions = z.array(extensionShape).optional()
+const itemShape: z.ZodType<unknown> = z.lazy(() =>
+  z.looseObject({
+    linkId: z.string(),
+    text,
+    type: z.string(),
+    required: z.boolean().optional(),
+    extension: extensions,
+    answerOption: z
+      .array(
+        z.looseObject({
+          valueCoding: z.looseObject({ system: text, code: text, display: text }).optional(),
+          extension: extensions,
+        }),
+      )
+      .optional(),
+    item: z.array(itemShape).optional(),
+  }),
+)
+const questionnaireShape = z.looseObject({
+  url: text,
+  version: z.union([z.string(), z.number()]).optional(),
+  name: text,
+  title: text,
+  identifier: z.array(z.looseObject({ system: text, value: text })).optional(),
+  extension: extensions,
+  item: z.array(itemShape).optional(),
+})
+
+/** Where a part is, as the Questionnaire's own paths read: item[0].answerOption[2].valueCoding. */
+const pathOf = (path: readonly PropertyKey[]) =>
+  path.reduce<string>(
+    (at, key) =>
+      typeof key === 'number' ? `${at}[${key}]` : `${at}${at ? '.' : ''}${String(key)}`,
+    'Questionnaire',
+  )
+
+/**
  * A FHIR R4 Questionnaire as a draft instrument. Every part that cannot be represented is listed
  * as a problem, and then there is no definition at all.
  */
@@ -184,6 +237,15 @@ export function fromQuestionnaire(
     return {
       ok: false,
       problems: ['The file is not a FHIR Questionnaire (resourceType must be "Questionnaire")'],
+    }
+  }
+  const shape = questionnaireShape.safeParse(input)
+  if (!shape.success) {
+    return {
+      ok: false,
+      problems: shape.error.issues.map(
+        (issue) => `${pathOf(issue.path)} has the wrong type of value: ${issue.message}`,
+      ),
     }
   }
   const q = input as unknown as Questionnaire

@@ -48,6 +48,7 @@ export async function signInAs(h: Harness, email: string, password: string) {
   const res = await postForm(h.app, '/sign-in', { email, password })
   const cookie = sessionCookie(res)
   return {
+    cookie,
     get: (path: string) => h.app.request(path, { headers: { Cookie: cookie } }),
     post: (path: string, fields: FormFields = {}) =>
       postForm(h.app, path, fields, { Cookie: cookie }),

@@ -40,6 +40,8 @@ export async function findInstrument(
   slug: string,
   version: number,
 ): Promise<CatalogueEntry | null> {
+  // A version named in a form or path that is not a whole number names no version.
+  if (!Number.isSafeInteger(version) || version < 1) return null
   const builtIn = findBuiltIn(slug, version)
   if (builtIn) return { instrument: builtIn, source: 'built-in' }
   const [row] = await db
