@@ -79,6 +79,21 @@ describe('teams', () => {
     expect(await listTeams(h.db, h.organisation.id)).toEqual([])
   })
 
+  it('refuses names holding NUL or marks that reverse text, and keeps names in any script', async () => {
+    const h = await setUp()
+    for (const name of ['Ward\u0000A', '\u202eA draW', 'Ward \u2066B\u2069', 'Ward\u0007']) {
+      const res = await h.post('/teams/new', { name, teamType: 'inpatient' })
+      expect(res.status, JSON.stringify(name)).toBe(422)
+      expect(await res.text()).toContain('Remove the hidden characters from this field')
+    }
+    expect(await listTeams(h.db, h.organisation.id)).toEqual([])
+    for (const name of ['جناح الأمل', 'Ward ‏א‎ 3', 'Zoë’s ward'])
+      expect((await h.post('/teams/new', { name, teamType: 'inpatient' })).status, name).toBe(303)
+    expect((await listTeams(h.db, h.organisation.id)).map((t) => t.name).sort()).toEqual(
+      ['جناح الأمل', 'Ward ‏א‎ 3', 'Zoë’s ward'].sort(),
+    )
+  })
+
   it('renames a team with before and after in the audit log, and archives it once', async () => {
     const h = await setUp()
     const team = await createTeamRow(h.db, h.organisation.id, 'Ward 3')
