@@ -480,6 +480,7 @@ export const strategyRoutes = new Hono<AppEnv>()
     },
   )
   .get('/peer-support', async (c) => {
+    const peerSupportMost = 1e12
     const query = c.req.query()
     const given = peerSupportFields.some(([name]) => (query[name] ?? '').trim() !== '')
     if (!given) {
@@ -509,7 +510,10 @@ export const strategyRoutes = new Hono<AppEnv>()
       }
       const value = readNumber(raw)
       if (value === null || value < 0) errors[name] = 'Enter a number, 0 or more'
-      return value ?? 0
+      // Far beyond any trust's figures, and small enough that products and differences stay numbers.
+      else if (value > peerSupportMost)
+        errors[name] = 'Enter a number no larger than 1,000,000,000,000'
+      return value === null || value > peerSupportMost ? 0 : value
     }
     const fte = read('fte', true)
     const costPerFte = read('costPerFte', true)

@@ -269,6 +269,32 @@ describe('strategy workstreams', () => {
     const bad = await h.get('/strategy/peer-support?fte=ten&costPerBedDay=450')
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('Enter a number, 0 or more')
+    for (const huge of ['1e308', '9'.repeat(400), '1000000000001']) {
+      const over = new URLSearchParams({
+        fte: huge,
+        costPerFte: huge,
+        clientsSupported: '0',
+        contacts: '0',
+        bedDaysAvoided: huge,
+        costPerBedDay: huge,
+      })
+      const res = await h.get(`/strategy/peer-support?${over}`)
+      const text = await res.text()
+      expect(res.status, huge).toBe(422)
+      expect(text).not.toMatch(/NaN|Infinity/)
+      expect(text).toMatch(
+        /Enter a number no larger than 1,000,000,000,000|Enter a number, 0 or more/,
+      )
+    }
+    const zero = new URLSearchParams({
+      fte: '0',
+      costPerFte: '0',
+      clientsSupported: '0',
+      contacts: '0',
+      bedDaysAvoided: '0',
+      costPerBedDay: '0',
+    })
+    expect(await (await h.get(`/strategy/peer-support?${zero}`)).text()).not.toMatch(/NaN|Infinity/)
   })
 
   it('lets everyone see the strategy, only strategy leads and admins change it, and no other organisation', async () => {
