@@ -18,6 +18,26 @@ export const csvText = (
 ) =>
   `${Papa.unparse({ fields: [...fields], data: data.map((row) => [...row]) }, { escapeFormulae: formulaStart })}\r\n`
 
+const notUtf8 = (encoding: string) =>
+  `The file is saved as ${encoding}, not UTF-8, so letters such as é or ’ would come out garbled; nothing was read. Save it as UTF-8 (in Excel: Save As, then "CSV UTF-8 (Comma delimited)") and upload it again.`
+
+/**
+ * An uploaded file's text, which must be UTF-8 (with or without a byte-order mark): a file in
+ * another encoding is refused, naming the one it seems to be, rather than read with its letters
+ * replaced.
+ */
+export async function utf8Text(file: Blob): Promise<{ text: string } | { problem: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const [first, second] = bytes
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff))
+    return { problem: notUtf8('UTF-16') }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    return { problem: notUtf8('Windows-1252 (Latin-1)') }
+  }
+}
+
 /** One problem of an upload, where a spreadsheet shows it: row 1 is the header. */
 export type CsvProblem<C extends string> = { row: number; column: C | 'file'; message: string }
 

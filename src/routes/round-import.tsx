@@ -7,6 +7,7 @@ import { findInstrument, listInstruments } from '../db/queries/instruments'
 import { getExecutiveGroup } from '../db/queries/organisations'
 import { listRounds } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
+import { utf8Text } from '../instruments/csv-table'
 import { type Problem, readHistory } from '../instruments/history-csv'
 import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -68,7 +69,9 @@ export const roundImportRoutes = new Hono<AppEnv>()
         listTeams(db, organisation.id),
         listRounds(db, organisation.id),
       ])
-      const { rounds, problems } = readHistory(await form.file.text(), {
+      const read = await utf8Text(form.file)
+      if ('problem' in read) return renderImport(c, { file: read.problem }, [], form.instrument)
+      const { rounds, problems } = readHistory(read.text, {
         instrument: entry.instrument,
         groups: [...(executive ? [executive] : []), ...teams],
         existingRoundNames: new Set(existing.map((r) => r.name.toLowerCase())),

@@ -39,6 +39,7 @@ import {
   objectiveStatuses,
 } from '../db/schema'
 import type { AppEnv } from '../env'
+import { utf8Text } from '../instruments/csv-table'
 import { type MetricProblem, readMetricValues } from '../instruments/metric-csv'
 import { builtInInstruments } from '../instruments/registry'
 import { monthlyPeriod, peerSupportValue, periodOf, quarterlyPeriod } from '../instruments/strategy'
@@ -469,7 +470,9 @@ export const strategyRoutes = new Hono<AppEnv>()
         listMetrics(c.var.db, c.var.organisation.id),
         listTeams(c.var.db, c.var.organisation.id),
       ])
-      const { values, problems } = readMetricValues(await c.req.valid('form').file.text(), {
+      const read = await utf8Text(c.req.valid('form').file)
+      if ('problem' in read) return renderUpload(c, { file: read.problem }, [])
+      const { values, problems } = readMetricValues(read.text, {
         metrics,
         teams: teamsInScope(teams),
       })

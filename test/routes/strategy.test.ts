@@ -9,6 +9,7 @@ import {
   createTeamRow,
   knownPassword,
 } from '../helpers/factories'
+import { testOrigin } from '../helpers/requests'
 import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
 
 const teamNames = ['Ward 1', 'Ward 2', 'Ward 3', 'Ward 4']
@@ -164,6 +165,43 @@ describe('strategy workstreams', () => {
     expect(page).toContain('Ward 2: the value must be a number')
     expect(page).toContain('value="two"')
     expect(await h.db.select().from(metricValues)).toHaveLength(0)
+  })
+
+  it('refuses a CSV saved as Latin-1 or UTF-16, naming the encoding, and stores nothing', async () => {
+    const h = await setUp()
+    const workstream = await peerSupportWorkstream(h)
+    await peerWorkersMetric(h, workstream.id)
+    const csv = 'metric,period,team,value,note\nPeer support workers,2026-10,Ward 1,2,Café’s note\n'
+    const latin1 = Uint8Array.from(csv.replace('’', "'"), (ch) => ch.charCodeAt(0))
+    const utf16 = Uint8Array.from([
+      0xff,
+      0xfe,
+      ...[...csv].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+    ])
+    for (const [encoding, bytes] of [
+      ['Windows-1252 (Latin-1)', latin1],
+      ['UTF-16', utf16],
+    ] as const) {
+      for (const path of ['/strategy/values/upload', '/rounds/import']) {
+        const body = new FormData()
+        body.append('file', new File([bytes], 'values.csv', { type: 'text/csv' }))
+        body.append('instrument', 'team-recovery-focus@1')
+        const res = await h.app.request(path, {
+          method: 'POST',
+          body,
+          headers: { Origin: testOrigin, 'Sec-Fetch-Site': 'same-origin', Cookie: h.cookie },
+        })
+        expect(res.status, `${path} ${encoding}`).toBe(422)
+        expect(await res.text()).toContain(`The file is saved as ${encoding}, not UTF-8`)
+      }
+    }
+    expect(await h.db.select().from(metricValues)).toEqual([])
+    expect(await h.db.query.rounds.findMany()).toEqual([])
+    const good = await h.upload('/strategy/values/upload', {
+      name: 'values.csv',
+      content: `\ufeff${csv}`,
+    })
+    expect(await good.text()).not.toContain('not UTF-8')
   })
 
   it('lists every fault of a CSV upload by row and column and stores nothing; a good file is stored', async () => {
