@@ -118,7 +118,10 @@ export const peopleRoutes = new Hono<AppEnv>()
     const email = normaliseEmail(form.email)
     const { errors, grant } = await checkGrant(c, form)
     if (await findPersonByEmail(c.var.db, email))
-      errors.email = 'Someone with this email address has an account already'
+      // The same words whether the address is in this organisation or another: it says nothing of
+      // who uses the service elsewhere.
+      errors.email =
+        'This email address cannot be given a new account. If the person is already in your list of people, find them there; otherwise use another address'
     if (Object.keys(errors).length > 0) return renderAdd(c, form, errors)
     const { link, url } = await newLink(c)
     await addPerson(c.var.db, actorOf(c), { name: form.name, email, ...grant }, link)

@@ -112,8 +112,22 @@ describe('people and roles', () => {
       role: 'viewer',
     })
     expect(taken.status).toBe(422)
-    expect(await taken.text()).toContain('Someone with this email address has an account already')
-    expect(await h.db.select().from(people)).toHaveLength(1)
+    const ours = await taken.text()
+    expect(ours).toContain('This email address cannot be given a new account')
+    const other = await createOrganisation(h.db, { name: 'Elsewhere Trust' })
+    await createPerson(h.db, other.id, { email: 'kim@elsewhere.example', name: 'Kim Elsewhere' })
+    const theirs = await h.post('/people/new', {
+      name: 'Kim',
+      email: 'kim@elsewhere.example',
+      role: 'viewer',
+    })
+    expect(theirs.status).toBe(422)
+    const message = (page: string) => /cannot be given a new account[^<]*/.exec(page)?.[0]
+    expect(message(await theirs.text())).toBe(message(ours))
+    expect((await h.db.select().from(people)).map((p) => p.email).sort()).toEqual([
+      'asha.patel@northmoor.example',
+      'kim@elsewhere.example',
+    ])
   })
 
   it('gives and removes roles, each audited', async () => {
