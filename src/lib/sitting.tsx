@@ -110,7 +110,10 @@ export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
   return { sitting, response } as const
 }
 
-/** Saves what a form holds for these items; the problems found, and what was saved. */
+/**
+ * Reads and saves a page's (or one item's) answers: the problems by field, or null when the
+ * response was submitted meanwhile and nothing was saved.
+ */
 export async function saveItems(
   c: Context<AppEnv>,
   sitting: Sitting,
@@ -132,7 +135,7 @@ export async function saveItems(
     (a) => a.value !== null || a.comment || a.dissent || earlier.has(a.linkId),
   )
   if (worth.length > 0) {
-    await saveAnswers(
+    const saved = await saveAnswers(
       c.var.db,
       {
         ...sitting.scope,
@@ -143,6 +146,7 @@ export async function saveItems(
       },
       worth,
     )
+    if (!saved) return null
   }
   return errors
 }

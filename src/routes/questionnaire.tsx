@@ -112,6 +112,11 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
         page.items.map((i) => i.item),
         form,
       )
+      if (errors === null) {
+        const now = await loadOpen(c, loadSitting)
+        if ('stop' in now) return now.stop
+        throw new Error('A response refused answers while still open')
+      }
       if (Object.keys(errors).length > 0) {
         const now = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
         return renderDomain(c, sitting, now, index, form, errors)
@@ -135,6 +140,8 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
       )
       if (!item) throw new HTTPException(404)
       const errors = await saveItems(c, sitting, response, [item], await c.req.parseBody())
+      if (errors === null)
+        return c.html(<SavedStatus problem="this questionnaire is no longer open" />, 409)
       const problem = Object.values(errors)[0]
       return c.html(<SavedStatus problem={problem} />, problem ? 422 : 200)
     })

@@ -181,11 +181,13 @@ describe('responses and their aggregates', () => {
     expect((await db.select().from(invitations))[0]?.used).toBe(true)
     const [filed] = await db.select().from(responses)
     expect(filed?.id).not.toBe(key)
-    await expect(
-      saveAnswers(db, { ...first, invitationHash: hash }, [
+    // A late save is refused and stores nothing: false, not an error.
+    expect(
+      await saveAnswers(db, { ...first, invitationHash: hash }, [
         { linkId: 'T03', value: 2, comment: null },
       ]),
-    ).rejects.toThrow()
+    ).toBe(false)
+    expect(await db.select().from(answers).where(eq(answers.linkId, 'T03'))).toEqual([])
     expect(await db.select().from(responses)).toHaveLength(1)
     await expect(
       db

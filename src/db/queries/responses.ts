@@ -72,12 +72,21 @@ const toColumns = (answer: AnswerValue | null) => ({
   special: answer === 'NA' || answer === 'DK' ? answer : null,
 })
 
+/** The words of the trigger that refuses answers to a response not in progress. */
+const notInProgress = 'answers are saved only into a response in progress'
+const refusedAsClosed = (error: unknown): boolean =>
+  error instanceof Error && (error.message.includes(notInProgress) || refusedAsClosed(error.cause))
+
 /**
  * Saves answers, each replacing the item's earlier answer, starting the response first if it has
  * not been: one batch of statements within D1's parameter limit. A submitted response refuses
- * them (a trigger), and the whole batch with them.
+ * them (a trigger), and the whole batch with them: then false, and nothing is saved.
  */
-export async function saveAnswers(db: Db, target: ResponseTarget, saved: readonly SavedAnswer[]) {
+export async function saveAnswers(
+  db: Db,
+  target: ResponseTarget,
+  saved: readonly SavedAnswer[],
+): Promise<boolean> {
   const rows = saved.map((a) => ({
     responseId: target.id,
     linkId: a.linkId,
@@ -86,7 +95,7 @@ export async function saveAnswers(db: Db, target: ResponseTarget, saved: readonl
     comment: a.comment || null,
     dissent: a.dissent || null,
   }))
-  await db.batch([
+  const statements = [
     startStatement(db, target),
     ...rowsPerStatement(rows, 7).map((chunk) =>
       db
@@ -102,7 +111,15 @@ export async function saveAnswers(db: Db, target: ResponseTarget, saved: readonl
           },
         }),
     ),
-  ])
+  ] as const
+  try {
+    await db.batch(statements)
+    return true
+  } catch (error) {
+    // Submitted (or submitted and filed away) since the page was loaded.
+    if (refusedAsClosed(error)) return false
+    throw error
+  }
 }
 
 export async function listAnswers(db: Db, response: Response): Promise<SavedAnswer[]> {
