@@ -150,3 +150,22 @@ export function orgInstrument(): Instrument {
   if (!instrument) throw new Error('org-recovery-exec v1 missing')
   return instrument
 }
+
+/** The new-round form filled in as a browser sends it: an individual round of these groups. */
+export const validRound = (
+  groups: string[],
+  overrides: Record<string, string | string[]> = {},
+) => ({
+  name: 'Spring 2027',
+  instrument: 'team-recovery-focus@1',
+  mode: 'individual',
+  perspectives: ['staff', 'person-using-service'],
+  groups,
+  opensOn: '2027-03-01',
+  closesOn: '2027-03-31',
+  anonymityThreshold: '5',
+  commentThreshold: '10',
+  itemMid: '12.5',
+  teamMid: '5',
+  ...overrides,
+})

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { csvText } from '../../src/instruments/csv-table'
 import { manualClock } from '../helpers/clock'
-import { createTeamRow, teamInstrument } from '../helpers/factories'
+import { createTeamRow, teamInstrument, validRound } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 import { setUpAndSignIn } from '../helpers/signed-in'
 
@@ -59,19 +59,13 @@ describe('CSV downloads opened in a spreadsheet', () => {
       await (await h.get(`/results/export/answers.csv?round=${round?.id}`)).text(),
       await (await h.get(`/results/export/summary.csv?round=${round?.id}`)).text(),
     ]
-    const opened = await h.post('/rounds/new', {
-      name: '@SUM(A1:A9)',
-      instrument: 'team-recovery-focus@1',
-      mode: 'individual',
-      perspectives: ['staff'],
-      groups: teams.map((t) => t.id),
-      opensOn: '2027-03-01',
-      closesOn: '2027-03-31',
-      anonymityThreshold: '5',
-      commentThreshold: '10',
-      itemMid: '12.5',
-      teamMid: '5',
-    })
+    const opened = await h.post(
+      '/rounds/new',
+      validRound(
+        teams.map((t) => t.id),
+        { name: '@SUM(A1:A9)', perspectives: ['staff'] },
+      ),
+    )
     const path = opened.headers.get('Location') ?? ''
     expect((await h.post(`${path}/open`)).status).toBe(303)
     const links = await h.post(`${path}/invitations`, {

@@ -4,25 +4,17 @@ import { freshHarness } from '#harness'
 import { getExecutiveGroup } from '../../src/db/queries/organisations'
 import { auditLog, invitations, itemAggregates, responses, rounds } from '../../src/db/schema'
 import { manualClock } from '../helpers/clock'
-import { createPerson, createTeamRow, knownPassword, teamInstrument } from '../helpers/factories'
+import {
+  createPerson,
+  createTeamRow,
+  knownPassword,
+  teamInstrument,
+  validRound,
+} from '../helpers/factories'
 import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
 
 const setUp = async () =>
   setUpAndSignIn(await freshHarness({ now: manualClock(Date.UTC(2027, 2, 2, 9)).now }))
-
-const validRound = (groups: string[]) => ({
-  name: 'Spring 2027',
-  instrument: 'team-recovery-focus@1',
-  mode: 'individual',
-  perspectives: ['staff', 'person-using-service'],
-  groups,
-  opensOn: '2027-03-01',
-  closesOn: '2027-03-31',
-  anonymityThreshold: '5',
-  commentThreshold: '10',
-  itemMid: '12.5',
-  teamMid: '5',
-})
 
 async function createdRound(
   h: Awaited<ReturnType<typeof setUp>>,
