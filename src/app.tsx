@@ -52,6 +52,8 @@ export type AppOptions = {
    * own address.
    */
   publicOrigin?: string | undefined
+  /** Lets single sign-on use a provider on this machine over plain http: for development and tests. */
+  ssoAllowLoopback?: boolean
 }
 
 export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
@@ -110,6 +112,7 @@ export function createApp({
   sessionPolicy = defaultSessionPolicy,
   serverTiming = false,
   publicOrigin,
+  ssoAllowLoopback = false,
 }: AppOptions) {
   const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
   const app = new Hono<AppEnv>()
@@ -119,6 +122,7 @@ export function createApp({
     c.set('now', now)
     c.set('sessionPolicy', sessionPolicy)
     c.set('origin', origin ?? new URL(c.req.url).origin)
+    c.set('ssoAllowLoopback', ssoAllowLoopback)
     await next()
   })
   app.use(securityHeaders())

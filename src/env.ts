@@ -23,6 +23,8 @@ export type Variables = {
   sessionPolicy: SessionPolicy
   /** Where people reach the service: the configured public origin, or the request's own. */
   origin: string
+  /** Whether single sign-on may use a provider on this machine over plain http (tests only). */
+  ssoAllowLoopback: boolean
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

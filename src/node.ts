@@ -15,6 +15,7 @@ const app = createApp({
   serveAssets: serveStatic({ root: './public' }),
   serverTiming: process.env.SERVER_TIMING === '1',
   publicOrigin: process.env.PUBLIC_ORIGIN,
+  ssoAllowLoopback: process.env.SSO_ALLOW_LOOPBACK === '1',
   sessionPolicy: {
     idleMs: minutes('SESSION_IDLE_MINUTES', 30),
     absoluteMs: minutes('SESSION_ABSOLUTE_MINUTES', 12 * 60),

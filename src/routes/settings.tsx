@@ -68,6 +68,9 @@ export const settingsRoutes = new Hono<AppEnv>()
     }
     const errors: FieldErrors = {}
     const secret = form.clientSecret || before.sso?.clientSecret || ''
+    if (form.issuer.startsWith('http:') && !c.var.ssoAllowLoopback)
+      errors.issuer =
+        'Enter the issuer as an https address, like https://login.microsoftonline.com/your-tenant-id/v2.0'
     if (form.issuer && !form.clientId)
       errors.clientId = 'Enter the client ID your identity provider gave you'
     if (form.issuer && !secret)

@@ -40,7 +40,20 @@ export const ssoRoutes = new Hono<AppEnv>()
         )
       }
       const redirectUri = new URL(callbackPath, c.var.origin).toString()
-      const started = await startSso(settings, redirectUri)
+      let started: Awaited<ReturnType<typeof startSso>>
+      try {
+        started = await startSso(settings, redirectUri, c.var.ssoAllowLoopback)
+      } catch {
+        return renderSignIn(
+          c,
+          { ssoEmail },
+          {
+            ssoEmail:
+              'Your organisation’s sign-in service could not be reached. Try again later, or sign in with your password.',
+          },
+          422,
+        )
+      }
       await createSsoRequest(c.var.db, {
         state: started.state,
         organisationId: person.organisationId,
@@ -63,7 +76,13 @@ export const ssoRoutes = new Hono<AppEnv>()
     const redirectUri = new URL(callbackPath, c.var.origin).toString()
     let identity: Awaited<ReturnType<typeof finishSso>>
     try {
-      identity = await finishSso(settings, request, new URL(c.req.url), redirectUri)
+      identity = await finishSso(
+        settings,
+        request,
+        new URL(c.req.url),
+        redirectUri,
+        c.var.ssoAllowLoopback,
+      )
     } catch {
       return refuse(
         'Your organisation’s sign-in did not complete. Try again, or sign in with your password.',

@@ -5,4 +5,7 @@ import type { AppEnv } from '../../src/env'
 
 export type Harness = { runtime: 'node' | 'workers'; app: Hono<AppEnv>; db: Db }
 
-export type HarnessOptions = Pick<AppOptions, 'now' | 'sessionPolicy' | 'publicOrigin'>
+export type HarnessOptions = Pick<
+  AppOptions,
+  'now' | 'sessionPolicy' | 'publicOrigin' | 'ssoAllowLoopback'
+>

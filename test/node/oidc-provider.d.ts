@@ -5,5 +5,7 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>)
     listen(port: number, host: string): Server
+    /** A Koa middleware run before the provider's own. */
+    use(middleware: (ctx: { path: string }, next: () => Promise<void>) => Promise<void>): void
   }
 }

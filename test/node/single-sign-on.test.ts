@@ -2,6 +2,7 @@ import { type AddressInfo, createServer } from 'node:net'
 import Provider from 'oidc-provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPerson } from '../../src/db/queries/people'
+import { saveSettings } from '../../src/db/queries/sso'
 import { freshHarness } from '../harness/node'
 import { createPerson } from '../helpers/factories'
 import { postForm } from '../helpers/requests'
@@ -21,6 +22,8 @@ const accounts: Record<string, string> = {
 
 let issuer = ''
 let close: () => void = () => {}
+/** How many times anything asked the provider for its configuration. */
+let discoveries = 0
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -45,6 +48,10 @@ beforeAll(async () => {
       accountId: sub,
       claims: async () => ({ sub, email: accounts[sub], email_verified: true }),
     }),
+  })
+  provider.use(async (ctx, next) => {
+    if (ctx.path.includes('.well-known')) discoveries++
+    await next()
   })
   const server = provider.listen(port, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
@@ -88,7 +95,8 @@ async function signInAtProvider(authorizeUrl: string, subject: string): Promise<
 }
 
 async function organisationWithSso() {
-  const h = await setUpAndSignIn(await freshHarness())
+  // The provider runs on this machine over plain http, which only a test server allows.
+  const h = await setUpAndSignIn(await freshHarness({ ssoAllowLoopback: true }))
   const saved = await h.post('/settings', {
     name: h.organisation.name,
     issuer,
@@ -152,4 +160,47 @@ describe('single sign-on against a real OpenID provider', () => {
     expect(res.status).toBe(422)
     expect(await res.text()).toContain('Single sign-on is not set up for this email address')
   })
+
+  it('never lets a visitor make the server fetch a plain-http address, and answers plainly when the provider cannot be reached', async () => {
+    const h = await setUpAndSignIn(await freshHarness())
+    const refused = await h.post('/settings', {
+      name: h.organisation.name,
+      issuer,
+      ...{ clientId: client.client_id, clientSecret: client.client_secret },
+    })
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain('Enter the issuer as an https address')
+    // Even a plain-http issuer already stored is not fetched without the test server's setting.
+    await saveSettings(
+      h.db,
+      { organisationId: h.organisation.id, actorId: h.signedInId, at: new Date() },
+      {
+        name: h.organisation.name,
+        sso: { issuer, clientId: client.client_id, clientSecret: client.client_secret },
+      },
+      { name: h.organisation.name, sso: null },
+    )
+    const discoveriesBefore = discoveries
+    const start = await postForm(h.app, '/sign-in/sso', {
+      ssoEmail: 'asha.patel@northmoor.example',
+    })
+    expect(start.status).toBe(422)
+    expect(await start.text()).toContain('could not be reached')
+    expect(discoveries).toBe(discoveriesBefore)
+    // An https issuer that does not answer: a plain refusal within the time limit, never a 500.
+    await saveSettings(
+      h.db,
+      { organisationId: h.organisation.id, actorId: h.signedInId, at: new Date() },
+      {
+        name: h.organisation.name,
+        sso: { issuer: 'https://127.0.0.1:9', clientId: 'x', clientSecret: 'y' },
+      },
+      { name: h.organisation.name, sso: null },
+    )
+    const unreachable = await postForm(h.app, '/sign-in/sso', {
+      ssoEmail: 'asha.patel@northmoor.example',
+    })
+    expect(unreachable.status).toBe(422)
+    expect(await unreachable.text()).toContain('could not be reached')
+  }, 30_000)
 })
