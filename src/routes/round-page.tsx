@@ -33,7 +33,10 @@ export async function roundPageProps(
     participation(db, organisation.id, round.id),
     consensusStates(db, organisation.id, round.id),
   ])
-  const progress: GroupProgress[] = round.groups.map((group) => {
+  // A team lead sees the participation of their own teams only, in a round shared with others;
+  // everyone who may see every team's results sees every group's.
+  const shown = round.groups.filter((group) => may.seeTeam(grants, group.id))
+  const progress: GroupProgress[] = shown.map((group) => {
     const count = counts.get(group.id)
     const state = states.get(group.id)
     return {

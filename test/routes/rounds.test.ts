@@ -12,6 +12,7 @@ import {
   validRound,
 } from '../helpers/factories'
 import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
+import { tableRows } from '../helpers/tables'
 
 const setUp = async () =>
   setUpAndSignIn(await freshHarness({ now: manualClock(Date.UTC(2027, 2, 2, 9)).now }))
@@ -79,6 +80,12 @@ describe('rounds', () => {
     const adminRound = await createdRound(h, validRound([own.id, other.id]))
     expect((await lead.post(`${adminRound}/open`)).status).toBe(403)
     expect((await lead.post(`${mine.headers.get('Location')}/open`)).status).toBe(303)
+    // In a round shared with another team, a team lead sees their own team's participation only.
+    expect((await h.post(`${adminRound}/open`)).status).toBe(303)
+    const groupsIn = async (page: Response) =>
+      (tableRows(await page.text(), 'Participation by group') ?? []).map((row) => row[0])
+    expect(await groupsIn(await lead.get(adminRound))).toEqual(['Ward 3'])
+    expect(await groupsIn(await h.get(adminRound))).toEqual(['Ward 3', 'Ward 4'])
   })
 
   it('makes single-use links shown once, stored only as digests, downloadable as CSV', async () => {
