@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type Instrument, type Item, scaleOf } from './definition'
+import { hasHiddenCharacters, hiddenCharactersMessage } from './hidden-characters'
 import type { AnswerValue } from './scoring'
 
 export const maxCommentLength = 2000
@@ -33,6 +34,7 @@ const longText = (what: string) =>
       maxCommentLength,
       `${what} must be ${maxCommentLength.toLocaleString('en-GB')} characters or fewer`,
     )
+    .refine((text) => !hasHiddenCharacters(text), hiddenCharactersMessage)
     .optional()
 
 /** The schema of one item's fields, derived from the instrument so the choices are its own. */

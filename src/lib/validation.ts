@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
+import { hasHiddenCharacters, hiddenCharactersMessage } from '../instruments/hidden-characters'
 import { readDate } from './dates'
 
 export type FieldErrors = Record<string, string>
@@ -53,32 +54,18 @@ function formValues(data: unknown): FormValues {
   )
 }
 
-/**
- * Characters no one types into a form, which change what a name or note shows or how it is
- * stored: control characters other than tab and line breaks (NUL among them), and the marks that
- * override or isolate the direction of text (which can make "Ward A" read as another name).
- */
-const isHidden = (code: number) =>
-  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
-  code === 0x7f ||
-  (code >= 0x202a && code <= 0x202e) ||
-  (code >= 0x2066 && code <= 0x2069)
-
 const hasHidden = (value: unknown): boolean =>
   typeof value === 'string'
-    ? [...value].some((ch) => isHidden(ch.codePointAt(0) ?? 0))
+    ? hasHiddenCharacters(value)
     : Array.isArray(value) && value.some(hasHidden)
 
-/** Each field of a form holding such a character, with what to do about it. */
+/** Each field of a form holding a hidden character (see hasHiddenCharacters), with what to do. */
 export function hiddenCharacterErrors(data: unknown): FieldErrors {
   if (typeof data !== 'object' || data === null) return {}
   return Object.fromEntries(
     Object.entries(data)
       .filter(([, value]) => hasHidden(value))
-      .map(([key]) => [
-        key,
-        'Remove the hidden characters from this field (control characters or marks that change the direction of text)',
-      ]),
+      .map(([key]) => [key, hiddenCharactersMessage]),
   )
 }
 
@@ -86,7 +73,7 @@ export function hiddenCharacterErrors(data: unknown): FieldErrors {
  * Validates a form body once, at the edge. An invalid one is answered by the caller's own form,
  * re-rendered with the errors beside each field and status 422, which htmx swaps in and a plain
  * browser shows as a page, never the validator's default JSON 400. A field holding hidden
- * characters (see isHidden) is invalid whatever its schema says.
+ * characters (see hasHiddenCharacters) is invalid whatever its schema says.
  */
 export function validForm<S extends z.ZodType>(schema: S, renderInvalid: InvalidFormRenderer) {
   return zValidator('form', schema, async (result, c) => {

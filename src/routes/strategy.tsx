@@ -40,6 +40,7 @@ import {
 } from '../db/schema'
 import type { AppEnv } from '../env'
 import { utf8Text } from '../instruments/csv-table'
+import { hasHiddenCharacters, hiddenCharactersMessage } from '../instruments/hidden-characters'
 import { type MetricProblem, readMetricValues } from '../instruments/metric-csv'
 import { builtInInstruments } from '../instruments/registry'
 import { monthlyPeriod, peerSupportValue, periodOf, quarterlyPeriod } from '../instruments/strategy'
@@ -450,6 +451,8 @@ export const strategyRoutes = new Hono<AppEnv>()
       const note = (values[noteField(group.id)] ?? '').trim()
       if (note.length > 500)
         errors[noteField(group.id)] = `${group.name}: the note must be 500 characters or fewer`
+      else if (hasHiddenCharacters(note))
+        errors[noteField(group.id)] = `${group.name}: ${hiddenCharactersMessage.toLowerCase()}`
       if (raw === '') continue
       const value = readNumber(raw)
       if (value === null) errors[valueField(group.id)] = `${group.name}: the value must be a number`

@@ -101,6 +101,16 @@ describe('responding from a link', () => {
     )
     expect(htmx.status).toBe(422)
     expect(await htmx.text()).toContain('Not saved')
+    // A comment that hides NUL or reverses its text is refused the same way.
+    for (const comment of ['fine\u0000', '\u202eenihsnus']) {
+      const hidden = await postForm(app, `${base}/answers/T03`, {
+        'answer-T03': '3',
+        'comment-T03': comment,
+      })
+      expect(hidden.status).toBe(422)
+      expect(await hidden.text()).toContain('Remove the hidden characters')
+    }
+    expect((await db.select().from(answers)).map((a) => a.linkId)).not.toContain('T03')
   })
 
   it('moves between pages with Save and continue, lists unanswered items on review, and submits once', async () => {
