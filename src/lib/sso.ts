@@ -39,6 +39,9 @@ async function providerFetch(url: string, init: RequestInit): Promise<Response> 
   })
 }
 
+/** A provider on this machine: allowed over plain http only where the server says so. */
+export const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+
 /**
  * Requests go only to the configured issuer, over https; plain http to a provider on this machine
  * only where the server allows it (development and tests: SSO_ALLOW_LOOPBACK).
@@ -50,8 +53,6 @@ function requestOptions(issuer: URL, allowLoopback: boolean) {
     return { ...options, [oauth.allowInsecureRequests]: true }
   throw new Error('The issuer must be an https address')
 }
-
-export const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
 
 async function discover(settings: SsoSettings, allowLoopback: boolean) {
   const issuer = new URL(settings.issuer)

@@ -5,9 +5,9 @@ import { getSsoSettings, saveSettings } from '../db/queries/sso'
 import type { AppEnv } from '../env'
 import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
+import { isLoopback } from '../lib/sso'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
 
-const loopback = ['localhost', '127.0.0.1', '[::1]']
 const issuerUrl = z
   .string()
   .trim()
@@ -15,9 +15,7 @@ const issuerUrl = z
     if (value === '') return true
     try {
       const url = new URL(value)
-      return (
-        url.protocol === 'https:' || (url.protocol === 'http:' && loopback.includes(url.hostname))
-      )
+      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url))
     } catch {
       return false
     }
