@@ -31,17 +31,21 @@ export function securityHeaders() {
 /** The most a form may send: far more than any form here needs (a table of 300 teams with notes). */
 export const formLimitBytes = 1_000_000
 
+/** The largest file each upload takes: a CSV of rounds or metric values, a FHIR Questionnaire. */
+export const csvFileBytes = 5_000_000
+export const questionnaireFileBytes = 1_000_000
+
 /**
- * The paths that take an upload, and the most each may send: the file's stated maximum and room
- * for the form around it.
+ * The paths that take an upload, and the most each may send: the file's maximum and room for the
+ * form around it.
  */
 export const uploadLimitBytes: Readonly<Record<string, number>> = {
-  '/rounds/import': 5_100_000,
-  '/strategy/values/upload': 5_100_000,
-  '/instruments/import': 1_100_000,
+  '/rounds/import': csvFileBytes + 100_000,
+  '/strategy/values/upload': csvFileBytes + 100_000,
+  '/instruments/import': questionnaireFileBytes + 100_000,
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 100_000) / 10} MB`
+export const megabytes = (bytes: number) => `${Math.round(bytes / 100_000) / 10} MB`
 
 const tooLarge = (limit: number) => (_: Context) => {
   throw new HTTPException(413, {

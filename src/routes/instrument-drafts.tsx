@@ -24,15 +24,17 @@ import { deriveLineage } from '../instruments/versions'
 import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, publishedConflict, requireDraft } from '../lib/instrument-params'
+import { megabytes, questionnaireFileBytes } from '../lib/security'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
-
-const maxUploadBytes = 1_000_000
 
 const importSchema = z.object({
   file: z
     .instanceof(File, { error: 'Choose a FHIR Questionnaire file to upload' })
     .refine((file) => file.size > 0, 'Choose a FHIR Questionnaire file to upload')
-    .refine((file) => file.size <= maxUploadBytes, 'The file must be 1 MB or smaller'),
+    .refine(
+      (file) => file.size <= questionnaireFileBytes,
+      `The file must be ${megabytes(questionnaireFileBytes)} or smaller`,
+    ),
   perspective: z.enum(perspectives).default('staff'),
 })
 

@@ -11,9 +11,9 @@ import { utf8Text } from '../instruments/csv-table'
 import { type Problem, readHistory } from '../instruments/history-csv'
 import { actorOf, may, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
+import { csvFileBytes, megabytes } from '../lib/security'
 import { type FieldErrors, validForm } from '../lib/validation'
 
-const maxUploadBytes = 5_000_000
 const title = 'Import earlier rounds'
 
 const uploadSchema = z.object({
@@ -21,7 +21,10 @@ const uploadSchema = z.object({
   file: z
     .instanceof(File, { error: 'Choose a CSV file to upload' })
     .refine((file) => file.size > 0, 'Choose a CSV file to upload')
-    .refine((file) => file.size <= maxUploadBytes, 'The file must be 5 MB or smaller'),
+    .refine(
+      (file) => file.size <= csvFileBytes,
+      `The file must be ${megabytes(csvFileBytes)} or smaller`,
+    ),
 })
 
 async function renderImport(

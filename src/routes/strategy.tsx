@@ -48,6 +48,7 @@ import { actorOf, may, requireThat } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { readNumber } from '../lib/numbers'
+import { csvFileBytes, megabytes } from '../lib/security'
 import {
   linkedDomainScores,
   strategyOverview,
@@ -126,7 +127,10 @@ const uploadSchema = z.object({
   file: z
     .instanceof(File, { error: 'Choose a CSV file to upload' })
     .refine((file) => file.size > 0, 'Choose a CSV file to upload')
-    .refine((file) => file.size <= 5_000_000, 'The file must be 5 MB or smaller'),
+    .refine(
+      (file) => file.size <= csvFileBytes,
+      `The file must be ${megabytes(csvFileBytes)} or smaller`,
+    ),
 })
 
 const manage = requireThat(may.manageStrategy)
