@@ -14,6 +14,7 @@ import {
   type SessionPolicy,
 } from './lib/sessions'
 import { auditRoutes } from './routes/audit'
+import { codeRoutes } from './routes/code'
 import { consensusRoutes } from './routes/consensus'
 import { exportsRoutes } from './routes/exports'
 import { healthRoutes } from './routes/health'
@@ -66,6 +67,7 @@ export const publicPaths = [
   '/sign-out',
   '/healthz',
   '/set-password/*',
+  '/r',
   '/r/*',
 ] as const
 
@@ -162,13 +164,20 @@ export function createApp({
   app.route('/results/export', exportsRoutes)
   app.route('/results', resultsRoutes)
   app.route('/strategy', strategyRoutes)
+  app.route('/r', codeRoutes)
   app.route('/r/:token', respondRoutes)
 
   app.notFound((c) => renderError(c, 404))
   app.onError((err, c) => {
+    // A refusal that carries its own page (a respondent's unknown code) is answered with it.
+    if (
+      err instanceof HTTPException &&
+      err.res?.headers.get('Content-Type')?.startsWith('text/html')
+    )
+      return err.getResponse()
     if (err instanceof HTTPException && [403, 404, 409, 413].includes(err.status)) {
       const status = err.status as 403 | 404 | 409 | 413
-      return renderError(c, status, status === 409 || status === 413 ? err.message : undefined)
+      return renderError(c, status, status === 404 ? undefined : err.message)
     }
     console.error(err)
     return renderError(c, 500)

@@ -25,6 +25,8 @@ export const organisations = sqliteTable('organisations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: text('created_at').notNull(),
+  /** Who respondents may ask about a questionnaire, in the organisation's own words. */
+  respondentContact: text('respondent_contact'),
 })
 
 /** Every row belongs to one organisation. */
@@ -213,6 +215,32 @@ export const passwordTokens = sqliteTable(
     usedAt: integer('used_at'),
   },
   (t) => [index('password_tokens_person_idx').on(t.personId)],
+)
+
+export const shownLinkKinds = ['invitations', 'password'] as const
+
+/**
+ * Links just made, kept for the person who made them to come back to (print, download) for a
+ * short time; times in ms since the epoch. Expired ones are removed when the next are made.
+ */
+export const shownLinks = sqliteTable(
+  'shown_links',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationId(),
+    /** The person who made them: an id, as in the audit log. */
+    madeBy: text('made_by').notNull(),
+    kind: text('kind', { enum: shownLinkKinds }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    links: text('links', { mode: 'json' })
+      .$type<{ token: string; groupId?: string; perspective?: string }[]>()
+      .notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [
+    index('shown_links_organisation_idx').on(t.organisationId, t.expiresAt),
+    check('shown_links_kind_check', sql`kind in ('invitations', 'password')`),
+  ],
 )
 
 /** An organisation's single sign-on (OpenID Connect) settings. */

@@ -46,10 +46,14 @@ const scaleSchema = z
     },
   )
 
+const domainWordingSchema = z.object({ title: nonBlank, description: nonBlank.optional() })
+
 const domainSchema = z.object({
   key: z.string().regex(linkIdPattern, 'A domain key is letters, digits, ., - or _'),
   title: nonBlank,
   description: nonBlank.optional(),
+  /** The heading and description a perspective's respondents read, where they differ. */
+  wording: z.partialRecord(z.enum(perspectives), domainWordingSchema).optional(),
 })
 
 const itemSchema = z.object({
@@ -128,6 +132,11 @@ export type Instrument = z.output<typeof instrumentSchema>
 export type Item = Instrument['items'][number]
 export type Scale = Instrument['scales'][number]
 export type Domain = Instrument['domains'][number]
+
+/** A domain's heading and description as one perspective's respondents read them. */
+export function domainWording(domain: Domain, perspective: Perspective) {
+  return domain.wording?.[perspective] ?? { title: domain.title, description: domain.description }
+}
 export type LineageEntry = NonNullable<Instrument['lineage']>[number]
 
 /** Parses a definition, throwing with every problem listed when it is not a valid instrument. */

@@ -39,12 +39,37 @@ export const may = {
       : grants.some((g) => g.role === 'team-lead' && g.groupId === group.id)),
 }
 
-/** Refuses the request with 403 unless the signed-in person's grants allow it. */
+/** Who may do what, in words, for the page that refuses someone else: why, and whom to ask. */
+export const onlyWho = {
+  administer:
+    'Only an admin can manage teams, people, settings and the audit log. Ask an admin if something here needs changing.',
+  manageInstruments:
+    'Only an admin or the recovery strategy lead can change questionnaires or import earlier rounds. Ask one of them to do it for you.',
+  manageStrategy:
+    'Only an admin or the recovery strategy lead can change the strategy, its workstreams and metrics.',
+  createRounds: 'Only admins, the recovery strategy lead and team leads can set up rounds.',
+  exportResults:
+    'Only admins, the recovery strategy lead and executives can download results, because every download is recorded.',
+  hideComments: 'Only an admin can hide a comment.',
+  seeTeam:
+    'You can see the results of the teams you lead. Ask an admin if you should lead this team too.',
+  runGroup:
+    'You can run rounds and make links only for the teams you lead. Ask an admin if you should lead this team too.',
+  seeRound: 'This round is for teams you do not lead, so you cannot see it.',
+  manageRound:
+    'Only someone who runs every group of this round (an admin, the recovery strategy lead, or the lead of its only team) can open, extend or close it.',
+  facilitate:
+    'Only the team’s lead or an admin can record a team’s consensus; for the executive, the recovery strategy lead or an admin.',
+  signIn: 'Sign in to do this.',
+} as const satisfies Partial<Record<keyof typeof may, string>> & { signIn: string }
+
+/** Refuses the request with 403, saying why, unless the signed-in person's grants allow it. */
 export function requireThat(
   allowed: (grants: readonly Grant[]) => boolean,
+  why: string,
 ): MiddlewareHandler<AppEnv> {
   return async function requireThat(c, next) {
-    if (!allowed(c.var.signedIn?.grants ?? [])) throw new HTTPException(403)
+    if (!allowed(c.var.signedIn?.grants ?? [])) throw new HTTPException(403, { message: why })
     await next()
   }
 }
@@ -52,7 +77,7 @@ export function requireThat(
 /** Who is acting, for the audit log: the signed-in person, in their organisation, now. */
 export function actorOf(c: Context<AppEnv>) {
   const signedIn = c.var.signedIn
-  if (!signedIn) throw new HTTPException(403)
+  if (!signedIn) throw new HTTPException(403, { message: onlyWho.signIn })
   return {
     organisationId: c.var.organisation.id,
     actorId: signedIn.person.id,

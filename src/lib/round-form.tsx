@@ -2,11 +2,12 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import { RoundForm, RoundFormPage, type RoundFormProps } from '../../views/pages/rounds/form'
 import { listTeams } from '../db/queries/groups'
-import { listInstruments } from '../db/queries/instruments'
+import { findInstrument, listInstruments } from '../db/queries/instruments'
 import { getExecutiveGroup } from '../db/queries/organisations'
+import type { Round } from '../db/queries/rounds'
 import { roundModes } from '../db/schema'
 import type { AppEnv } from '../env'
-import { perspectiveLabels, perspectives } from '../instruments/definition'
+import { type Perspective, perspectiveLabels, perspectives } from '../instruments/definition'
 import { may } from './authorise'
 import { render } from './htmx'
 import { type FieldErrors, isoDate, many } from './validation'
@@ -73,14 +74,55 @@ export async function renderRoundForm(
   c: Context<AppEnv>,
   values: RoundFormProps['values'],
   errors: FieldErrors,
+  editing?: RoundFormProps['editing'],
 ) {
-  const props = { ...(await formChoices(c)), values, errors }
-  const invalid = Object.keys(errors).length > 0
+  const props = { ...(await formChoices(c)), values, errors, editing }
   return render(c, <RoundFormPage {...props} />, {
-    title: invalid ? 'Error: Create a round' : 'Create a round',
-    status: invalid ? 422 : 200,
+    title: editing ? 'Change the round' : 'Create a round',
+    errors,
     fragment: <RoundForm {...props} />,
   })
+}
+
+/** The round a valid form describes, or the problems that only the database can find. */
+export async function checkRound(c: Context<AppEnv>, form: z.output<typeof roundSchema>) {
+  const errors: FieldErrors = {}
+  const [slug = '', version = ''] = form.instrument.split('@')
+  const entry = await findInstrument(c.var.db, c.var.organisation.id, slug, Number(version))
+  if (entry?.instrument.status !== 'active')
+    errors.instrument = 'Choose a questionnaire from the list'
+  const missing = form.perspectives.filter(
+    (p) => !entry?.instrument.perspectives.includes(p as never),
+  )
+  if (entry && missing.length > 0)
+    errors.perspectives = `${entry.instrument.title} has no wording for: ${missing
+      .map((p) => perspectiveLabels[p as Perspective] ?? p)
+      .join(', ')}`
+  const allowed = new Set((await formChoices(c)).groups.map((g) => g.value))
+  if (form.groups.some((g) => !allowed.has(g))) errors.groups = 'Choose groups from the list'
+  const { instrument: _, groups, ...settings } = form
+  return {
+    errors,
+    groups,
+    settings: { ...settings, instrumentSlug: slug, instrumentVersion: Number(version) },
+  }
+}
+
+/** A round's settings as the form shows them. */
+export function formValuesOf(round: Round): RoundFormProps['values'] {
+  return {
+    name: round.name,
+    instrument: `${round.instrumentSlug}@${round.instrumentVersion}`,
+    mode: round.mode,
+    perspectives: round.perspectives,
+    groups: round.groups.map((g) => g.id),
+    opensOn: round.opensOn,
+    closesOn: round.closesOn,
+    anonymityThreshold: String(round.anonymityThreshold),
+    commentThreshold: String(round.commentThreshold),
+    itemMid: String(round.itemMid),
+    teamMid: String(round.teamMid),
+  }
 }
 
 export async function submittedValues(c: Context<AppEnv>): Promise<RoundFormProps['values']> {

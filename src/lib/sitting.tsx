@@ -14,7 +14,12 @@ import {
 } from '../db/queries/responses'
 import type { AppEnv } from '../env'
 import { choicesOf, fieldNames, type ItemAnswer, readItem } from '../instruments/answer-form'
-import type { Instrument, Item, Perspective } from '../instruments/definition'
+import {
+  domainWording,
+  type Instrument,
+  type Item,
+  type Perspective,
+} from '../instruments/definition'
 import { itemsFor } from '../instruments/scoring'
 import { dayOf } from './dates'
 import { render } from './htmx'
@@ -31,6 +36,10 @@ export type Sitting = {
   responseId: string
   /** Whether the round takes answers now. */
   open: boolean
+  /** When it is not open: the day it is due to open (if it has not yet), or the day it closed. */
+  window?: { opensOn?: string | undefined; closedOn: string }
+  /** For an anonymous respondent: whom to ask, and how many answers a result needs. */
+  respondent?: { contact: string | null; threshold: number }
   invitationHash?: string
   /** Whether the link was used: its response is then filed where the link cannot find it. */
   submitted?: boolean
@@ -100,8 +109,8 @@ export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
   }
   if (!sitting.open) {
     return {
-      stop: render(c, <ClosedPage heading={sitting.heading} />, {
-        title: 'Closed',
+      stop: render(c, <ClosedPage heading={sitting.heading} window={sitting.window} />, {
+        title: sitting.window?.opensOn ? 'Not open yet' : 'Closed',
         status: 410,
         anonymous: !sitting.consensus,
       }),
@@ -164,15 +173,16 @@ export async function renderDomain(
   if (!page) throw new HTTPException(404)
   const saved = response ? await listAnswers(c.var.db, response) : []
   const byLinkId = new Map(saved.map((a) => [a.linkId, a]))
-  const title = `Domain ${index} of ${domains.length}: ${page.domain.title}`
+  const wording = domainWording(page.domain, sitting.perspective)
+  const title = `Section ${index} of ${domains.length}: ${wording.title}`
   return render(
     c,
     <DomainPage
       heading={sitting.heading}
       index={index}
       count={domains.length}
-      title={page.domain.title}
-      description={page.domain.description}
+      title={wording.title}
+      description={wording.description}
       questions={page.items.map(({ item, number }) =>
         questionProps(sitting, item, number, byLinkId.get(item.linkId), typed, errors),
       )}

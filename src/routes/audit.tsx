@@ -4,7 +4,7 @@ import { AuditPage } from '../../views/pages/audit/audit'
 import { listAuditActions, listAuditEntries } from '../db/queries/audit'
 import { listPeople } from '../db/queries/people'
 import type { AppEnv } from '../env'
-import { may, requireThat } from '../lib/authorise'
+import { may, onlyWho, requireThat } from '../lib/authorise'
 import { render } from '../lib/htmx'
 
 const pageSize = 50
@@ -15,7 +15,7 @@ const querySchema = z.object({
 })
 
 export const auditRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.administer))
+  .use(requireThat(may.administer, onlyWho.administer))
   .get('/', async (c) => {
     const query = querySchema.parse(c.req.query())
     const filter = { action: query.action || undefined, actorId: query.actor || undefined }

@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception'
 import { findInstrument } from '../db/queries/instruments'
 import type { Perspective } from '../instruments/definition'
-import { may } from '../lib/authorise'
+import { may, onlyWho } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { questionnaireRoutes } from './questionnaire'
 import { takesAnswers } from './respond'
@@ -15,7 +15,8 @@ export const consensusRoutes = questionnaireRoutes(async (c) => {
   const round = await loadRound(c)
   const group = round.groups.find((g) => g.id === c.req.param('groupId'))
   if (!group || round.mode !== 'consensus') throw new HTTPException(404)
-  if (!may.facilitate(c.var.signedIn?.grants ?? [], group)) throw new HTTPException(403)
+  if (!may.facilitate(c.var.signedIn?.grants ?? [], group))
+    throw new HTTPException(403, { message: onlyWho.facilitate })
   const entry = await findInstrument(
     c.var.db,
     round.organisationId,

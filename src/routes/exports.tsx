@@ -9,7 +9,7 @@ import type { AppEnv } from '../env'
 import { csvText } from '../instruments/csv-table'
 import { toResponseBundle } from '../instruments/fhir'
 import { allPerspectives, groupResults } from '../instruments/results'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 
 /** A closed round with its instrument and each group's figures, rule 6 applied figure by figure. */
 async function closedRound(c: Context<AppEnv>) {
@@ -57,7 +57,7 @@ async function exported(
 
 /** Exports of a closed round's results, with the same suppression as the pages, each audited. */
 export const exportsRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.exportResults))
+  .use(requireThat(may.exportResults, onlyWho.exportResults))
   .get('/answers.csv', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
     const names = new Map(groups.map((g) => [g.id, g.name]))

@@ -21,7 +21,7 @@ import {
 } from '../instruments/definition'
 import { fromQuestionnaire } from '../instruments/fhir'
 import { deriveLineage } from '../instruments/versions'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, publishedConflict, requireDraft } from '../lib/instrument-params'
 import { megabytes, questionnaireFileBytes } from '../lib/security'
@@ -96,7 +96,7 @@ const itemValues = (item: Instrument['items'][number]): FormValues => ({
   help: item.help ?? '',
 })
 
-const manage = requireThat(may.manageInstruments)
+const manage = requireThat(may.manageInstruments, onlyWho.manageInstruments)
 
 export const instrumentDraftsRoutes = new Hono<AppEnv>()
   .use('/import', manage)

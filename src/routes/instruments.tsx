@@ -12,11 +12,11 @@ import {
 import type { AppEnv } from '../env'
 import { toQuestionnaire } from '../instruments/fhir'
 import { draftNextVersion } from '../instruments/versions'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, requireDraft } from '../lib/instrument-params'
 
-const manage = requireThat(may.manageInstruments)
+const manage = requireThat(may.manageInstruments, onlyWho.manageInstruments)
 
 /** Publishing, retiring and new versions go in the audit log, each after its change is stored. */
 async function recordInstrumentChange(

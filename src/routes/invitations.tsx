@@ -1,15 +1,17 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { LinksPage } from '../../views/pages/rounds/links'
+import { LinksGonePage, LinksPage } from '../../views/pages/rounds/links'
 import { RoundPage } from '../../views/pages/rounds/round'
 import { auditInsert } from '../db/queries/audit'
-import { createInvitations, tokensOfRound } from '../db/queries/invitations'
+import { createInvitations } from '../db/queries/invitations'
+import type { Round } from '../db/queries/rounds'
+import { getShownLinks, shownLinkHours } from '../db/queries/shown-links'
 import type { AppEnv } from '../env'
 import { csvText } from '../instruments/csv-table'
 import { type Perspective, perspectiveLabels } from '../instruments/definition'
-import { actorOf, may } from '../lib/authorise'
-import { render } from '../lib/htmx'
+import { actorOf, may, onlyWho } from '../lib/authorise'
+import { redirectAfterPost, render } from '../lib/htmx'
 import type { FieldErrors, FormValues } from '../lib/validation'
 import { validForm } from '../lib/validation'
 import { roundPageProps } from './round-page'
@@ -30,12 +32,34 @@ const linksSchema = z.object({
 const noStore = { 'Cache-Control': 'no-store' }
 const perspectiveName = (p: string) => perspectiveLabels[p as Perspective] ?? p
 
-/** Single-use links for a group of an individual-mode round: made, shown once, downloadable. */
+/** The links kept under this page's address for the person signed in, of the round, in order. */
+async function keptLinks(c: Context<AppEnv>, roundId: string) {
+  const kept = await getShownLinks(c.var.db, {
+    organisationId: c.var.organisation.id,
+    id: c.req.param('kept') ?? '',
+    madeBy: c.var.signedIn?.person.id ?? '',
+    kind: 'invitations',
+    now: c.var.now(),
+  })
+  return kept?.subjectId === roundId ? kept.links : null
+}
+
+const renderGone = (c: Context<AppEnv>, round: Round) =>
+  render(c, <LinksGonePage roundId={round.id} roundName={round.name} hours={shownLinkHours} />, {
+    title: 'These links are no longer shown',
+    status: 410,
+  })
+
+/**
+ * Single-use links for a group of an individual-mode round: made, then shown (to print) and
+ * downloadable by the person who made them, for `shownLinkHours`.
+ */
 export const invitationsRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
     const round = await loadRound(c)
     const grants = c.var.signedIn?.grants ?? []
-    if (!round.groups.some((g) => may.runGroup(grants, g.id))) throw new HTTPException(403)
+    if (!round.groups.some((g) => may.runGroup(grants, g.id)))
+      throw new HTTPException(403, { message: onlyWho.runGroup })
     await next()
   })
   .post(
@@ -66,42 +90,47 @@ export const invitationsRoutes = new Hono<AppEnv>()
           status: 422,
         })
       }
-      const links = await createInvitations(c.var.db, actorOf(c), round.id, [form])
-      c.header('Cache-Control', noStore['Cache-Control'])
-      return render(
-        c,
-        <LinksPage
-          roundId={round.id}
-          roundName={round.name}
-          origin={c.var.origin}
-          links={links.map((l) => ({
-            ...l,
-            groupName: group.name,
-            perspectiveName: perspectiveName(l.perspective),
-          }))}
-        />,
-        { title: `${links.length} invitation links` },
-      )
+      const kept = crypto.randomUUID()
+      await createInvitations(c.var.db, actorOf(c), round.id, [form], kept)
+      return redirectAfterPost(c, `/rounds/${round.id}/invitations/${kept}`)
     },
   )
-  .post('/csv', async (c) => {
+  .get('/:kept', async (c) => {
     const round = await loadRound(c)
-    const body = await c.req.parseBody({ all: true })
-    const posted = ([] as unknown[])
-      .concat(body.token ?? [])
-      .filter((t): t is string => typeof t === 'string')
-    const grants = c.var.signedIn?.grants ?? []
-    const links = (await tokensOfRound(c.var.db, c.var.organisation.id, round.id, posted)).filter(
-      (l) => may.runGroup(grants, l.groupId),
+    const links = await keptLinks(c, round.id)
+    if (!links) return renderGone(c, round)
+    const names = new Map(round.groups.map((g) => [g.id, g.name]))
+    c.header('Cache-Control', noStore['Cache-Control'])
+    return render(
+      c,
+      <LinksPage
+        roundId={round.id}
+        roundName={round.name}
+        keptPath={`/rounds/${round.id}/invitations/${c.req.param('kept')}`}
+        hours={shownLinkHours}
+        links={links.map((l) => ({
+          code: l.token,
+          url: `${c.var.origin}/r/${l.token}`,
+          groupName: names.get(l.groupId ?? '') ?? '',
+          perspectiveName: perspectiveName(l.perspective ?? ''),
+        }))}
+      />,
+      { title: `${links.length} invitation links` },
     )
+  })
+  .get('/:kept/csv', async (c) => {
+    const round = await loadRound(c)
+    const links = await keptLinks(c, round.id)
+    if (!links) return renderGone(c, round)
     const names = new Map(round.groups.map((g) => [g.id, g.name]))
     const origin = c.var.origin
     const csv = csvText(
-      ['round', 'group', 'perspective', 'link'],
+      ['round', 'group', 'perspective', 'code', 'link'],
       links.map((l) => [
         round.name,
-        names.get(l.groupId) ?? '',
-        perspectiveName(l.perspective),
+        names.get(l.groupId ?? '') ?? '',
+        perspectiveName(l.perspective ?? ''),
+        l.token,
         `${origin}/r/${l.token}`,
       ]),
     )

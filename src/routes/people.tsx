@@ -18,7 +18,7 @@ import {
 } from '../db/queries/people'
 import { roles } from '../db/schema'
 import type { AppEnv } from '../env'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { hashToken, newToken } from '../lib/tokens'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
@@ -94,7 +94,7 @@ const lastAdmin = (name: string, change: string) =>
   `${name} is the organisation’s only active admin, so you cannot ${change}: nobody could then manage people, rounds or settings. Make someone else an admin first.`
 
 export const peopleRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.administer))
+  .use(requireThat(may.administer, onlyWho.administer))
   .get('/', async (c) => {
     const teamNames = new Map(
       (await listTeams(c.var.db, c.var.organisation.id)).map((t) => [t.id, t.name]),

@@ -87,6 +87,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
           next={`${sitting.base}/domains/1`}
           started={response !== null}
           consensus={sitting.consensus}
+          respondent={sitting.respondent}
         />,
         { title: sitting.instrument.title, anonymous: !sitting.consensus },
       )

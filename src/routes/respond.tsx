@@ -1,9 +1,16 @@
+import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { CodePage } from '../../views/pages/respond/code'
 import { getGroup } from '../db/queries/groups'
 import { findInstrument } from '../db/queries/instruments'
 import { findInvitation, responseIdOf } from '../db/queries/invitations'
+import { getRespondentContact } from '../db/queries/organisations'
+import type { AppEnv } from '../env'
 import type { Perspective } from '../instruments/definition'
 import { dayOf } from '../lib/dates'
+import { render } from '../lib/htmx'
+import { invitationCodeOf } from '../lib/tokens'
+import { notFound } from './code'
 import { questionnaireRoutes } from './questionnaire'
 
 /** Whether a round takes answers on a date: opened, not closed, and not past its closing date. */
@@ -16,15 +23,24 @@ export const takesAnswers = (round: { status: string; closesOn: string }, today:
  * is filed under a second digest of the token, so the link can resume it; on submission it moves to
  * a random key, so nothing kept afterwards joins the link to the answers.
  */
-export const respondRoutes = questionnaireRoutes(async (c) => {
+const respondToLink = questionnaireRoutes(async (c) => {
   const token = c.req.param('token') ?? ''
   const found = await findInvitation(c.var.db, token)
-  if (!found) throw new HTTPException(404)
+  if (!found) {
+    throw new HTTPException(404, {
+      res: await render(c, <CodePage code={token} error={notFound} />, {
+        title: 'Enter your code',
+        status: 404,
+        anonymous: true,
+      }),
+    })
+  }
   const { invitation, round } = found
   const organisationId = invitation.organisationId
-  const [entry, group] = await Promise.all([
+  const [entry, group, contact] = await Promise.all([
     findInstrument(c.var.db, organisationId, round.instrumentSlug, round.instrumentVersion),
     getGroup(c.var.db, organisationId, invitation.groupId),
+    getRespondentContact(c.var.db, organisationId),
   ])
   if (!entry || !group) throw new HTTPException(404)
   return {
@@ -42,7 +58,29 @@ export const respondRoutes = questionnaireRoutes(async (c) => {
     },
     responseId: await responseIdOf(token),
     open: takesAnswers(round, dayOf(c.var.now())),
+    window: {
+      opensOn: round.status === 'draft' ? round.opensOn : undefined,
+      closedOn: round.closedAt?.slice(0, 10) ?? round.closesOn,
+    },
+    respondent: { contact, threshold: round.anonymityThreshold },
     invitationHash: invitation.tokenHash,
     submitted: invitation.used,
   }
 })
+
+/**
+ * The questionnaire behind a link. A code typed or scanned in another form (small letters, spaces,
+ * no dashes) goes to its one written form first, so that it finds the same answers.
+ */
+export const respondRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    const token = c.req.param('token') ?? ''
+    const code = invitationCodeOf(token)
+    if (code && code !== token) {
+      // The path is /r/{token}/...: what follows the token stays as it was.
+      const rest = c.req.path.split('/').slice(3)
+      return c.redirect(['', 'r', code, ...rest].join('/'), c.req.method === 'GET' ? 302 : 307)
+    }
+    await next()
+  })
+  .route('/', respondToLink)

@@ -9,7 +9,7 @@ import { listRounds } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { utf8Text } from '../instruments/csv-table'
 import { type Problem, readHistory } from '../instruments/history-csv'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { csvFileBytes, megabytes } from '../lib/security'
 import { type FieldErrors, validForm } from '../lib/validation'
@@ -54,7 +54,7 @@ async function renderImport(
 
 /** Earlier rounds from a CSV, all or nothing; strategy leads and admins, as for instruments. */
 export const roundImportRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.manageInstruments))
+  .use(requireThat(may.manageInstruments, onlyWho.manageInstruments))
   .get('/', (c) => renderImport(c, {}))
   .post(
     '/',

@@ -4,6 +4,7 @@ import { findInstrument } from '../db/queries/instruments'
 import { participation } from '../db/queries/invitations'
 import { consensusStates } from '../db/queries/responses'
 import type { Round } from '../db/queries/rounds'
+import { listShownLinks, shownLinkHours } from '../db/queries/shown-links'
 import type { AppEnv } from '../env'
 import { type Perspective, perspectiveLabels } from '../instruments/definition'
 import { may } from '../lib/authorise'
@@ -28,10 +29,17 @@ export async function roundPageProps(
 ): Promise<RoundPageProps> {
   const { db, organisation } = c.var
   const grants = c.var.signedIn?.grants ?? []
-  const [entry, counts, states] = await Promise.all([
+  const [entry, counts, states, kept] = await Promise.all([
     findInstrument(db, organisation.id, round.instrumentSlug, round.instrumentVersion),
     participation(db, organisation.id, round.id),
     consensusStates(db, organisation.id, round.id),
+    listShownLinks(db, {
+      organisationId: organisation.id,
+      madeBy: c.var.signedIn?.person.id ?? '',
+      kind: 'invitations',
+      subjectId: round.id,
+      now: c.var.now(),
+    }),
   ])
   // A team lead sees the participation of their own teams only, in a round shared with others;
   // everyone who may see every team's results sees every group's.
@@ -70,5 +78,12 @@ export async function roundPageProps(
       text: perspectiveLabels[p] ?? p,
     })),
     forms: { values, errors },
+    keptLinks: kept.map((k) => ({
+      href: `/rounds/${round.id}/invitations/${k.id}`,
+      count: k.count,
+      until: new Date(k.expiresAt).toISOString(),
+    })),
+    keptHours: shownLinkHours,
+    canExport: may.exportResults(grants),
   }
 }

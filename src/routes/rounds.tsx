@@ -1,22 +1,32 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
+import { CloseRoundPage, DeleteRoundPage } from '../../views/pages/rounds/confirm'
 import { RoundListPage } from '../../views/pages/rounds/list'
 import { RoundPage } from '../../views/pages/rounds/round'
-import { findInstrument } from '../db/queries/instruments'
 import {
   createRound,
+  deleteDraftRound,
   extendRound,
   getRound,
   listRounds,
   moveRound,
+  type Round,
   roundDefaults,
+  updateDraftRound,
 } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
+import { dayOf } from '../lib/dates'
 import { redirectAfterPost, render } from '../lib/htmx'
-import { formChoices, renderRoundForm, roundSchema, submittedValues } from '../lib/round-form'
-import { type FieldErrors, isoDate, validForm } from '../lib/validation'
+import {
+  checkRound,
+  formValuesOf,
+  renderRoundForm,
+  roundSchema,
+  submittedValues,
+} from '../lib/round-form'
+import { isoDate, validForm } from '../lib/validation'
 import { roundPageProps } from './round-page'
 
 export async function loadRound(c: Context<AppEnv>) {
@@ -28,7 +38,7 @@ export async function loadRound(c: Context<AppEnv>) {
       round.groups.map((g) => g.id),
     )
   )
-    throw new HTTPException(403)
+    throw new HTTPException(403, { message: onlyWho.seeRound })
   return round
 }
 
@@ -40,9 +50,24 @@ async function loadManagedRound(c: Context<AppEnv>) {
       round.groups.map((g) => g.id),
     )
   )
-    throw new HTTPException(403)
+    throw new HTTPException(403, { message: onlyWho.manageRound })
   return round
 }
+
+const onlyDrafts =
+  'A round can be changed or deleted only before it opens. Once open, only its closing date can move.'
+
+/** A draft round this person may change; an opened one is refused with the reason. */
+async function loadDraft(c: Context<AppEnv>) {
+  const round = await loadManagedRound(c)
+  if (round.status !== 'draft') throw new HTTPException(409, { message: onlyDrafts })
+  return round
+}
+
+const editingOf = (round: Round) => ({
+  action: `/rounds/${round.id}/edit`,
+  cancel: `/rounds/${round.id}`,
+})
 
 const extendSchema = z.object({ closesOn: isoDate('Enter the new closing date') })
 
@@ -56,7 +81,7 @@ export const roundsRoutes = new Hono<AppEnv>()
       title: 'Assessment rounds',
     })
   })
-  .get('/new', requireThat(may.createRounds), (c) =>
+  .get('/new', requireThat(may.createRounds, onlyWho.createRounds), (c) =>
     renderRoundForm(
       c,
       {
@@ -71,33 +96,15 @@ export const roundsRoutes = new Hono<AppEnv>()
   )
   .post(
     '/new',
-    requireThat(may.createRounds),
+    requireThat(may.createRounds, onlyWho.createRounds),
     validForm(roundSchema, async (c, errors) =>
       renderRoundForm(c, await submittedValues(c), errors),
     ),
     async (c) => {
-      const form = c.req.valid('form')
-      const errors: FieldErrors = {}
-      const [slug = '', version = ''] = form.instrument.split('@')
-      const entry = await findInstrument(c.var.db, c.var.organisation.id, slug, Number(version))
-      if (entry?.instrument.status !== 'active')
-        errors.instrument = 'Choose a questionnaire from the list'
-      const missing = form.perspectives.filter(
-        (p) => !entry?.instrument.perspectives.includes(p as never),
-      )
-      if (entry && missing.length > 0)
-        errors.perspectives = `${entry.instrument.title} has no wording for: ${missing.join(', ')}`
-      const allowed = new Set((await formChoices(c)).groups.map((g) => g.value))
-      if (form.groups.some((g) => !allowed.has(g))) errors.groups = 'Choose groups from the list'
+      const { errors, groups, settings } = await checkRound(c, c.req.valid('form'))
       if (Object.keys(errors).length > 0)
         return renderRoundForm(c, await submittedValues(c), errors)
-      const { instrument: _, groups, ...settings } = form
-      const id = await createRound(
-        c.var.db,
-        actorOf(c),
-        { ...settings, instrumentSlug: slug, instrumentVersion: Number(version) },
-        groups,
-      )
+      const id = await createRound(c.var.db, actorOf(c), settings, groups)
       return redirectAfterPost(c, `/rounds/${id}`)
     },
   )
@@ -111,6 +118,41 @@ export const roundsRoutes = new Hono<AppEnv>()
     const round = await loadManagedRound(c)
     await moveRound(c.var.db, actorOf(c), round, 'open')
     return redirectAfterPost(c, `/rounds/${round.id}`)
+  })
+  .get('/:id/edit', async (c) => {
+    const round = await loadDraft(c)
+    return renderRoundForm(c, formValuesOf(round), {}, editingOf(round))
+  })
+  .post(
+    '/:id/edit',
+    validForm(roundSchema, async (c, errors) =>
+      renderRoundForm(c, await submittedValues(c), errors, editingOf(await loadDraft(c))),
+    ),
+    async (c) => {
+      const round = await loadDraft(c)
+      const { errors, groups, settings } = await checkRound(c, c.req.valid('form'))
+      if (Object.keys(errors).length > 0)
+        return renderRoundForm(c, await submittedValues(c), errors, editingOf(round))
+      await updateDraftRound(c.var.db, actorOf(c), round, settings, groups)
+      return redirectAfterPost(c, `/rounds/${round.id}`)
+    },
+  )
+  .get('/:id/delete', async (c) => {
+    const round = await loadDraft(c)
+    return render(c, <DeleteRoundPage round={round} />, { title: `Delete ${round.name}` })
+  })
+  .post('/:id/delete', async (c) => {
+    const round = await loadManagedRound(c)
+    if (round.status !== 'draft') throw new HTTPException(409, { message: onlyDrafts })
+    await deleteDraftRound(c.var.db, actorOf(c), round)
+    return redirectAfterPost(c, '/rounds')
+  })
+  .get('/:id/close', async (c) => {
+    const round = await loadManagedRound(c)
+    if (round.status !== 'open') return c.redirect(`/rounds/${round.id}`, 303)
+    return render(c, <CloseRoundPage round={round} today={dayOf(c.var.now())} />, {
+      title: `Close ${round.name}`,
+    })
   })
   .post('/:id/close', async (c) => {
     const round = await loadManagedRound(c)

@@ -1,9 +1,10 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { SettingsForm, SettingsPage } from '../../views/pages/settings/settings'
+import { getRespondentContact } from '../db/queries/organisations'
 import { getSsoSettings, saveSettings } from '../db/queries/sso'
 import type { AppEnv } from '../env'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { isLoopback } from '../lib/sso'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
@@ -27,6 +28,12 @@ const settingsSchema = z.object({
     .trim()
     .min(1, 'Enter the organisation name')
     .max(120, 'Organisation name must be 120 characters or fewer'),
+  respondentContact: z
+    .string()
+    .trim()
+    .max(300, 'Who to contact must be 300 characters or fewer')
+    .optional()
+    .default(''),
   issuer: issuerUrl.optional().default(''),
   clientId: z.string().trim().max(200).optional().default(''),
   clientSecret: z.string().max(500).optional().default(''),
@@ -49,12 +56,20 @@ async function renderSettings(c: Context<AppEnv>, values: FormValues, errors: Fi
 }
 
 export const settingsRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.administer))
+  .use(requireThat(may.administer, onlyWho.administer))
   .get('/', async (c) => {
-    const sso = await getSsoSettings(c.var.db, c.var.organisation.id)
+    const [sso, respondentContact] = await Promise.all([
+      getSsoSettings(c.var.db, c.var.organisation.id),
+      getRespondentContact(c.var.db, c.var.organisation.id),
+    ])
     return renderSettings(
       c,
-      { name: c.var.organisation.name, issuer: sso?.issuer ?? '', clientId: sso?.clientId ?? '' },
+      {
+        name: c.var.organisation.name,
+        respondentContact: respondentContact ?? '',
+        issuer: sso?.issuer ?? '',
+        clientId: sso?.clientId ?? '',
+      },
       {},
     )
   })
@@ -62,6 +77,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     const form = c.req.valid('form')
     const before = {
       name: c.var.organisation.name,
+      respondentContact: await getRespondentContact(c.var.db, c.var.organisation.id),
       sso: await getSsoSettings(c.var.db, c.var.organisation.id),
     }
     const errors: FieldErrors = {}
@@ -77,6 +93,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     const sso = form.issuer
       ? { issuer: form.issuer, clientId: form.clientId, clientSecret: secret }
       : null
-    await saveSettings(c.var.db, actorOf(c), { name: form.name, sso }, before)
+    const respondentContact = form.respondentContact || null
+    await saveSettings(c.var.db, actorOf(c), { name: form.name, respondentContact, sso }, before)
     return redirectAfterPost(c, '/settings')
   })

@@ -44,7 +44,7 @@ import { hasHiddenCharacters, hiddenCharactersMessage } from '../instruments/hid
 import { type MetricProblem, readMetricValues } from '../instruments/metric-csv'
 import { builtInInstruments } from '../instruments/registry'
 import { monthlyPeriod, peerSupportValue, periodOf, quarterlyPeriod } from '../instruments/strategy'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { readNumber } from '../lib/numbers'
@@ -133,7 +133,7 @@ const uploadSchema = z.object({
     ),
 })
 
-const manage = requireThat(may.manageStrategy)
+const manage = requireThat(may.manageStrategy, onlyWho.manageStrategy)
 const today = (c: Context<AppEnv>) => dayOf(c.var.now())
 const canManage = (c: Context<AppEnv>) => may.manageStrategy(c.var.signedIn?.grants ?? [])
 async function loadWorkstream(c: Context<AppEnv>) {

@@ -7,7 +7,7 @@ import { hideComment } from '../db/queries/comments'
 import { getTeam } from '../db/queries/groups'
 import { priorityStatuses } from '../db/schema'
 import type { AppEnv } from '../env'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { teamData } from '../lib/results/team'
 import {
@@ -34,7 +34,8 @@ const reviewSchema = z.object({
 async function loadTeam(c: Context<AppEnv>) {
   const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!team) throw new HTTPException(404)
-  if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id)) throw new HTTPException(403)
+  if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id))
+    throw new HTTPException(403, { message: onlyWho.seeTeam })
   return team
 }
 
@@ -59,7 +60,8 @@ async function renderTeam(c: Context<AppEnv>, values: FormValues = {}, errors: F
 
 async function requirePlanner(c: Context<AppEnv>) {
   const team = await loadTeam(c)
-  if (!may.runGroup(c.var.signedIn?.grants ?? [], team.id)) throw new HTTPException(403)
+  if (!may.runGroup(c.var.signedIn?.grants ?? [], team.id))
+    throw new HTTPException(403, { message: onlyWho.runGroup })
   return team
 }
 
@@ -95,7 +97,7 @@ export const teamResultsRoutes = new Hono<AppEnv>()
       return redirectAfterPost(c, `/results/teams/${team.id}?round=${round.id}`)
     },
   )
-  .post('/:id/comments/hide', requireThat(may.hideComments), async (c) => {
+  .post('/:id/comments/hide', requireThat(may.hideComments, onlyWho.hideComments), async (c) => {
     const team = await loadTeam(c)
     const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'), {
       withHiddenComments: true,

@@ -17,7 +17,7 @@ import {
 } from '../db/queries/groups'
 import { groupingKinds, teamTypes } from '../db/schema'
 import type { AppEnv } from '../env'
-import { actorOf, may, requireThat } from '../lib/authorise'
+import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
 
@@ -37,12 +37,13 @@ const groupingSchema = z.object({
   name: z.string().trim().min(1, 'Enter the name').max(120, 'Name must be 120 characters or fewer'),
 })
 
-const administer = requireThat(may.administer)
+const administer = requireThat(may.administer, onlyWho.administer)
 
 async function loadTeam(c: Context<AppEnv>) {
   const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!team) throw new HTTPException(404)
-  if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id)) throw new HTTPException(403)
+  if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id))
+    throw new HTTPException(403, { message: onlyWho.seeTeam })
   return team
 }
 

@@ -39,7 +39,9 @@ describeInBrowser('responding in Chromium', () => {
     await tabTo(page, '', 20, 'Start now')
     await Promise.all([page.waitForURL(/\/domains\/1$/), page.keyboard.press('Enter')])
     for (const [d, items] of domains.entries()) {
-      expect(await textOf(page, 'h1 .nhsuk-caption-m')).toBe(`Domain ${d + 1} of ${domains.length}`)
+      expect(await textOf(page, 'h1 .nhsuk-caption-m')).toBe(
+        `Section ${d + 1} of ${domains.length}`,
+      )
       for (const item of items) {
         await tabTo(page, `answer-${item.linkId}`)
         await page.keyboard.press('Space')

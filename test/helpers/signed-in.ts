@@ -54,3 +54,24 @@ export async function signInAs(h: Harness, email: string, password: string) {
       postForm(h.app, path, fields, { Cookie: cookie }),
   }
 }
+
+/** Invitation codes as they appear in a page's links: three groups of four. */
+export const codesIn = (page: string) => [
+  ...new Set(
+    [...page.matchAll(/\/r\/([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/g)].map((m) => m[1] ?? ''),
+  ),
+]
+
+/** Makes links through the round page's form: where they are kept for their maker, and the codes. */
+export async function madeLinks(
+  h: Pick<Awaited<ReturnType<typeof signInAs>>, 'get' | 'post'>,
+  roundPath: string,
+  fields: { groupId: string; perspective: string; count: string },
+) {
+  const made = await h.post(`${roundPath}/invitations`, fields)
+  if (made.status !== 303) throw new Error(`Links were not made: ${made.status}`)
+  const kept = made.headers.get('Location') ?? ''
+  const page = await h.get(kept)
+  const text = await page.text()
+  return { kept, page, text, codes: codesIn(text) }
+}

@@ -176,9 +176,10 @@ describe('single sign-on against a real OpenID provider', () => {
       { organisationId: h.organisation.id, actorId: h.signedInId, at: new Date() },
       {
         name: h.organisation.name,
+        respondentContact: null,
         sso: { issuer, clientId: client.client_id, clientSecret: client.client_secret },
       },
-      { name: h.organisation.name, sso: null },
+      { name: h.organisation.name, respondentContact: null, sso: null },
     )
     const discoveriesBefore = discoveries
     const start = await postForm(h.app, '/sign-in/sso', {
@@ -193,9 +194,10 @@ describe('single sign-on against a real OpenID provider', () => {
       { organisationId: h.organisation.id, actorId: h.signedInId, at: new Date() },
       {
         name: h.organisation.name,
+        respondentContact: null,
         sso: { issuer: 'https://127.0.0.1:9', clientId: 'x', clientSecret: 'y' },
       },
-      { name: h.organisation.name, sso: null },
+      { name: h.organisation.name, respondentContact: null, sso: null },
     )
     const unreachable = await postForm(h.app, '/sign-in/sso', {
       ssoEmail: 'asha.patel@northmoor.example',

@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { createInvitations } from '../../src/db/queries/invitations'
 import { moveRound } from '../../src/db/queries/rounds'
-import { answers, itemAggregates, responses } from '../../src/db/schema'
+import { answers, itemAggregates, organisations, responses } from '../../src/db/schema'
 import { manualClock } from '../helpers/clock'
 import {
   createOrganisation,
@@ -43,7 +44,7 @@ describe('responding from a link', () => {
     const page = await res.text()
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
-    expect(page).toContain(`Domain 1 of ${domainCount}`)
+    expect(page).toContain(`Section 1 of ${domainCount}`)
     for (const item of itemsOfDomain(1)) {
       expect(page).toContain(`name="answer-${item.linkId}"`)
       expect(page).toContain(item.text.staff ?? '')
@@ -59,6 +60,51 @@ describe('responding from a link', () => {
     const page = await (await app.request(`${base}/domains/1`)).text()
     const item = itemsOfDomain(1)[0]
     expect(page).toContain(item?.text['person-using-service'] ?? 'missing')
+  })
+
+  it('gives people using the service their own plain headings, and each section the wording of its perspective', async () => {
+    const { app, base } = await withLink('person-using-service')
+    for (const [n, domain] of instrument.domains.entries()) {
+      const page = await (await app.request(`${base}/domains/${n + 1}`)).text()
+      const plain = domain.wording?.['person-using-service']
+      expect(plain?.title).toBeTruthy()
+      expect(page).toContain(`Section ${n + 1} of ${domainCount}`)
+      expect(page).toContain(plain?.title ?? 'missing')
+      expect(page).toContain(plain?.description ?? 'missing')
+      expect(page).not.toContain(domain.description ?? 'missing')
+      expect(page).not.toContain('Domain ')
+    }
+    const staff = await withLink('staff')
+    const first = await (await staff.app.request(`${staff.base}/domains/1`)).text()
+    expect(first).toContain(instrument.domains[0]?.title ?? 'missing')
+  })
+
+  it('tells a respondent how long it takes, what happens to their answers and whom to ask', async () => {
+    const h = await withLink('person-using-service')
+    const start = await (await h.app.request(h.base)).text()
+    expect(start).toContain(
+      `There are ${instrument.items.length} questions in ${domainCount} sections. It takes about 10 minutes.`,
+    )
+    expect(start).toContain('What happens to your answers')
+    expect(start).toContain('at least 5 people have answered')
+    expect(start).toContain('Ask the person who gave you this link.')
+    await h.db
+      .update(organisations)
+      .set({ respondentContact: 'the Recovery Team on 0123 456 7890' })
+      .where(eq(organisations.id, h.org.id))
+    expect(await (await h.app.request(h.base)).text()).toContain(
+      'Contact the Recovery Team on 0123 456 7890, or ask the person who gave you this link.',
+    )
+  })
+
+  it('says answers are saved as they are chosen only where scripts run, and otherwise by the buttons', async () => {
+    const { app, base } = await withLink()
+    for (const path of [base, `${base}/domains/1`]) {
+      const page = await (await app.request(path)).text()
+      expect(page).toMatch(/<p class="app-js-only">Each answer is saved as soon as you choose it\./)
+      expect(page).toMatch(/<p class="app-no-js">Your answers are saved when you press a button/)
+      expect(page).not.toContain('saved as you go')
+    }
   })
 
   it('saves one answer through htmx with a Saved status, and finds it again on return', async () => {

@@ -11,7 +11,7 @@ import {
   teamInstrument,
   validRound,
 } from '../helpers/factories'
-import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
+import { madeLinks, setUpAndSignIn, signInAs } from '../helpers/signed-in'
 import { tableRows } from '../helpers/tables'
 
 const setUp = async () =>
@@ -93,27 +93,24 @@ describe('rounds', () => {
     const team = await createTeamRow(h.db, h.organisation.id, 'Ward 3')
     const path = await createdRound(h, validRound([team.id]))
     await h.post(`${path}/open`)
-    const res = await h.post(`${path}/invitations`, {
+    const { kept, page, codes } = await madeLinks(h, path, {
       groupId: team.id,
       perspective: 'staff',
       count: '3',
     })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('Cache-Control')).toBe('no-store')
-    const tokens = [...(await res.text()).matchAll(/\/r\/([A-Za-z0-9_-]{43})/g)].map(
-      (m) => m[1] ?? '',
-    )
-    const unique = [...new Set(tokens)]
-    expect(unique).toHaveLength(3)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('Cache-Control')).toBe('no-store')
+    expect(codes).toHaveLength(3)
     const stored = await h.db.select().from(invitations)
     expect(stored).toHaveLength(3)
-    for (const row of stored) expect(unique).not.toContain(row.tokenHash)
-    const csv = await h.post(`${path}/invitations/csv`, { token: [...unique, 'forged'] })
+    for (const row of stored) expect(codes).not.toContain(row.tokenHash)
+    const csv = await h.get(`${kept}/csv`)
     expect(csv.headers.get('Content-Type')).toContain('text/csv')
     const lines = (await csv.text()).trim().split('\r\n')
-    expect(lines[0]).toBe('round,group,perspective,link')
+    expect(lines[0]).toBe('round,group,perspective,code,link')
     expect(lines).toHaveLength(4)
     expect(lines[1]).toContain('Ward 3')
+    expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(codes)
     const tooMany = await h.post(`${path}/invitations`, {
       groupId: team.id,
       perspective: 'staff',
@@ -128,12 +125,9 @@ describe('rounds', () => {
     const team = await createTeamRow(h.db, h.organisation.id, 'Ward 3')
     const path = await createdRound(h, validRound([team.id]))
     await h.post(`${path}/open`)
-    const res = await h.post(`${path}/invitations`, {
-      groupId: team.id,
-      perspective: 'staff',
-      count: '2',
-    })
-    const [token] = [...(await res.text()).matchAll(/\/r\/([A-Za-z0-9_-]{43})/g)].map((m) => m[1])
+    const {
+      codes: [token],
+    } = await madeLinks(h, path, { groupId: team.id, perspective: 'staff', count: '2' })
     await h.post(`/r/${token}/domains/1`, { 'answer-T01': '4', go: 'next' })
     await h.post(`/r/${token}/submit`)
     const open = await (await h.get(path)).text()

@@ -14,10 +14,18 @@ const sso = {
 describe('organisation settings', () => {
   it('renames the organisation and sets single sign-on, auditing the change without the secret', async () => {
     const h = await setUpAndSignIn(await freshHarness())
-    const res = await h.post('/settings', { name: 'Northmoor Mental Health Trust', ...sso })
+    const res = await h.post('/settings', {
+      name: 'Northmoor Mental Health Trust',
+      respondentContact: 'the Recovery Team, 0123 456 7890',
+      ...sso,
+    })
     expect(res.status).toBe(303)
     const [org] = await h.db.select().from(organisations)
     expect(org?.name).toBe('Northmoor Mental Health Trust')
+    expect(org?.respondentContact).toBe('the Recovery Team, 0123 456 7890')
+    expect(await (await h.get('/settings')).text()).toContain(
+      'value="the Recovery Team, 0123 456 7890"',
+    )
     expect(await getSsoSettings(h.db, h.organisation.id)).toEqual(sso)
     const [entry] = await h.db
       .select()
@@ -25,6 +33,7 @@ describe('organisation settings', () => {
       .where(eq(auditLog.action, 'settings.updated'))
     expect(entry?.after).toEqual({
       name: 'Northmoor Mental Health Trust',
+      respondentContact: 'the Recovery Team, 0123 456 7890',
       sso: { issuer: sso.issuer, clientId: sso.clientId },
     })
     expect(JSON.stringify(entry)).not.toContain(sso.clientSecret)

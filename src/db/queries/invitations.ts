@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm'
-import { hashToken, newToken } from '../../lib/tokens'
-import { chunksOf, rowsPerStatement } from '../chunks'
+import { and, count, eq, sql } from 'drizzle-orm'
+import { hashToken, newInvitationCode } from '../../lib/tokens'
+import { rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
 import { invitations, responses, rounds } from '../schema'
 import { auditInsert } from './audit'
+import { keepShownLinks } from './shown-links'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
 export type InvitationRequest = { groupId: string; perspective: string; count: number }
@@ -13,18 +14,20 @@ export type NewInvitation = { token: string; groupId: string; perspective: strin
 export const responseIdOf = (token: string) => hashToken(`response:${token}`)
 
 /**
- * Makes single-use links, storing only each token's digest, in one batch with the audit entry.
- * The tokens are returned once, to be shown or downloaded; they cannot be looked up again.
+ * Makes single-use links, storing each token's digest for good and the tokens themselves only for
+ * the person who made them to come back to for a short time (`shownLinkHours`), in one batch with
+ * the audit entry, under `keptAs`.
  */
 export async function createInvitations(
   db: Db,
   actor: Actor,
   roundId: string,
   requests: readonly InvitationRequest[],
+  keptAs: string = crypto.randomUUID(),
 ): Promise<NewInvitation[]> {
   const made = requests.flatMap((r) =>
     Array.from({ length: r.count }, () => ({
-      token: newToken(),
+      token: newInvitationCode(),
       groupId: r.groupId,
       perspective: r.perspective,
     })),
@@ -47,6 +50,15 @@ export async function createInvitations(
       after: { links: made.length, groups: new Set(made.map((m) => m.groupId)).size },
     }),
     ...rowsPerStatement(rows, 7).map((chunk) => db.insert(invitations).values(chunk)),
+    ...keepShownLinks(db, {
+      id: keptAs,
+      organisationId: actor.organisationId,
+      madeBy: actor.actorId,
+      kind: 'invitations',
+      subjectId: roundId,
+      links: made,
+      at: actor.at,
+    }),
   ])
   return made
 }
@@ -66,43 +78,6 @@ export async function findInvitation(db: Db, token: string) {
     )
     .where(eq(invitations.tokenHash, tokenHash))
   return found ?? null
-}
-
-/** Which of these tokens are links of this round, in order. */
-export async function tokensOfRound(
-  db: Db,
-  organisationId: string,
-  roundId: string,
-  tokens: readonly string[],
-): Promise<NewInvitation[]> {
-  const hashed = await Promise.all(
-    tokens.map(async (token) => ({ token, hash: await hashToken(token) })),
-  )
-  const known = new Map<string, { groupId: string; perspective: string }>()
-  for (const chunk of chunksOf(hashed, 90)) {
-    const rows = await db
-      .select({
-        tokenHash: invitations.tokenHash,
-        groupId: invitations.groupId,
-        perspective: invitations.perspective,
-      })
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.organisationId, organisationId),
-          eq(invitations.roundId, roundId),
-          inArray(
-            invitations.tokenHash,
-            chunk.map((h) => h.hash),
-          ),
-        ),
-      )
-    for (const row of rows) known.set(row.tokenHash, row)
-  }
-  return hashed.flatMap(({ token, hash }) => {
-    const row = known.get(hash)
-    return row ? [{ token, ...row }] : []
-  })
 }
 
 export type Participation = { groupId: string; invited: number; used: number; completed: number }

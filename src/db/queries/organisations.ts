@@ -35,7 +35,7 @@ export async function createFirstOrganisation(
   const ifCreated = sql`from ${organisations} where ${organisations.id} = ${organisationId}`
   await db.batch([
     db.insert(organisations).select(
-      sql`select ${organisationId}, ${name}, ${at}
+      sql`select ${organisationId}, ${name}, ${at}, null
             where not exists (select 1 from ${organisations})`,
     ),
     db
@@ -75,4 +75,13 @@ export const executiveOf = (organisationId: Bound): ListOf<{ id: string; name: s
 export async function getExecutiveGroup(db: Db, organisationId: string) {
   const [row] = await jsonList(db, executiveOf(organisationId))
   return row ?? null
+}
+
+/** Whom the organisation's respondents may ask about a questionnaire, or null if it has not said. */
+export async function getRespondentContact(db: Db, organisationId: string) {
+  const [row] = await db
+    .select({ contact: organisations.respondentContact })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+  return row?.contact ?? null
 }

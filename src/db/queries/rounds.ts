@@ -2,9 +2,10 @@ import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList } from '../json-list'
-import { groups, roundGroups, rounds } from '../schema'
+import { groups, invitations, roundGroups, rounds } from '../schema'
 import { auditInsert, auditInsertIfChanged } from './audit'
 import { figuresSnapshot } from './responses'
+import { forgetShownLinks, forgetShownLinksIf } from './shown-links'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
 export type RoundSettings = {
@@ -32,11 +33,12 @@ export const roundDefaults = {
  * A draft round with its groups, in one batch; every group must be the organisation's own. The
  * group rows go in statements of at most 30 rows (90 bound parameters), inside D1's limit of 100.
  */
-export async function createRound(
+/** A round's group rows, each group checked to be the organisation's own. */
+async function roundGroupRows(
   db: Db,
-  actor: Actor,
-  settings: RoundSettings,
-  groupIds: string[],
+  organisationId: string,
+  roundId: string,
+  groupIds: readonly string[],
 ) {
   const wanted = [...new Set(groupIds)]
   let owned = 0
@@ -44,17 +46,22 @@ export async function createRound(
     const found = await db
       .select({ id: groups.id })
       .from(groups)
-      .where(and(eq(groups.organisationId, actor.organisationId), inArray(groups.id, ids)))
+      .where(and(eq(groups.organisationId, organisationId), inArray(groups.id, ids)))
     owned += found.length
   }
   if (owned !== wanted.length)
     throw new Error('Every group of a round must belong to its organisation')
+  return { wanted, rows: wanted.map((groupId) => ({ roundId, groupId, organisationId })) }
+}
+
+export async function createRound(
+  db: Db,
+  actor: Actor,
+  settings: RoundSettings,
+  groupIds: string[],
+) {
   const id = crypto.randomUUID()
-  const rows = wanted.map((groupId) => ({
-    roundId: id,
-    groupId,
-    organisationId: actor.organisationId,
-  }))
+  const { wanted, rows } = await roundGroupRows(db, actor.organisationId, id, groupIds)
   await db.batch([
     db.insert(rounds).values({
       id,
@@ -128,7 +135,12 @@ export async function moveRound(db: Db, actor: Actor, round: Round, move: keyof 
       before: { status: from },
       after: { status: to },
     }),
-    ...(move === 'close' ? figuresSnapshot(db, actor.organisationId, round.id) : []),
+    ...(move === 'close'
+      ? [
+          ...figuresSnapshot(db, actor.organisationId, round.id),
+          forgetShownLinks(db, actor.organisationId, round.id),
+        ]
+      : []),
   ])
   return moved.length > 0
 }
@@ -180,4 +192,117 @@ export async function listRounds(db: Db, organisationId: string): Promise<RoundS
     from: sql`from ${rounds} where ${eq(rounds.organisationId, organisationId)}`,
     orderBy: sql`${rounds.opensOn} desc, ${rounds.name}`,
   })
+}
+
+const isDraft = (organisationId: string, roundId: string) =>
+  sql`exists (select 1 from ${rounds} where ${rounds.organisationId} = ${organisationId} and ${rounds.id} = ${roundId} and ${rounds.status} = 'draft')`
+
+/**
+ * Changes a draft round's settings and groups, with its audit entry, in one batch; a round that has
+ * opened meanwhile refuses the whole batch (its groups are locked). Returns whether it changed.
+ */
+export async function updateDraftRound(
+  db: Db,
+  actor: Actor,
+  round: Round,
+  settings: RoundSettings,
+  groupIds: string[],
+) {
+  const { wanted, rows } = await roundGroupRows(db, actor.organisationId, round.id, groupIds)
+  const [updated] = await db.batch([
+    db
+      .update(rounds)
+      .set(settings)
+      .where(
+        and(
+          eq(rounds.organisationId, actor.organisationId),
+          eq(rounds.id, round.id),
+          eq(rounds.status, 'draft'),
+        ),
+      )
+      .returning({ id: rounds.id }),
+    auditInsertIfChanged(db, {
+      ...actor,
+      action: 'round.changed',
+      subjectType: 'round',
+      subjectId: round.id,
+      before: { ...settingsOf(round), groups: round.groups.length },
+      after: { ...settings, groups: wanted.length },
+    }),
+    db
+      .delete(roundGroups)
+      .where(
+        and(
+          eq(roundGroups.organisationId, actor.organisationId),
+          eq(roundGroups.roundId, round.id),
+          isDraft(actor.organisationId, round.id),
+        ),
+      ),
+    ...chunksOf(rows, 30).map((chunk) => db.insert(roundGroups).values(chunk)),
+  ])
+  return updated.length > 0
+}
+
+/**
+ * Deletes a draft round (its groups, unused links, and links kept for their makers) with its
+ * audit entry, in one batch. A round that has opened is kept: nothing is deleted. Safe to repeat.
+ */
+export async function deleteDraftRound(db: Db, actor: Actor, round: Round) {
+  const draft = isDraft(actor.organisationId, round.id)
+  const [, , , deleted] = await db.batch([
+    db
+      .delete(invitations)
+      .where(
+        and(
+          eq(invitations.organisationId, actor.organisationId),
+          eq(invitations.roundId, round.id),
+          draft,
+        ),
+      ),
+    forgetShownLinksIf(db, actor.organisationId, round.id, draft),
+    db
+      .delete(roundGroups)
+      .where(
+        and(
+          eq(roundGroups.organisationId, actor.organisationId),
+          eq(roundGroups.roundId, round.id),
+          draft,
+        ),
+      ),
+    db
+      .delete(rounds)
+      .where(
+        and(
+          eq(rounds.organisationId, actor.organisationId),
+          eq(rounds.id, round.id),
+          eq(rounds.status, 'draft'),
+        ),
+      )
+      .returning({ id: rounds.id }),
+    auditInsertIfChanged(db, {
+      ...actor,
+      action: 'round.deleted',
+      subjectType: 'round',
+      subjectId: round.id,
+      before: { name: round.name, status: 'draft', groups: round.groups.length },
+    }),
+  ])
+  return deleted.length > 0
+}
+
+/** The settings a round was made with, as the form and the audit log name them. */
+export function settingsOf(round: Round): RoundSettings {
+  return {
+    name: round.name,
+    instrumentSlug: round.instrumentSlug,
+    instrumentVersion: round.instrumentVersion,
+    perspectives: round.perspectives,
+    mode: round.mode,
+    opensOn: round.opensOn,
+    closesOn: round.closesOn,
+    anonymityThreshold: round.anonymityThreshold,
+    commentThreshold: round.commentThreshold,
+    itemMid: round.itemMid,
+    teamMid: round.teamMid,
+  }
 }

@@ -22,18 +22,19 @@ export async function getSsoSettings(db: Db, organisationId: string): Promise<Ss
 export async function saveSettings(
   db: Db,
   actor: Actor,
-  change: { name: string; sso: SsoSettings | null },
-  before: { name: string; sso: SsoSettings | null },
+  change: { name: string; respondentContact: string | null; sso: SsoSettings | null },
+  before: { name: string; respondentContact: string | null; sso: SsoSettings | null },
 ) {
-  const shown = (s: { name: string; sso: SsoSettings | null }) => ({
+  const shown = (s: typeof change) => ({
     name: s.name,
+    respondentContact: s.respondentContact,
     sso: s.sso ? { issuer: s.sso.issuer, clientId: s.sso.clientId } : null,
   })
   const updatedAt = actor.at.toISOString()
   await db.batch([
     db
       .update(organisations)
-      .set({ name: change.name })
+      .set({ name: change.name, respondentContact: change.respondentContact })
       .where(eq(organisations.id, actor.organisationId)),
     change.sso
       ? db

@@ -40,7 +40,10 @@ export async function makeLinks(
   await page.selectOption('#groupId', { label: 'Willow Ward' })
   await page.selectOption('#perspective', perspective)
   await page.fill('#count', String(count))
-  await Promise.all([page.waitForURL(/\/invitations$/), page.click('text=Make the links')])
+  await Promise.all([
+    page.waitForURL(/\/invitations\/[0-9a-f-]{36}$/),
+    page.click('text=Make the links'),
+  ])
   const links = await page.locator('.app-link-card__url').allTextContents()
   return links.map((link) => link.trim())
 }

@@ -1,4 +1,5 @@
 import { ErrorSummary } from '../../components/error-summary'
+import { SavingNote } from './messages'
 import { Question, type QuestionProps } from './question'
 
 export type DomainPageProps = {
@@ -23,12 +24,12 @@ export function DomainPage(props: DomainPageProps) {
         </span>
         <h1>
           <span class="nhsuk-caption-m">
-            Domain {props.index} of {props.count}
+            Section {props.index} of {props.count}
           </span>
           {props.title}
         </h1>
         {props.description && <p class="nhsuk-lede-text">{props.description}</p>}
-        <p>Each answer is saved as you go. You can come back to this link later.</p>
+        <SavingNote then="You can come back to this link later." />
         <form method="post" action={props.action} novalidate>
           {props.questions.map((question) => (
             <Question {...question} />

@@ -1,4 +1,25 @@
+import { longDate } from '../rounds/labels'
+
 type Heading = { round: string; group: string }
+
+/**
+ * How answers are kept, as it is true: with JavaScript each answer is saved as it is chosen; without
+ * it, when a page's button is pressed. The stylesheet shows the one that applies.
+ */
+export function SavingNote({ then }: { then: string }) {
+  return (
+    <>
+      <p class="app-js-only">Each answer is saved as soon as you choose it. {then}</p>
+      <p class="app-no-js">
+        Your answers are saved when you press a button at the bottom of each page, such as “Save and
+        continue”. {then}
+      </p>
+    </>
+  )
+}
+
+/** Minutes a questionnaire takes, at about 20 seconds a question, rounded up to 5 minutes. */
+export const minutesFor = (questions: number) => Math.max(5, Math.ceil(questions / 15) * 5)
 
 function Message({
   heading,
@@ -30,6 +51,7 @@ export function StartPage({
   next,
   started,
   consensus,
+  respondent,
 }: {
   heading: Heading
   instrumentTitle: string
@@ -38,22 +60,38 @@ export function StartPage({
   next: string
   started: boolean
   consensus: boolean
+  respondent?: { contact: string | null; threshold: number } | undefined
 }) {
   return (
     <Message heading={heading} title={instrumentTitle}>
       <p>
-        There are {questions} questions in {domains} sections. Answer each one as it is now, not as
-        it should be. “Don’t know” and “Not applicable” are real answers.
+        There are {questions} questions in {domains} sections. It takes about{' '}
+        {minutesFor(questions)} minutes. Answer each one as things are now, not as they should be.
+        “Don’t know” and “Not applicable” are real answers.
       </p>
       {consensus ? (
         <p>Record the rating the group agrees on, the evidence for it, and any dissent.</p>
       ) : (
-        <p>
-          Your answers are anonymous: they are not linked to you or to this link, and your team’s
-          results are shown only when enough people have answered.
-        </p>
+        <>
+          <h2 class="nhsuk-heading-m">What happens to your answers</h2>
+          <p>
+            Your answers are anonymous. We do not ask your name, and nobody can tell which answers
+            are yours, not even the person who gave you this link.
+          </p>
+          <p>
+            Your answers are added together with other people’s. A result is shown only when at
+            least {respondent?.threshold ?? 5} people have answered. The team uses the results to
+            choose what to make better.
+          </p>
+          <h2 class="nhsuk-heading-m">If you have a question</h2>
+          <p>
+            {respondent?.contact
+              ? `Contact ${respondent.contact}, or ask the person who gave you this link.`
+              : 'Ask the person who gave you this link.'}
+          </p>
+        </>
       )}
-      <p>Each answer is saved as you go. You can stop and come back to this link later.</p>
+      <SavingNote then="You can stop and come back to this link later." />
       <a class="nhsuk-button" data-module="nhsuk-button" href={next}>
         {started ? 'Continue' : 'Start now'}
       </a>
@@ -102,11 +140,29 @@ export function ThankYouPage({ heading, consensus }: { heading: Heading; consens
   )
 }
 
-export function ClosedPage({ heading }: { heading: Heading }) {
+export function ClosedPage({
+  heading,
+  window,
+}: {
+  heading: Heading
+  window?: { opensOn?: string | undefined; closedOn: string } | undefined
+}) {
+  if (window?.opensOn) {
+    return (
+      <Message heading={heading} title="This questionnaire is not open yet">
+        <p>It is due to open on {longDate(window.opensOn)}. Keep this link and come back then.</p>
+        <p>If it has not opened by then, speak to the person who gave you the link.</p>
+      </Message>
+    )
+  }
   return (
     <Message heading={heading} title="This questionnaire is closed">
-      <p>The round this link belongs to is not open for answers.</p>
-      <p>If you think it should be, speak to the person who gave you the link.</p>
+      <p>
+        {window
+          ? `It closed on ${longDate(window.closedOn)}, so it no longer takes answers.`
+          : 'It no longer takes answers.'}
+      </p>
+      <p>If you think it should be open, speak to the person who gave you the link.</p>
     </Message>
   )
 }

@@ -22,11 +22,25 @@ export type RoundFormProps = {
   instruments: readonly { value: string; text: string }[]
   groups: readonly { value: string; text: string }[]
   perspectives: readonly { value: string; text: string }[]
+  /** A draft being changed: where the form goes and what it says; otherwise a new round. */
+  editing?: { action: string; cancel: string } | undefined
 }
 
-export function RoundForm({ values, errors, instruments, groups, perspectives }: RoundFormProps) {
+export function RoundForm({
+  values,
+  errors,
+  instruments,
+  groups,
+  perspectives,
+  editing,
+}: RoundFormProps) {
   return (
-    <Form id="round-form" action="/rounds/new" errors={errors} submit="Create the round">
+    <Form
+      id="round-form"
+      action={editing?.action ?? '/rounds/new'}
+      errors={errors}
+      submit={editing ? 'Save the round' : 'Create the round'}
+    >
       <TextInput
         name="name"
         label="Name of the round"
@@ -137,8 +151,13 @@ export function RoundFormPage(props: RoundFormProps) {
   return (
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-two-thirds">
-        <h1>Create a round</h1>
+        <h1>{props.editing ? 'Change the round' : 'Create a round'}</h1>
         <RoundForm {...props} />
+        {props.editing && (
+          <p>
+            <a href={props.editing.cancel}>Cancel and go back to the round</a>
+          </p>
+        )}
       </div>
     </div>
   )

@@ -28,6 +28,60 @@ export type RoundPageProps = {
   inviteGroups: readonly { value: string; text: string }[]
   perspectives: readonly { value: string; text: string }[]
   forms: { values: FormValues; errors: FieldErrors }
+  /** Links this person made for the round that they may still come back to. */
+  keptLinks: readonly { href: string; count: number; until: string }[]
+  keptHours: number
+  canExport: boolean
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+})
+
+/** What was planned, and for a closed round the day it actually closed. */
+function windowText(round: Round) {
+  const planned = `${longDate(round.opensOn)} to ${longDate(round.closesOn)}`
+  if (round.status !== 'closed' || !round.closedAt) return planned
+  const closed = round.closedAt.slice(0, 10)
+  return closed === round.closesOn
+    ? `${planned} (closed on the planned day)`
+    : `${planned}; closed on ${longDate(closed)}`
+}
+
+function ClosedRoundLinks({ round, canExport }: { round: Round; canExport: boolean }) {
+  return (
+    <>
+      <h2>Results of this round</h2>
+      <ul class="nhsuk-list">
+        <li>
+          <a href={`/results?round=${round.id}`}>See the results of this round</a>
+        </li>
+        <li>
+          <a href={`/results/report?round=${round.id}`}>Board report for this round</a>
+        </li>
+        {canExport && round.mode === 'consensus' && (
+          <li>
+            <a href={`/results/export/consensus.json?round=${round.id}`}>
+              Download the agreed ratings (FHIR QuestionnaireResponse, for other systems)
+            </a>
+          </li>
+        )}
+        {canExport && (
+          <li>
+            <a href={`/results/export/summary.csv?round=${round.id}`}>
+              Download the summary of scores (CSV)
+            </a>
+          </li>
+        )}
+      </ul>
+    </>
+  )
 }
 
 function Summary({ rows }: { rows: readonly [string, string][] }) {
@@ -59,7 +113,7 @@ export function RoundPage(props: RoundPageProps) {
           ['Questionnaire', props.instrumentTitle],
           ['Mode', modeLabels[round.mode]],
           ['Whose views', props.perspectiveNames],
-          ['Window', `${longDate(round.opensOn)} to ${longDate(round.closesOn)}`],
+          ['Window', windowText(round)],
           [
             'Results shown from',
             `${round.anonymityThreshold} responses (comments from ${round.commentThreshold})`,
@@ -72,8 +126,17 @@ export function RoundPage(props: RoundPageProps) {
       />
       {props.canManage && round.status === 'draft' && (
         <>
-          <p>Opening the round fixes its questionnaire, groups and thresholds.</p>
+          <p>
+            Opening the round fixes its questionnaire, groups and thresholds. Until then you can
+            change it or delete it.
+          </p>
           <ActionButton action={`${base}/open`} label="Open the round" />
+          <a class="nhsuk-button nhsuk-button--secondary" href={`${base}/edit`}>
+            Change the round
+          </a>{' '}
+          <a class="nhsuk-button nhsuk-button--warning" href={`${base}/delete`}>
+            Delete the round
+          </a>
         </>
       )}
       {props.canManage && round.status === 'open' && (
@@ -94,9 +157,14 @@ export function RoundPage(props: RoundPageProps) {
               Extend the round
             </button>
           </form>
-          <ActionButton action={`${base}/close`} label="Close the round" />
+          <h2 class="nhsuk-heading-m">Close the round</h2>
+          <p>Closing ends the round for everyone and shows its results. It cannot be undone.</p>
+          <a class="nhsuk-button nhsuk-button--warning" href={`${base}/close`}>
+            Close the round
+          </a>
         </>
       )}
+      {round.status === 'closed' && <ClosedRoundLinks round={round} canExport={props.canExport} />}
       <Table
         caption="Participation by group"
         captionSize="m"
@@ -129,10 +197,27 @@ export function RoundPage(props: RoundPageProps) {
       />
       {!consensus && round.status !== 'closed' && props.inviteGroups.length > 0 && (
         <>
+          {props.keptLinks.length > 0 && (
+            <>
+              <h2>Links you made</h2>
+              <ul class="nhsuk-list">
+                {props.keptLinks.map((k) => (
+                  <li>
+                    <a href={k.href}>
+                      {k.count} {k.count === 1 ? 'link' : 'links'}, to print or download until{' '}
+                      {timeFormat.format(new Date(k.until))}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <h2>Make invitation links</h2>
           <p>
-            Each link can be used by one person, once. Links are shown only once, to print or
-            download: only a fingerprint of each is kept, so nobody can look them up later.
+            Each link can be used by one person, once, and comes with a QR code and a code to type.
+            You can come back to the links you make, to print or download them, for{' '}
+            {props.keptHours} hours. After that only a fingerprint of each is kept, so nobody can
+            look them up.
           </p>
           <form method="post" action={`${base}/invitations`} novalidate>
             <Select

@@ -19,6 +19,13 @@ export function SettingsForm({ values, errors, hasSecret, redirectUri }: Setting
         error={errors.name}
         autocomplete="organization"
       />
+      <TextInput
+        name="respondentContact"
+        label="Who people answering a questionnaire can contact"
+        hint="Shown on the first page of every questionnaire, for questions about it. For example: the Recovery Team, recovery.team@example.nhs.uk or 0123 456 7890"
+        value={values.respondentContact}
+        error={errors.respondentContact}
+      />
       <h2 class="nhsuk-heading-m">Single sign-on</h2>
       <p>
         Let people sign in with their work account through OpenID Connect, for example Microsoft
