@@ -8,6 +8,7 @@ import { listTeams } from '../db/queries/groups'
 import {
   addPasswordLink,
   addPerson,
+  type NewPasswordLink,
   disablePerson,
   findPersonByEmail,
   getPerson,
@@ -16,6 +17,7 @@ import {
   normaliseEmail,
   revokeRole,
 } from '../db/queries/people'
+import { getShownLinks, listShownLinks, shownLinkHours } from '../db/queries/shown-links'
 import { roles } from '../db/schema'
 import type { AppEnv } from '../env'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
@@ -73,21 +75,38 @@ async function loadPerson(c: Context<AppEnv>) {
 
 async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
   const person = await loadPerson(c)
+  const kept = await listShownLinks(c.var.db, {
+    organisationId: c.var.organisation.id,
+    madeBy: c.var.signedIn?.person.id ?? '',
+    kind: 'password',
+    subjectId: person.id,
+    now: c.var.now(),
+  })
   return render(
     c,
-    <PersonPage person={person} teams={await teamsOf(c)} values={values} errors={errors} />,
+    <PersonPage
+      person={person}
+      teams={await teamsOf(c)}
+      values={values}
+      errors={errors}
+      keptLinks={kept.slice(0, 1).map((k) => `/people/${person.id}/password-link/${k.id}`)}
+    />,
     { title: person.name, errors },
   )
 }
 
-async function newLink(c: Context<AppEnv>) {
+async function newLink(c: Context<AppEnv>): Promise<NewPasswordLink> {
   const token = newToken()
-  const link = {
+  return {
+    token,
     tokenHash: await hashToken(token),
     expiresAt: c.var.now() + passwordLinkDays * 86_400_000,
+    keptAs: crypto.randomUUID(),
   }
-  return { token, link, url: new URL(`/set-password/${token}`, c.var.origin).toString() }
 }
+
+const keptPath = (personId: string, link: NewPasswordLink) =>
+  `/people/${personId}/password-link/${link.keptAs}`
 
 /** Why a change that would leave the organisation with no active admin is refused. */
 const lastAdmin = (name: string, change: string) =>
@@ -123,11 +142,9 @@ export const peopleRoutes = new Hono<AppEnv>()
       errors.email =
         'This email address cannot be given a new account. If the person is already in your list of people, find them there; otherwise use another address'
     if (Object.keys(errors).length > 0) return renderAdd(c, form, errors)
-    const { link, url } = await newLink(c)
-    await addPerson(c.var.db, actorOf(c), { name: form.name, email, ...grant }, link)
-    return render(c, <PasswordLinkPage name={form.name} link={url} days={passwordLinkDays} />, {
-      title: `Give ${form.name} this link`,
-    })
+    const link = await newLink(c)
+    const id = await addPerson(c.var.db, actorOf(c), { name: form.name, email, ...grant }, link)
+    return redirectAfterPost(c, keptPath(id, link))
   })
   .get('/:id', (c) => renderPerson(c))
   .post(
@@ -161,9 +178,30 @@ export const peopleRoutes = new Hono<AppEnv>()
   })
   .post('/:id/password-link', async (c) => {
     const person = await loadPerson(c)
-    const { link, url } = await newLink(c)
+    const link = await newLink(c)
     await addPasswordLink(c.var.db, actorOf(c), person.id, link)
-    return render(c, <PasswordLinkPage name={person.name} link={url} days={passwordLinkDays} />, {
-      title: `Give ${person.name} this link`,
+    return redirectAfterPost(c, keptPath(person.id, link))
+  })
+  .get('/:id/password-link/:kept', async (c) => {
+    const person = await loadPerson(c)
+    const kept = await getShownLinks(c.var.db, {
+      organisationId: c.var.organisation.id,
+      id: c.req.param('kept'),
+      madeBy: c.var.signedIn?.person.id ?? '',
+      kind: 'password',
+      now: c.var.now(),
     })
+    const token = kept?.subjectId === person.id ? kept.links[0]?.token : undefined
+    c.header('Cache-Control', 'no-store')
+    return render(
+      c,
+      <PasswordLinkPage
+        personId={person.id}
+        name={person.name}
+        link={token ? new URL(`/set-password/${token}`, c.var.origin).toString() : null}
+        days={passwordLinkDays}
+        hours={shownLinkHours}
+      />,
+      { title: token ? `Give ${person.name} this link` : 'This link is no longer shown', status: token ? 200 : 410 },
+    )
   })

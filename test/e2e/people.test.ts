@@ -24,6 +24,8 @@ describeInBrowser('people in Chromium', () => {
     await admin.locator('#password-link').waitFor()
     expect(await axeViolations(admin)).toEqual([])
     const link = await textOf(admin, '#password-link')
+    await admin.reload()
+    expect(await textOf(admin, '#password-link')).toBe(link)
 
     await admin.goto(`${session.baseUrl}/people`)
     expect(await axeViolations(admin)).toEqual([])

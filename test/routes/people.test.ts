@@ -11,12 +11,18 @@ import {
   knownPassword,
 } from '../helpers/factories'
 import { postForm } from '../helpers/requests'
-import { sessionCookie, setUpAndSignIn, signInAs } from '../helpers/signed-in'
+import { firstAdmin, sessionCookie, setUpAndSignIn, signInAs } from '../helpers/signed-in'
 
 const linkIn = (html: string) =>
   /<code id="password-link">http:\/\/localhost(\/set-password\/[A-Za-z0-9_-]{43})<\/code>/.exec(
     html,
   )?.[1] ?? ''
+
+/** The set-password link on the page a form's redirect leads to. */
+async function linkAfter(h: { get: (path: string) => Promise<Response> }, made: Response) {
+  expect(made.status).toBe(303)
+  return linkIn(await (await h.get(made.headers.get('Location') ?? '')).text())
+}
 
 async function setUp() {
   const clock = manualClock()
@@ -26,6 +32,43 @@ async function setUp() {
 }
 
 describe('people and roles', () => {
+  it('shows a set-password link again to the admin who made it for 24 hours, and to nobody else', async () => {
+    const h = await setUp()
+    const added = await h.post('/people/new', {
+      name: 'Sam Jones',
+      email: 'sam.jones@northmoor.example',
+      role: 'viewer',
+    })
+    const kept = added.headers.get('Location') ?? ''
+    const link = await linkAfter(h, added)
+    expect(link).toMatch(/^\/set-password\//)
+    const reloaded = await h.get(kept)
+    expect(reloaded.headers.get('Cache-Control')).toBe('no-store')
+    expect(linkIn(await reloaded.text())).toBe(link)
+    const [sam] = await h.db
+      .select()
+      .from(people)
+      .where(eq(people.email, 'sam.jones@northmoor.example'))
+    expect(await (await h.get(`/people/${sam?.id}`)).text()).toContain(`href="${kept}"`)
+
+    await createPerson(h.db, h.organisation.id, {
+      email: 'second.admin@northmoor.example',
+      grants: [{ role: 'admin' }],
+    })
+    const other = await signInAs(h, 'second.admin@northmoor.example', knownPassword)
+    const refused = await other.get(kept)
+    expect(refused.status).toBe(410)
+    expect(linkIn(await refused.text())).toBe('')
+    expect(await (await other.get(`/people/${sam?.id}`)).text()).not.toContain(kept)
+
+    h.clock.advance(24 * 60 + 1)
+    const nextDay = await signInAs(h, firstAdmin.email, firstAdmin.password)
+    const late = await nextDay.get(kept)
+    expect(late.status).toBe(410)
+    expect(await late.text()).toContain('The link itself still works for 7 days')
+    expect((await h.app.request(link)).status).toBe(200)
+  })
+
   it('adds a person with a one-time link to set a password, which signs them in once', async () => {
     const h = await setUp()
     const added = await h.post('/people/new', {
@@ -34,8 +77,7 @@ describe('people and roles', () => {
       role: 'team-lead',
       groupId: h.team.id,
     })
-    expect(added.status).toBe(200)
-    const link = linkIn(await added.text())
+    const link = await linkAfter(h, added)
     expect(link).not.toBe('')
     const [sam] = await h.db
       .select()
@@ -62,7 +104,7 @@ describe('people and roles', () => {
         .status,
     ).toBe(404)
     // A password set from a new link ends the sessions of the old one.
-    const again = linkIn(await (await h.post(`/people/${sam?.id}/password-link`)).text())
+    const again = await linkAfter(h, await h.post(`/people/${sam?.id}/password-link`))
     expect(again).toMatch(/^\/set-password\//)
     const reset = await postForm(h.app, again, {
       password: 'a third long password',
@@ -91,8 +133,9 @@ describe('people and roles', () => {
       email: 'sam@northmoor.example',
       role: 'viewer',
     })
+    const link = await linkAfter(h, added)
     h.clock.advance(8 * 24 * 60)
-    const res = await h.app.request(linkIn(await added.text()))
+    const res = await h.app.request(link)
     expect(res.status).toBe(404)
     expect(await res.text()).toContain('It has been used already or has expired')
   })

@@ -231,7 +231,10 @@ describe('sessions', () => {
       method: 'POST',
       headers: { Origin: 'https://recovery.example.nhs.uk', Cookie: session },
     })
-    expect(await link.text()).toMatch(
+    const kept = await h.app.request(`${inside}${link.headers.get('Location')}`, {
+      headers: { Cookie: session },
+    })
+    expect(await kept.text()).toMatch(
       /https:\/\/recovery\.example\.nhs\.uk\/set-password\/[A-Za-z0-9_-]{43}/,
     )
   })

@@ -3,6 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { passwordTokens, people, type Role, roleGrants, sessions } from '../schema'
 import { auditInsert, auditInsertIfChanged } from './audit'
+import { keepShownLinks } from './shown-links'
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 type Actor = { organisationId: string; actorId: string; at: Date }
@@ -46,12 +47,38 @@ export async function getPerson(db: Db, organisationId: string, personId: string
   return person ?? null
 }
 
+/**
+ * A one-time link to set a password: its digest for good, and the link itself kept for the admin
+ * who made it to come back to for a short time (`shownLinkHours`), under `keptAs`.
+ */
+export type NewPasswordLink = { token: string; tokenHash: string; expiresAt: number; keptAs: string }
+
+function passwordLinkStatements(db: Db, actor: Actor, personId: string, link: NewPasswordLink) {
+  return [
+    db.insert(passwordTokens).values({
+      tokenHash: link.tokenHash,
+      expiresAt: link.expiresAt,
+      organisationId: actor.organisationId,
+      personId,
+    }),
+    ...keepShownLinks(db, {
+      id: link.keptAs,
+      organisationId: actor.organisationId,
+      madeBy: actor.actorId,
+      kind: 'password',
+      subjectId: personId,
+      links: [{ token: link.token }],
+      at: actor.at,
+    }),
+  ] as const
+}
+
 /** An invited person with a first role and a one-time link to set their password, in one batch. */
 export async function addPerson(
   db: Db,
   actor: Actor,
   person: { name: string; email: string; role: Role; groupId: string | null },
-  link: { tokenHash: string; expiresAt: number },
+  link: NewPasswordLink,
 ) {
   const id = crypto.randomUUID()
   const at = actor.at.toISOString()
@@ -72,9 +99,7 @@ export async function addPerson(
       createdAt: at,
       ...grant,
     }),
-    db
-      .insert(passwordTokens)
-      .values({ ...link, organisationId: actor.organisationId, personId: id }),
+    ...passwordLinkStatements(db, actor, id, link),
     auditInsert(db, {
       ...actor,
       action: 'person.added',
@@ -209,10 +234,10 @@ export async function addPasswordLink(
   db: Db,
   actor: Actor,
   personId: string,
-  link: { tokenHash: string; expiresAt: number },
+  link: NewPasswordLink,
 ) {
   await db.batch([
-    db.insert(passwordTokens).values({ ...link, organisationId: actor.organisationId, personId }),
+    ...passwordLinkStatements(db, actor, personId, link),
     auditInsert(db, {
       ...actor,
       action: 'person.password-link',

@@ -85,24 +85,42 @@ export function AddPersonPage(props: AddPersonProps) {
 }
 
 export function PasswordLinkPage({
+  personId,
   name,
   link,
   days,
+  hours,
 }: {
+  personId: string
   name: string
-  link: string
+  /** The link, while it is still shown to the admin who made it; null after. */
+  link: string | null
   days: number
+  hours: number
 }) {
   return (
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-two-thirds">
-        <h1>{`Give ${name} this link`}</h1>
-        <p>{`It lets them set their password once, and works for ${days} days. It is shown only now: copy it before you leave this page.`}</p>
-        <div class="nhsuk-inset-text">
-          <p class="nhsuk-u-font-size-16">
-            <code id="password-link">{link}</code>
-          </p>
-        </div>
+        {link ? (
+          <>
+            <h1>{`Give ${name} this link`}</h1>
+            <p>{`It lets them set their password once, and works for ${days} days. You can come back to this page for ${hours} hours; after that only a fingerprint of the link is kept.`}</p>
+            <div class="nhsuk-inset-text">
+              <p class="nhsuk-u-font-size-16">
+                <code id="password-link">{link}</code>
+              </p>
+            </div>
+          </>
+        ) : (
+          <>
+            <h1>This link is no longer shown</h1>
+            <p>{`A set-password link can be seen again only by the admin who made it, for ${hours} hours. The link itself still works for ${days} days from when it was made.`}</p>
+            <p>If it has been lost, make a new one from the person’s page: the old one stays valid until it is used or runs out.</p>
+          </>
+        )}
+        <p>
+          <a href={`/people/${personId}`}>Back to {name}</a>
+        </p>
         <p>
           <a href="/people">Back to people and roles</a>
         </p>

@@ -9,6 +9,8 @@ type PersonPageProps = {
   teams: { id: string; name: string }[]
   values: FormValues
   errors: FieldErrors
+  /** Set-password links this admin made for the person that they may still come back to. */
+  keptLinks: readonly string[]
 }
 
 function PostButton({
@@ -35,7 +37,7 @@ function PostButton({
   )
 }
 
-export function PersonPage({ person, teams, values, errors }: PersonPageProps) {
+export function PersonPage({ person, teams, values, errors, keptLinks }: PersonPageProps) {
   const teamName = (id: string | null) => teams.find((t) => t.id === id)?.name
   return (
     <>
@@ -80,6 +82,11 @@ export function PersonPage({ person, teams, values, errors }: PersonPageProps) {
       {person.status !== 'disabled' && (
         <>
           <h2>Access</h2>
+          {keptLinks.map((href) => (
+            <p>
+              <a href={href}>Show the set-password link you made again</a>
+            </p>
+          ))}
           <PostButton
             action={`/people/${person.id}/password-link`}
             label="Make a new link to set a password"
