@@ -8,12 +8,12 @@ import { listTeams } from '../db/queries/groups'
 import {
   addPasswordLink,
   addPerson,
-  type NewPasswordLink,
   disablePerson,
   findPersonByEmail,
   getPerson,
   grantRole,
   listPeople,
+  type NewPasswordLink,
   normaliseEmail,
   revokeRole,
 } from '../db/queries/people'
@@ -202,6 +202,9 @@ export const peopleRoutes = new Hono<AppEnv>()
         days={passwordLinkDays}
         hours={shownLinkHours}
       />,
-      { title: token ? `Give ${person.name} this link` : 'This link is no longer shown', status: token ? 200 : 410 },
+      {
+        title: token ? `Give ${person.name} this link` : 'This link is no longer shown',
+        status: token ? 200 : 410,
+      },
     )
   })

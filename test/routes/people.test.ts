@@ -19,7 +19,10 @@ const linkIn = (html: string) =>
   )?.[1] ?? ''
 
 /** The set-password link on the page a form's redirect leads to. */
-async function linkAfter(h: { get: (path: string) => Promise<Response> }, made: Response) {
+async function linkAfter(
+  h: { get: (path: string) => Response | Promise<Response> },
+  made: Response,
+) {
   expect(made.status).toBe(303)
   return linkIn(await (await h.get(made.headers.get('Location') ?? '')).text())
 }

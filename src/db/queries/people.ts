@@ -51,7 +51,12 @@ export async function getPerson(db: Db, organisationId: string, personId: string
  * A one-time link to set a password: its digest for good, and the link itself kept for the admin
  * who made it to come back to for a short time (`shownLinkHours`), under `keptAs`.
  */
-export type NewPasswordLink = { token: string; tokenHash: string; expiresAt: number; keptAs: string }
+export type NewPasswordLink = {
+  token: string
+  tokenHash: string
+  expiresAt: number
+  keptAs: string
+}
 
 function passwordLinkStatements(db: Db, actor: Actor, personId: string, link: NewPasswordLink) {
   return [

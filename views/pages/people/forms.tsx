@@ -115,7 +115,10 @@ export function PasswordLinkPage({
           <>
             <h1>This link is no longer shown</h1>
             <p>{`A set-password link can be seen again only by the admin who made it, for ${hours} hours. The link itself still works for ${days} days from when it was made.`}</p>
-            <p>If it has been lost, make a new one from the person’s page: the old one stays valid until it is used or runs out.</p>
+            <p>
+              If it has been lost, make a new one from the person’s page: the old one stays valid
+              until it is used or runs out.
+            </p>
           </>
         )}
         <p>
