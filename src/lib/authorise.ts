@@ -12,10 +12,12 @@ export const may = {
   manageInstruments: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead'),
   /** The recovery strategy's workstreams, objectives, metrics and their values. */
   manageStrategy: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead'),
-  /** Everyone organisation-wide sees every team; a team lead sees the teams of their grants. */
+  /** Everyone organisation-wide sees every team (and reads the board's report). */
+  seeAllTeams: (grants: readonly Grant[]) =>
+    has(grants, 'admin', 'strategy-lead', 'executive', 'viewer'),
+  /** A team lead sees the teams of their grants. */
   seeTeam: (grants: readonly Grant[], teamId: string) =>
-    has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||
-    grants.some((g) => g.role === 'team-lead' && g.groupId === teamId),
+    may.seeAllTeams(grants) || grants.some((g) => g.role === 'team-lead' && g.groupId === teamId),
   /** Strategy leads and admins run rounds for any group; team leads for their own teams. */
   createRounds: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead', 'team-lead'),
   runGroup: (grants: readonly Grant[], groupId: string) =>

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { HomePage, type HomeProps } from '../../views/pages/home/home'
 import { listTeams } from '../db/queries/groups'
-import { getExecutiveGroup } from '../db/queries/organisations'
+import { getExecutiveGroup, getSetUpProgress } from '../db/queries/organisations'
 import { consensusStates } from '../db/queries/responses'
 import { listRounds } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
@@ -9,14 +9,31 @@ import { may } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { render } from '../lib/htmx'
 
+/** The first-run checklist's ticks, or nothing once every step is done (or for a non-admin). */
+function firstStepsOf(
+  progress: Awaited<ReturnType<typeof getSetUpProgress>> | null,
+  firstRound: string | undefined,
+): HomeProps['firstSteps'] {
+  if (!progress) return null
+  const steps = {
+    teams: progress.teams > 0,
+    people: progress.people > 1,
+    round: progress.rounds > 0,
+    links: progress.links > 0,
+  }
+  return Object.values(steps).every(Boolean) ? null : { ...steps, firstRound }
+}
+
 export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { db, organisation } = c.var
   const grants = c.var.signedIn?.grants ?? []
   const today = dayOf(c.var.now())
-  const [executive, teams, all] = await Promise.all([
+  const administers = may.administer(grants)
+  const [executive, teams, all, progress] = await Promise.all([
     getExecutiveGroup(db, organisation.id),
     listTeams(db, organisation.id),
     listRounds(db, organisation.id),
+    administers ? getSetUpProgress(db, organisation.id) : null,
   ])
   const groups = new Map(
     [
@@ -59,6 +76,7 @@ export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
     drafts: visible.filter((r) => r.status === 'draft' && may.manageRound(grants, r.groupIds)),
     latestClosed: visible.filter((r) => r.status === 'closed').slice(0, 3),
     canCreate: may.createRounds(grants),
+    firstSteps: firstStepsOf(progress, all.at(-1)?.id),
   }
   return render(c, <HomePage {...props} />, { title: 'Home' })
 })

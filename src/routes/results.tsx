@@ -59,9 +59,12 @@ export const resultsRoutes = new Hono<AppEnv>()
       await visibleGroups(c),
     )
     if (!data) throw new HTTPException(404)
-    return render(c, <ReportPage data={data} organisationName={c.var.organisation.name} />, {
-      title: `Board report: ${data.round.name}`,
-    })
+    const board = may.seeAllTeams(c.var.signedIn?.grants ?? [])
+    return render(
+      c,
+      <ReportPage data={data} organisationName={c.var.organisation.name} board={board} />,
+      { title: `${board ? 'Board report' : 'Report for your teams'}: ${data.round.name}` },
+    )
   })
   .get('/', async (c) => {
     const grants = c.var.signedIn?.grants ?? []

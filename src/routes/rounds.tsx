@@ -77,9 +77,17 @@ export const roundsRoutes = new Hono<AppEnv>()
     const rounds = (await listRounds(c.var.db, c.var.organisation.id)).filter((r) =>
       may.seeRound(grants, r.groupIds),
     )
-    return render(c, <RoundListPage rounds={rounds} canCreate={may.createRounds(grants)} />, {
-      title: 'Assessment rounds',
-    })
+    return render(
+      c,
+      <RoundListPage
+        rounds={rounds}
+        canCreate={may.createRounds(grants)}
+        canImport={may.manageInstruments(grants)}
+      />,
+      {
+        title: 'Assessment rounds',
+      },
+    )
   })
   .get('/new', requireThat(may.createRounds, onlyWho.createRounds), (c) =>
     renderRoundForm(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
+import { getExecutiveGroup } from '../../src/db/queries/organisations'
+import { listClosedRounds } from '../../src/db/queries/results'
 import {
   createOrganisation,
   createPerson,
@@ -334,5 +336,60 @@ describe('individual rounds and series over time', () => {
       '1',
       '2 (a different set of teams from the point before)',
     ])
+  })
+})
+
+describe('the report of a round', () => {
+  it('pairs a round of the executive alone with the teams’ nearest round, and says which', async () => {
+    const h = await setUpAndSignIn(await freshHarness())
+    const a = await createTeamRow(h.db, h.organisation.id, 'Ward A')
+    const executive = await getExecutiveGroup(h.db, h.organisation.id)
+    const six = (groupId: string, instrument: typeof team, v: 1 | 2 | 3 | 4 | 5 | 0) =>
+      Array.from({ length: 6 }, () => ({ groupId, answers: allAnswered(instrument, v) }))
+    for (const [name, date, v] of [
+      ['Teams 2024', '2024-03-31', 2],
+      ['Teams 2025', '2025-03-31', 4],
+    ] as const)
+      await closedRoundWith(h.db, h.organisation.id, team, {
+        name,
+        date,
+        responses: six(a.id, team, v),
+      })
+    const exec = orgInstrument()
+    await closedRoundWith(h.db, h.organisation.id, exec, {
+      name: 'Board 2025',
+      date: '2025-04-30',
+      mode: 'consensus',
+      responses: [
+        { groupId: executive?.id ?? '', perspective: 'executive', answers: allAnswered(exec, 2) },
+      ],
+    })
+    const rounds = await listClosedRounds(h.db, h.organisation.id)
+    const board = rounds.find((r) => r.name === 'Board 2025')
+    const report = await (await h.get(`/results/report?round=${board?.id}`)).text()
+    expect(report).toContain('This round assessed the executive only')
+    expect(report).toContain('The teams’ figures below are from Teams 2025')
+    expect(report).toContain('Teams: Teams 2024 to Teams 2025')
+    // The gap table: the executive's 2 on STAGE4 is 66.7; the teams' 4 on AGREE5 is 75.
+    const gaps = tableRows(report, 'The executive’s view (Board 2025) against the teams’')
+    expect(gaps?.[0]).toEqual(['Everyday interactions', '67', '75', '−8', '75–75 (1 team)'])
+    expect(report).toContain('board report')
+  })
+
+  it('titles a team lead’s report as theirs, not the board’s', async () => {
+    const h = await twoWards()
+    await createPerson(h.db, h.organisation.id, {
+      email: 'lead@northmoor.example',
+      grants: [{ role: 'team-lead', groupId: h.a.id }],
+    })
+    const lead = await signInAs(h, 'lead@northmoor.example', knownPassword)
+    const [round] = await listClosedRounds(h.db, h.organisation.id)
+    const report = await (await lead.get(`/results/report?round=${round?.id}`)).text()
+    expect(report).toContain('report for the teams you lead')
+    expect(report).toContain('<title>Report for your teams: Spring 2025')
+    expect(report).not.toContain('board report')
+    expect(report).not.toContain('Ward B')
+    expect(await (await lead.get('/rounds')).text()).not.toContain('Import earlier rounds')
+    expect(await (await h.get('/rounds')).text()).toContain('Import earlier rounds')
   })
 })

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { jsonList, type ListOf } from '../json-list'
 import type { Bound } from '../prepared'
-import { auditLog, groups, organisations, people, roleGrants } from '../schema'
+import { auditLog, groups, invitations, organisations, people, roleGrants, rounds } from '../schema'
 
 export type Organisation = { id: string; name: string }
 
@@ -84,4 +84,20 @@ export async function getRespondentContact(db: Db, organisationId: string) {
     .from(organisations)
     .where(eq(organisations.id, organisationId))
   return row?.contact ?? null
+}
+
+/** How far an organisation has set itself up: the counts that tick the first-run checklist. */
+export async function getSetUpProgress(db: Db, organisationId: string) {
+  const [row] = await db
+    .select({
+      teams: sql<number>`(select count(*) from ${groups} where ${groups.organisationId} = ${organisationId} and ${groups.kind} = 'team')`,
+      people: sql<number>`(select count(*) from ${people} where ${people.organisationId} = ${organisationId})`,
+      rounds: sql<number>`(select count(*) from ${rounds} where ${rounds.organisationId} = ${organisationId})`,
+      opened: sql<number>`(select count(*) from ${rounds} where ${rounds.organisationId} = ${organisationId} and ${rounds.status} <> 'draft')`,
+      // A consensus round needs no links: once open, its groups are ready to record.
+      links: sql<number>`(select count(*) from ${invitations} where ${invitations.organisationId} = ${organisationId}) + (select count(*) from ${rounds} where ${rounds.organisationId} = ${organisationId} and ${rounds.status} <> 'draft' and ${rounds.mode} = 'consensus')`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+  return row ?? { teams: 0, people: 0, rounds: 0, opened: 0, links: 0 }
 }

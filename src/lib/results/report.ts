@@ -50,20 +50,28 @@ export async function reportData(
     'totals',
   )
   const teamIds = new Set(groups.filter((g) => g.kind === 'team').map((g) => g.id))
-  const overview = await overviewData(db, organisationId, { round: round.id }, (id) =>
-    teamIds.has(id),
+  // A round of the executive alone is reported beside the teams' round nearest to it in time.
+  const holdsTeams = (r: ResultsRound) =>
+    [...(members.get(r.id)?.keys() ?? [])].some((id) => teamIds.has(id))
+  const teamRound = holdsTeams(round) ? round : nearestRound(rounds.filter(holdsTeams), round)
+  const overview = await overviewData(
+    db,
+    organisationId,
+    { round: teamRound?.id ?? round.id },
+    (id) => teamIds.has(id),
   )
-  const previous = previousOf(members, rounds, round)
-  const teams = previous
-    ? await comparisonData(
-        db,
-        organisationId,
-        rounds,
-        groups.filter((g) => g.kind === 'team'),
-        previous.id,
-        round.id,
-      )
-    : null
+  const previous = teamRound ? previousOf(members, rounds.filter(holdsTeams), teamRound) : null
+  const teams =
+    teamRound && previous
+      ? await comparisonData(
+          db,
+          organisationId,
+          rounds,
+          groups.filter((g) => g.kind === 'team'),
+          previous.id,
+          teamRound.id,
+        )
+      : null
   const execRounds = rounds.filter((r) => executive && members.get(r.id)?.has(executive.id))
   const execRound = nearestRound(execRounds, round)
   const execPrevious = execRound ? previousOf(members, execRounds, execRound) : null
@@ -105,7 +113,7 @@ export async function reportData(
         ) ?? [],
       )
     : null
-  return { round, previous, overview, teams, exec, execRound, gaps, domains }
+  return { round, previous, teamRound, overview, teams, exec, execRound, gaps, domains }
 }
 
 export type ReportData = NonNullable<Awaited<ReturnType<typeof reportData>>>

@@ -11,14 +11,20 @@ const signedOrDash = (x: number | null) => (x === null ? '–' : signed(x))
 export function ReportPage({
   data,
   organisationName,
+  board,
 }: {
   data: ReportData
   organisationName: string
+  /** Whether the reader sees every team (the board's report) or only the teams they lead. */
+  board: boolean
 }) {
   const titles = Object.fromEntries(data.domains.map((d) => [d.key, d.title]))
+  const teamRound = data.teamRound
   return (
     <article class="app-report">
-      <span class="nhsuk-caption-l">{organisationName}: board report</span>
+      <span class="nhsuk-caption-l">
+        {organisationName}: {board ? 'board report' : 'report for the teams you lead'}
+      </span>
       <h1>Recovery culture: {data.round.name}</h1>
       <p>
         Round closed {longDate(data.round.closesOn)}. Scores run from 0 to 100. Results of a group
@@ -35,10 +41,18 @@ export function ReportPage({
       ) : (
         <p>There is no earlier executive round to compare with.</p>
       )}
-      {data.teams?.from ? (
+      {teamRound && teamRound.id !== data.round.id && (
+        <p>
+          This round assessed the executive only. The teams’ figures below are from {teamRound.name}{' '}
+          (closed {longDate(teamRound.closesOn)}), the round of the teams nearest to it in time.
+        </p>
+      )}
+      {!teamRound ? (
+        <p>No round of the teams has closed yet, so there are no team figures to show.</p>
+      ) : data.teams?.from ? (
         <>
           <h3 class="nhsuk-heading-s">
-            Teams: {data.teams.from.name} to {data.round.name}
+            Teams: {data.teams.from.name} to {teamRound.name}
           </h3>
           <ComparisonSection data={data.teams} domainTitles={titles} />
         </>
@@ -61,7 +75,9 @@ export function ReportPage({
             plain(g.executive),
             plain(g.teamMean),
             signedOrDash(g.gap),
-            g.teams > 0 ? `${plain(g.teamMin)}–${plain(g.teamMax)} (${g.teams} teams)` : '–',
+            g.teams > 0
+              ? `${plain(g.teamMin)}–${plain(g.teamMax)} (${g.teams} ${g.teams === 1 ? 'team' : 'teams'})`
+              : '–',
           ])}
         />
       )}

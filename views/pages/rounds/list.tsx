@@ -2,9 +2,13 @@ import type { RoundSummary } from '../../../src/db/queries/rounds'
 import { Table } from '../../components/table'
 import { longDate, modeLabels, RoundStatusTag } from './labels'
 
-type RoundListPageProps = { rounds: readonly RoundSummary[]; canCreate: boolean }
+type RoundListPageProps = {
+  rounds: readonly RoundSummary[]
+  canCreate: boolean
+  canImport: boolean
+}
 
-export function RoundListPage({ rounds, canCreate }: RoundListPageProps) {
+export function RoundListPage({ rounds, canCreate, canImport }: RoundListPageProps) {
   return (
     <>
       <h1>Assessment rounds</h1>
@@ -13,9 +17,11 @@ export function RoundListPage({ rounds, canCreate }: RoundListPageProps) {
           <a class="nhsuk-button nhsuk-u-margin-right-3" href="/rounds/new">
             Create a round
           </a>
-          <a class="nhsuk-button nhsuk-button--secondary" href="/rounds/import">
-            Import earlier rounds
-          </a>
+          {canImport && (
+            <a class="nhsuk-button nhsuk-button--secondary" href="/rounds/import">
+              Import earlier rounds
+            </a>
+          )}
         </p>
       )}
       {rounds.length === 0 ? (
