@@ -1,8 +1,20 @@
+import { existsSync } from 'node:fs'
+import { findFirstOrganisation } from '../src/db/queries/organisations'
 import { openFile } from './database'
 import { generateStrategy } from './strategy'
 import { generateTrust } from './trust'
 
-const path = process.env.DEMO_DATABASE ?? './data/recovery.db'
+// The same database and port as `npm start`, so that the two commands run one after the other.
+const url = process.env.DATABASE_URL ?? 'file:./data/recovery.db'
+const port = Number(process.env.PORT ?? 8787)
+const fresh = process.argv.includes('--fresh')
+if (!url.startsWith('file:')) {
+  console.error(
+    `The demo is made in a local file; DATABASE_URL is ${url}. Unset it, or set it to file:./data/demo.db`,
+  )
+  process.exit(1)
+}
+const path = url.slice('file:'.length)
 const admin = {
   name: 'Demo Admin',
   email: 'demo.admin@northmoor.example',
@@ -10,8 +22,29 @@ const admin = {
 }
 
 const started = Date.now()
-const { db, close } = await openFile(path)
+const { db, close } = await openFile(path, { fresh })
 try {
+  const existing = existsSync(path) ? await findFirstOrganisation(db) : null
+  if (existing) {
+    console.error(`${path} already holds an organisation (${existing.name}), so the demo was not added to it.
+
+To start afresh with the demo, which deletes everything in ${path}:
+  npm run seed:demo -- --fresh && npm start
+
+To keep it and make the demo in another file:
+  DATABASE_URL=file:./data/demo.db npm run seed:demo && DATABASE_URL=file:./data/demo.db npm start`)
+    process.exitCode = 1
+  } else {
+    await seed()
+  }
+} catch (error) {
+  console.error((error as Error).message)
+  process.exitCode = 1
+} finally {
+  close()
+}
+
+async function seed() {
   const trust = await generateTrust(
     db,
     {
@@ -38,14 +71,9 @@ and a recovery strategy of 7 workstreams with 20 metrics (${strategy.values.toLo
 Made in ${((Date.now() - started) / 1000).toFixed(1)} s.
 
   npm start
-  open http://localhost:8787 and sign in as ${admin.email} with the password: ${admin.password}
+  open http://localhost:${port} and sign in as ${admin.email} with the password: ${admin.password}
 
 An invitation link of the open round, to answer as a member of staff:
-  http://localhost:8787/r/${trust.tokens[0]}
+  http://localhost:${port}/r/${trust.tokens[0]}
 `)
-} catch (error) {
-  console.error((error as Error).message)
-  process.exitCode = 1
-} finally {
-  close()
 }

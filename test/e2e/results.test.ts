@@ -12,7 +12,7 @@ import { useBrowserAndServer } from './support/lifecycle'
 /** The demo trust, seeded into the test server's own database through the seed script. */
 function seedDemo(databaseUrl: string) {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], {
-    env: { ...process.env, DEMO_DATABASE: databaseUrl.replace(/^file:/, '') },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: 'ignore',
   })
 }
