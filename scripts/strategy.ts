@@ -289,8 +289,8 @@ export async function generateStrategy(
         [`Agree the ${name.toLowerCase()} plan with people who use services`, '2025-06-30', 'done'],
         [
           `Report ${name.toLowerCase()} progress to the board`,
-          '2026-09-30',
-          w % 3 === 0 ? 'at-risk' : 'on-track',
+          '2027-01-31',
+          w === 6 ? 'off-track' : w % 3 === 0 ? 'at-risk' : 'on-track',
         ],
         [`Reach every team with ${name.toLowerCase()}`, '2027-03-31', 'on-track'],
       ] as const
@@ -336,7 +336,8 @@ export async function generateStrategy(
     for (let i = 0; i < months; i++) {
       const period = monthOf(first, i)
       const entries = teamIds.map((groupId, t) => {
-        const drift = shape.growth * (months > 12 ? 1 : 120 / months) * (0.5 + next())
+        // Each shape's growth is a month's of ten years: a shorter history covers the same path.
+        const drift = shape.growth * (120 / months) * (0.5 + next())
         level[t] = Math.min(shape.max, Math.max(0, (level[t] ?? 0) + drift))
         const noisy = Math.max(0, (level[t] ?? 0) + (next() - 0.5) * shape.start * 0.3)
         const value = shape.whole ? Math.round(noisy) : Math.round(noisy * 10) / 10

@@ -22,15 +22,21 @@ export const shiftLength = 6
 export const trendLength = 5
 export const xmrConstant = 2.66
 
-/** Marks runs of shiftLength or more points on one side; a point on the line neither counts nor breaks. */
+/**
+ * Marks runs of shiftLength or more points on one side that reach past the baseline; a point on
+ * the line neither counts nor breaks. Inside the baseline a run says nothing: the median splits
+ * those very points in half, so a steady rise always has its first half "below".
+ */
 function markRuns(
   values: readonly number[],
+  baselinePoints: number,
   onSide: (i: number) => boolean | null,
   mark: (i: number) => void,
 ) {
   let run: number[] = []
   const close = () => {
-    if (run.length >= shiftLength) for (const i of run) mark(i)
+    if (run.length >= shiftLength && (run.at(-1) ?? 0) >= baselinePoints)
+      for (const i of run) mark(i)
     run = []
   }
   for (let i = 0; i < values.length; i++) {
@@ -57,8 +63,8 @@ function markTrends(values: readonly number[], rising: boolean, mark: (i: number
 
 /**
  * Rule 11 (Making Data Count): the median of the first 12 points (or all, if fewer) as the centre
- * line; a shift is 6 or more points in a row on one side of it (points on it neither count nor
- * break the run); a trend is 5 or more points each higher (or each lower) than the one before; a
+ * line; a shift is 6 or more points in a row on one side of it, reaching past the baseline (points
+ * on it neither count nor break the run); a trend is 5 or more points each higher (or each lower) than the one before; a
  * point outside mean ± 2.66 × the mean moving range of the baseline is a signal too.
  */
 export function runChart(
@@ -76,8 +82,8 @@ export function runChart(
       const v = values[i] as number
       return v === centre ? null : above ? v > centre : v < centre
     }
-    markRuns(values, (i) => side(i, true), mark('shift-up'))
-    markRuns(values, (i) => side(i, false), mark('shift-down'))
+    markRuns(values, base.length, (i) => side(i, true), mark('shift-up'))
+    markRuns(values, base.length, (i) => side(i, false), mark('shift-down'))
   }
   markTrends(values, true, mark('trend-up'))
   markTrends(values, false, mark('trend-down'))

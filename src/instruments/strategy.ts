@@ -124,6 +124,22 @@ export function workstreamStatus(
   return 'on track'
 }
 
+/** Whether a unit is a share (a percentage), which adds up to nothing across teams. */
+export const isShare = (unit: string) => /^\s*%\s*$|percent/i.test(unit)
+
+/**
+ * What a per-team metric comes to across the organisation: counts add up to a total; shares (a
+ * percentage in each team) are averaged over the teams with a value, since adding them means
+ * nothing.
+ */
+export function acrossTeams(unit: string, total: number, teams: number) {
+  if (!isShare(unit)) return { words: 'Organisation total', value: total }
+  return {
+    words: `Average of the ${teams} ${teams === 1 ? 'team' : 'teams'} with a value`,
+    value: teams > 0 ? total / teams : null,
+  }
+}
+
 const signalWords: Record<Signal, string> = {
   'shift-up': 'a shift upwards',
   'shift-down': 'a shift downwards',

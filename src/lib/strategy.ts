@@ -29,7 +29,14 @@ import {
   workstreamStatus,
 } from '../instruments/strategy'
 
-type Point = { period: string; value: number; total: number; coverage: Coverage | null }
+type Point = {
+  period: string
+  value: number
+  total: number
+  /** How many teams' values the total adds up (a per-team metric). */
+  count: number
+  coverage: Coverage | null
+}
 
 export type MetricSummary = {
   metric: Metric
@@ -76,6 +83,7 @@ export function summariseMetric(
             ? (p.meeting / teamsInScope) * 100
             : 0,
       total: p.total,
+      count: p.valuesCount,
       coverage: null,
     }))
   series.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))

@@ -43,7 +43,13 @@ import { utf8Text } from '../instruments/csv-table'
 import { hasHiddenCharacters, hiddenCharactersMessage } from '../instruments/hidden-characters'
 import { type MetricProblem, readMetricValues } from '../instruments/metric-csv'
 import { builtInInstruments } from '../instruments/registry'
-import { monthlyPeriod, peerSupportValue, periodOf, quarterlyPeriod } from '../instruments/strategy'
+import {
+  monthlyPeriod,
+  peerSupportValue,
+  periodLabel,
+  periodOf,
+  quarterlyPeriod,
+} from '../instruments/strategy'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -567,27 +573,35 @@ async function peerSupportDefaults(c: Context<AppEnv>) {
   const organisationId = c.var.organisation.id
   const { metrics, periods } = await jsonLists(c.var.db, {
     metrics: metricsOf(organisationId),
-    periods: metricPeriodsOf(organisationId, {}, { latestOnly: true }),
+    periods: metricPeriodsOf(organisationId, {}),
   })
-  const latest = new Map(periods.map((p) => [p.metricId, p]))
-  const named = (pattern: RegExp) => {
-    const metric = metrics.find((m) => pattern.test(m.name) && latest.has(m.id))
-    const period = metric && latest.get(metric.id)
-    return metric && period
-      ? { name: metric.name, period: period.period, total: period.total }
-      : null
-  }
-  const picks = [
-    ['fte', named(/peer support workers?/i)],
-    ['clientsSupported', named(/(people|clients) supported/i)],
-    ['contacts', named(/contacts/i)],
-  ] as const
   const values: FormValues = {}
   const used: string[] = []
-  for (const [name, pick] of picks) {
-    if (!pick) continue
-    values[name] = String(Math.round(pick.total * 100) / 100)
-    used.push(`${pick.name} (${pick.period})`)
+  // Workers are a count at a time: the latest. People supported and contacts are counts of a
+  // month or a quarter: the last year's periods add up to the year the estimate is about.
+  for (const [name, pattern, over] of [
+    ['fte', /peer support workers?/i, 'latest'],
+    ['clientsSupported', /(people|clients) supported/i, 'year'],
+    ['contacts', /contacts/i, 'year'],
+  ] as const) {
+    const metric = metrics.find(
+      (m) => pattern.test(m.name) && periods.some((p) => p.metricId === m.id),
+    )
+    if (!metric) continue
+    const mine = periods
+      .filter((p) => p.metricId === metric.id)
+      .sort((x, y) => (x.period < y.period ? 1 : -1))
+    const inYear = metric.cadence === 'monthly' ? 12 : 4
+    const taken = over === 'latest' ? mine.slice(0, 1) : mine.slice(0, inYear)
+    const total = taken.reduce((sum, p) => sum + p.total, 0)
+    values[name] = String(Math.round(total * 100) / 100)
+    const first = periodLabel(taken.at(-1)?.period ?? '')
+    const last = periodLabel(taken[0]?.period ?? '')
+    used.push(
+      over === 'latest'
+        ? `${metric.name} (${last})`
+        : `${metric.name}, added up over ${first} to ${last}${taken.length < inYear ? ` (only ${taken.length} of ${inYear} ${metric.cadence === 'monthly' ? 'months' : 'quarters'} recorded)` : ''}`,
+    )
   }
   return {
     values,

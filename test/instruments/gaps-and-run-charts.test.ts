@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { gapTrend, perceptionGaps, perspectiveGaps } from '../../src/instruments/gaps'
 import { runChart, type Signal, targetMet } from '../../src/instruments/run-chart'
+import { acrossTeams, describeSignals } from '../../src/instruments/strategy'
 import { runs } from './arbitraries'
 
 const signalsAt = (values: number[]) => runChart(values).points.map((p) => p.signals.sort())
@@ -103,9 +104,46 @@ describe('rule 11: run charts', () => {
     expect(runChart(baseline).median).toBe(11)
   })
 
+  it('calls a steady rise a rise: no shift downwards among the points the median is made from', () => {
+    const rising = Array.from({ length: 24 }, (_, i) => i + 1)
+    // The median of 1 to 12 is 6.5: points 1 to 6 lie below it only because it halves them.
+    expect(runChart(rising).median).toBe(6.5)
+    expect(indexesWith(rising, 'shift-down')).toEqual([])
+    expect(indexesWith(rising, 'shift-up')).toEqual(Array.from({ length: 18 }, (_, i) => i + 6))
+    expect(indexesWith(rising, 'trend-up')).toHaveLength(24)
+    const words = describeSignals(
+      runChart(rising),
+      rising.map((_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`),
+    )
+    // Limits from the first 12: mean 6.5 ± 2.66 × a mean moving range of 1, so 3.84 to 9.16.
+    expect(words).toEqual([
+      'a shift upwards since Jul 2025',
+      'a rising trend since Jan 2025',
+      'points above the upper limit in Oct 2025 to Dec 2026',
+      'points below the lower limit in Jan 2025 to Mar 2025',
+    ])
+    expect(words.join()).not.toContain('downwards')
+    // Twelve points alone are all baseline: half are below their own median, and that is no shift.
+    expect(
+      signalsAt(rising.slice(0, 12))
+        .flat()
+        .filter((s) => s.startsWith('shift')),
+    ).toEqual([])
+  })
+
   it('ignores points on the median: they neither count towards nor break a shift', () => {
     const values = [...baseline, 13, 13, 13, 11, 13, 13, 13]
     expect(indexesWith(values, 'shift-up')).toEqual([12, 13, 14, 16, 17, 18])
+  })
+
+  it('adds up counts across teams, and averages percentages instead of adding them', () => {
+    expect(acrossTeams('people', 50, 3)).toEqual({ words: 'Organisation total', value: 50 })
+    // Twelve teams at 55, 60, … : 743 % in all, which is no percentage of anything.
+    expect(acrossTeams('%', 743, 12)).toEqual({
+      words: 'Average of the 12 teams with a value',
+      value: 743 / 12,
+    })
+    expect(acrossTeams('percent of staff', 0, 0).value).toBeNull()
   })
 
   it('says whether a target is met', () => {

@@ -287,7 +287,9 @@ describe('strategy workstreams', () => {
       ...valueFields(h, ['2', '3', '1']),
     })
     const blank = await (await h.get('/strategy/peer-support')).text()
-    expect(blank).toContain('Filled in from the strategy’s metrics: Peer support workers (2026-10)')
+    expect(blank).toContain(
+      'Filled in from the strategy’s metrics: Peer support workers (Oct 2026)',
+    )
     expect(blank).toMatch(/name="fte" type="text" value="6"/)
     const query = new URLSearchParams({
       fte: '10',
@@ -333,6 +335,48 @@ describe('strategy workstreams', () => {
       costPerBedDay: '0',
     })
     expect(await (await h.get(`/strategy/peer-support?${zero}`)).text()).not.toMatch(/NaN|Infinity/)
+  })
+
+  it('adds up a year of monthly people supported for the estimate, and keeps the latest count of workers', async () => {
+    const h = await setUp()
+    const workstream = await peerSupportWorkstream(h)
+    await peerWorkersMetric(h, workstream.id)
+    await h.post(`/strategy/workstreams/${workstream.id}/metrics/new`, {
+      name: 'People supported by peers',
+      unit: 'people',
+      direction: 'higher',
+      scope: 'team',
+      cadence: 'monthly',
+      comparator: '>=',
+      targetValue: '5',
+      coverageTarget: '100',
+      dueOn: '2027-03-31',
+      baseline: '',
+    })
+    const [workers, people] = await Promise.all(
+      ['Peer support workers', 'People supported by peers'].map(async (name) => {
+        const [row] = await h.db.select().from(metrics).where(eq(metrics.name, name))
+        return row?.id ?? ''
+      }),
+    )
+    // 14 months, 2025-09 to 2026-10: in month m (1 to 14) Ward 1 supports m people, Ward 2 ten.
+    for (let m = 1; m <= 14; m++) {
+      const period = `${m <= 4 ? 2025 : 2026}-${String(m <= 4 ? m + 8 : m - 4).padStart(2, '0')}`
+      await h.post(`/strategy/metrics/${people}/values`, {
+        period,
+        ...valueFields(h, [String(m), '10']),
+      })
+      await h.post(`/strategy/metrics/${workers}/values`, {
+        period,
+        ...valueFields(h, [String(m % 3), '1']),
+      })
+    }
+    const blank = await (await h.get('/strategy/peer-support')).text()
+    // The last 12 months: Ward 1 supports 3 + 4 + … + 14 = 102, Ward 2 12 × 10 = 120.
+    expect(blank).toMatch(/name="clientsSupported" type="text" value="222"/)
+    // Workers are counted as they stand in the latest month: 14 mod 3 = 2, and 1.
+    expect(blank).toMatch(/name="fte" type="text" value="3"/)
+    expect(blank).toContain('People supported by peers, added up over Nov 2025 to Oct 2026')
   })
 
   it('lets everyone see the strategy, only strategy leads and admins change it, and no other organisation', async () => {

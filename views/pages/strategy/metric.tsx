@@ -1,5 +1,5 @@
 import type { Team } from '../../../src/db/queries/groups'
-import { periodLabel } from '../../../src/instruments/strategy'
+import { acrossTeams, periodLabel } from '../../../src/instruments/strategy'
 import type { MetricSummary } from '../../../src/lib/strategy'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { ErrorSummary } from '../../components/error-summary'
@@ -97,6 +97,15 @@ function EntryForm({ summary, teams, entry }: Omit<MetricPageProps, 'workstream'
 }
 
 /** One metric: its run chart and table, coverage with the teams below target, and value entry. */
+function AcrossTeams({ unit, total, teams }: { unit: string; total: number; teams: number }) {
+  const across = acrossTeams(unit, total, teams)
+  return across.value === null ? null : (
+    <>
+      {across.words}: {figure(across.value)} {unit}.
+    </>
+  )
+}
+
 export function MetricPage({ summary, workstream, teams, canManage, entry }: MetricPageProps) {
   const { metric, latest } = summary
   const perTeam = metric.scope === 'team'
@@ -122,8 +131,8 @@ export function MetricPage({ summary, workstream, teams, canManage, entry }: Met
             Teams with {comparatorWords[metric.comparator]} {figure(metric.targetValue)}{' '}
             {metric.unit}: {latest.coverage.meeting} of {latest.coverage.inScope} (
             {Math.round(latest.coverage.percent ?? 0)}%) in {periodLabel(latest.period)}; target{' '}
-            {figure(metric.coverageTarget ?? 100)}% by {longDate(metric.dueOn)}. Organisation total:{' '}
-            {figure(latest.total)} {metric.unit}.
+            {figure(metric.coverageTarget ?? 100)}% by {longDate(metric.dueOn)}.{' '}
+            <AcrossTeams unit={metric.unit} total={latest.total} teams={latest.count} />
           </p>
           {latest.coverage.below.length > 0 && (
             <details class="nhsuk-details">
