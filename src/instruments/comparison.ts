@@ -316,16 +316,19 @@ export const plain = (x: number | null | undefined) =>
 export const pValue = (p: number) =>
   p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`
 
-/** "Team C 58 → 55 (Δ −3, 95% CI −9 to +3): no reliable change". */
+/**
+ * "Team C 58 → 55 (change −3, 95% interval −9 to +3): no reliable change": rule 9's sentence in
+ * plain words; the rules page says what the interval is.
+ */
 export function describeTeamChange(name: string, change: TeamChange): string {
   if (change.delta === null)
     return `${name} ${plain(change.before)} → ${plain(change.after)}: insufficient data`
   const detail = change.interval
-    ? `, 95% CI ${signed(change.interval[0])} to ${signed(change.interval[1])}`
+    ? `, 95% interval ${signed(change.interval[0])} to ${signed(change.interval[1])}`
     : change.signs
-      ? `; ${change.signs.rose} rose, ${change.signs.fell} fell, sign test ${pValue(change.signs.p)}`
+      ? `; ${change.signs.rose} questions rose, ${change.signs.fell} fell, sign test ${pValue(change.signs.p)}`
       : ''
-  return `${name} ${plain(change.before)} → ${plain(change.after)} (Δ ${signed(change.delta)}${detail}): ${change.outcome}`
+  return `${name} ${plain(change.before)} → ${plain(change.after)} (change ${signed(change.delta)}${detail}): ${change.outcome}`
 }
 
 /**

@@ -18,6 +18,7 @@ export type RunChart = {
   points: { value: number; signals: Signal[] }[]
 }
 
+export const baselineLength = 12
 export const shiftLength = 6
 export const trendLength = 5
 export const xmrConstant = 2.66
@@ -69,7 +70,7 @@ function markTrends(values: readonly number[], rising: boolean, mark: (i: number
  */
 export function runChart(
   values: readonly number[],
-  { baseline = 12 }: { baseline?: number } = {},
+  { baseline = baselineLength }: { baseline?: number } = {},
 ): RunChart {
   const base = values.slice(0, Math.min(baseline, values.length))
   const centre = median(base)

@@ -208,11 +208,11 @@ describe('rule 8 properties', () => {
 })
 
 describe('rule 9: team change', () => {
-  it('says "Team C 58 → 55 (Δ −3, 95% CI −9 to +3): no reliable change"', () => {
+  it('says "Team C 58 → 55 (change −3, 95% interval −9 to +3): no reliable change"', () => {
     // SE = √(9.7²/20 × 2) = 3.0674; ν = 38 (equal n and sd); t(0.975, 38) = 2.02439
     const change = teamChangeIndividual({ n: 20, mean: 58, sd: 9.7 }, { n: 20, mean: 55, sd: 9.7 })
     expect(describeTeamChange('Team C', change)).toBe(
-      'Team C 58 → 55 (Δ −3, 95% CI −9 to +3): no reliable change',
+      'Team C 58 → 55 (change −3, 95% interval −9 to +3): no reliable change',
     )
     expect(change.interval?.[0]).toBeCloseTo(-3 - 2.02439 * 3.06741, 3)
   })
@@ -255,7 +255,7 @@ describe('rule 9: team change', () => {
     const change = teamChangeConsensus(40, 52, { rose: 19, fell: 4 })
     expect(change.outcome).toBe('improved')
     expect(describeTeamChange('Executive', change)).toBe(
-      'Executive 40 → 52 (Δ +12; 19 rose, 4 fell, sign test p = 0.003): improved',
+      'Executive 40 → 52 (change +12; 19 questions rose, 4 fell, sign test p = 0.003): improved',
     )
   })
 
@@ -264,7 +264,7 @@ describe('rule 9: team change', () => {
     const change = teamChangeConsensus(28, 47, { rose: 21, fell: 0 })
     expect(change.outcome).toBe('improved')
     expect(describeTeamChange('Executive', change)).toContain(
-      '21 rose, 0 fell, sign test p < 0.001',
+      '21 questions rose, 0 fell, sign test p < 0.001',
     )
     expect(teamChangeConsensus(47, 28, { rose: 0, fell: 21 }).outcome).toBe('fell')
   })

@@ -91,7 +91,7 @@ describe('comparing two rounds', () => {
     ).text()
     expect(board).toContain('19 improved, 12 unchanged, 4 declined, 0 excluded (of 35 questions)')
     expect(board).toContain('when the agreed rating moved by at least one level')
-    expect(board).toMatch(/19 rose, 4 fell, sign test p = 0\.003\): improved/)
+    expect(board).toMatch(/19 questions rose, 4 fell, sign test p = 0\.003\): improved/)
     const page = await (
       await h.get(
         `/results/compare?from=${rounds.get('Teams 2024')}&to=${rounds.get('Teams 2025')}`,
@@ -99,7 +99,7 @@ describe('comparing two rounds', () => {
     ).text()
     for (const t of teams)
       expect(page).toMatch(
-        new RegExp(`${t.name} \\d+ → \\d+ \\(Δ [^)]*95% CI[^)]*\\): ${t.outcome}<`),
+        new RegExp(`${t.name} \\d+ → \\d+ \\(change [^)]*95% interval[^)]*\\): ${t.outcome}<`),
       )
     expect(page).toContain(
       'Teams’ totals: 2 improved, 2 no reliable change, 2 fell; 1 not compared (fewer than 5 responses at one of the rounds).',
@@ -115,7 +115,9 @@ describe('comparing two rounds', () => {
       'Teams 2024 came before Teams 2025, so they are compared in that order',
     )
     for (const t of teams)
-      expect(reversed).toMatch(new RegExp(`${t.name} \\d+ → \\d+ \\(Δ [^)]*\\): ${t.outcome}<`))
+      expect(reversed).toMatch(
+        new RegExp(`${t.name} \\d+ → \\d+ \\(change [^)]*\\): ${t.outcome}<`),
+      )
     // A comparison is worked out once and kept; a team's name is not part of it.
     await h.db
       .update(groups)
@@ -126,7 +128,7 @@ describe('comparing two rounds', () => {
         `/results/compare?from=${rounds.get('Teams 2024')}&to=${rounds.get('Teams 2025')}`,
       )
     ).text()
-    expect(renamed).toMatch(/Team 1 renamed \d+ → \d+ \(Δ [^)]*\): improved</)
+    expect(renamed).toMatch(/Team 1 renamed \d+ → \d+ \(change [^)]*\): improved</)
     expect(renamed.replace(/<[^>]+>/g, ' ')).toContain(
       'Teams’ totals: 2 improved, 2 no reliable change, 2 fell; 1 not compared',
     )

@@ -1,5 +1,11 @@
 import { roundDefaults } from '../../../src/db/queries/rounds'
 import { measuresRule, teamRule } from '../../../src/instruments/comparison'
+import {
+  baselineLength as baselinePoints,
+  shiftLength,
+  trendLength,
+  xmrConstant,
+} from '../../../src/instruments/run-chart'
 
 const { anonymityThreshold: k, commentThreshold, itemMid, teamMid } = roundDefaults
 
@@ -71,11 +77,46 @@ export function RulesPage() {
         <li>{measuresRule('individual', itemMid)}</li>
         <li>{measuresRule('consensus', itemMid)}</li>
         <li>{teamRule('individual', teamMid)}</li>
+        <li>
+          The 95% interval is the range the real change most likely lies in, given how many people
+          answered and how much their totals differ: “change −3, 95% interval −9 to +3” means the
+          team may have fallen by 9 or risen by 3, so no change can be claimed.
+        </li>
         <li>{teamRule('consensus', teamMid)}</li>
         <li>
           “Improved in X of N questions” is always given with the whole split: how many improved,
           were unchanged, declined and were left out. A summary of teams accounts for every team of
           the rounds, including those not compared and why. Teams are never ranked.
+        </li>
+      </ul>
+      <h2 id="run-charts">Strategy metrics over time</h2>
+      <ul>
+        <li>
+          Each metric is charted month by month (or quarter by quarter) with a centre line: the
+          median of its first {baselinePoints} points, or of all of them when there are fewer.
+        </li>
+        <li>
+          A shift is {shiftLength} or more points in a row on one side of the centre line, reaching
+          past those first points (among them, half always lie below their own median, so a run
+          there says nothing). A point on the line neither counts nor breaks the run.
+        </li>
+        <li>
+          A trend is {trendLength} or more points in a row, each higher (or each lower) than the
+          last.
+        </li>
+        <li>
+          The limits are the average of the first points plus and minus {xmrConstant} times the
+          average change from one point to the next; a point outside them is unusual for the process
+          as it was. Anything else is the variation the process usually shows.
+        </li>
+        <li>
+          A metric of every team is charted as the share of teams meeting the team target. Counts
+          across teams are added up to an organisation total; percentages are averaged over the
+          teams with a value, since adding them means nothing.
+        </li>
+        <li>
+          The peer support estimate counts the workers as they stand in the latest month, and adds
+          up the people supported and the contacts over the last 12 months (or 4 quarters).
         </li>
       </ul>
       <h2 id="rounding">Rounding and charts</h2>

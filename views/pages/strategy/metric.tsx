@@ -163,7 +163,8 @@ export function MetricPage({ summary, workstream, teams, canManage, entry }: Met
           <p>
             {summary.signals.length > 0
               ? `Signals: ${summary.signals.join('; ')}.`
-              : 'No signals: the variation is what the process usually shows.'}
+              : 'No signals: the variation is what the process usually shows.'}{' '}
+            <a href="/results/rules#run-charts">How signals are found</a>
           </p>
           <RunChartFigure summary={summary} />
         </>

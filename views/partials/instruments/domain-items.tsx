@@ -30,7 +30,7 @@ export function DomainItems({ instrument, domain, editable, lineage }: DomainIte
       }
       captionSize="m"
       columns={[
-        { header: 'linkId' },
+        { header: 'Question code' },
         ...instrument.perspectives.map((p) => ({ header: `Wording: ${perspectiveLabels[p]}` })),
         { header: 'Other answers' },
         ...(lineage.size > 0 ? [{ header: 'Since last version' }] : []),
