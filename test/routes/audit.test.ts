@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { auditInsert } from '../../src/db/queries/audit'
+import { actionWords, changeWords } from '../../views/pages/audit/audit'
 import { createOrganisation, createPerson, knownPassword } from '../helpers/factories'
 import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
 
 describe('the audit log page', () => {
+  it('says what changed in words: each field from what to what, never raw data', () => {
+    expect(
+      changeWords(
+        { status: 'draft', closesOn: '2027-03-31', anonymityThreshold: 5 },
+        { status: 'open', closesOn: '2027-04-30', anonymityThreshold: 5 },
+      ),
+    ).toBe('status from “draft” to “open”; closes on from “2027-03-31” to “2027-04-30”')
+    expect(
+      changeWords(null, { name: 'Ward 3', sso: { issuer: 'https://idp', clientId: 'x' } }),
+    ).toBe('name “Ward 3”; sso issuer “https://idp”; sso client id “x”')
+    expect(changeWords({ name: 'Ward 3', archived: false }, null)).toBe(
+      'name was “Ward 3”; archived was no',
+    )
+    expect(changeWords({ groups: ['a'] }, { groups: [] })).toBe('groups from “a” to none')
+    expect(changeWords({ links: 3 }, { links: 3 })).toBe('')
+    expect(changeWords(null, { text: 'x'.repeat(1000) }).length).toBe(400)
+    expect(actionWords('person.password-link')).toBe('Person password link')
+  })
+
   it('lists entries newest first, filters by action and person, and pages by 50', async () => {
     const h = await setUpAndSignIn(await freshHarness())
     const other = await createOrganisation(h.db, { name: 'Other Trust' })
@@ -29,11 +49,11 @@ describe('the audit log page', () => {
 
     const first = await (await h.get('/audit?action=group.created')).text()
     expect(first).toContain('60 entries, page 1 of 2')
-    expect(first).toContain('{&quot;name&quot;:&quot;Team 59&quot;}')
-    expect(first).not.toContain('Team 9&quot;')
+    expect(first).toContain('name “Team 59”')
+    expect(first).not.toContain('“Team 9”')
     expect(first).not.toContain('Not ours')
     const second = await (await h.get('/audit?action=group.created&page=2')).text()
-    expect(second).toContain('Team 9&quot;')
+    expect(second).toContain('name “Team 9”')
     expect(second).toContain('Newer entries')
 
     const setupOnly = await (await h.get('/audit?action=organisation.setup')).text()

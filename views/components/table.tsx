@@ -39,19 +39,40 @@ type TableProps = {
   columns: readonly Column[]
   /** One array of cells per row, in the order of the columns. */
   rows: readonly (readonly (Child | ClassedCell)[])[]
+  /**
+   * A table wider than a narrow screen: it scrolls sideways inside a region named by its caption
+   * (reachable with the keyboard), with its first column kept in view. The id names the caption.
+   */
+  wide?: string
 }
 
 /**
  * An NHS.UK table: a caption, a header row, and a row of cells per entry. The rows are written
  * with templates rather than elements: a heatmap has thousands of cells.
  */
-export function Table({ caption, captionSize, columns, rows }: TableProps) {
+export function Table({ wide, ...props }: TableProps) {
+  if (!wide) return <TableOnly {...props} />
+  return (
+    <div class="app-table-scroll" role="region" aria-labelledby={wide} tabindex={0}>
+      <TableOnly {...props} captionId={wide} />
+    </div>
+  )
+}
+
+function TableOnly({
+  caption,
+  captionSize,
+  columns,
+  rows,
+  captionId,
+}: Omit<TableProps, 'wide'> & { captionId?: string }) {
   const cellClass = (base: string, column?: Column) =>
     column?.numeric ? `${base} ${base}--numeric` : base
   const bodyClasses = columns.map((column) => cellClass('nhsuk-table__cell', column))
   return (
     <table class="nhsuk-table">
       <caption
+        id={captionId}
         class={
           captionSize
             ? `nhsuk-table__caption nhsuk-table__caption--${captionSize}`

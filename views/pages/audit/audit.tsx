@@ -1,5 +1,5 @@
 import type { PersonWithGrants } from '../../../src/db/queries/people'
-import { Table } from '../../components/table'
+import { classed, Table } from '../../components/table'
 
 type Entry = {
   id: string
@@ -22,8 +22,57 @@ type AuditPageProps = {
   filter: { action?: string | undefined; actorId?: string | undefined }
 }
 
-const change = (value: unknown) =>
-  value === null || value === undefined ? '' : JSON.stringify(value)
+/** An action as words: "round.closed" reads "Round closed". */
+export const actionWords = (action: string) => {
+  const words = action.replace(/[.-]/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A field's name as words: "anonymityThreshold" reads "anonymity threshold". */
+const fieldWords = (path: string) =>
+  path
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/\./g, ' ')
+    .toLowerCase()
+
+const valueWords = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return 'nothing'
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'number') return value.toLocaleString('en-GB')
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(valueWords).join(', ')
+  return `“${String(value)}”`
+}
+
+/** Every value of a record by its dotted path: nested settings read as one list. */
+function flatten(value: unknown, path = '', into = new Map<string, unknown>()) {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value))
+      flatten(inner, path ? `${path}.${key}` : key, into)
+  } else if (path) into.set(path, value)
+  return into
+}
+
+const longest = 400
+
+/**
+ * What an entry changed, in words: each field that differs, from what to what; a new thing's
+ * fields as they were set; a removed thing's as they were.
+ */
+export function changeWords(before: unknown, after: unknown): string {
+  const was = flatten(before)
+  const now = flatten(after)
+  const fields = [...new Set([...was.keys(), ...now.keys()])]
+  const parts = fields.flatMap((field) => {
+    const from = was.get(field)
+    const to = now.get(field)
+    if (JSON.stringify(from) === JSON.stringify(to)) return []
+    if (!was.has(field)) return [`${fieldWords(field)} ${valueWords(to)}`]
+    if (!now.has(field)) return [`${fieldWords(field)} was ${valueWords(from)}`]
+    return [`${fieldWords(field)} from ${valueWords(from)} to ${valueWords(to)}`]
+  })
+  const text = parts.join('; ')
+  return text.length > longest ? `${text.slice(0, longest - 1)}…` : text
+}
 
 export function AuditPage({
   entries,
@@ -59,7 +108,7 @@ export function AuditPage({
             <option value="">Anything</option>
             {actions.map((a) => (
               <option value={a} selected={a === filter.action}>
-                {a}
+                {actionWords(a)}
               </option>
             ))}
           </select>
@@ -86,20 +135,19 @@ export function AuditPage({
         </button>
       </form>
       <Table
+        wide="audit-caption"
         caption={`${total} ${total === 1 ? 'entry' : 'entries'}, page ${page} of ${pages}`}
         columns={[
           { header: 'When (UTC)' },
           { header: 'Who' },
-          { header: 'What' },
-          { header: 'Before' },
-          { header: 'After' },
+          { header: 'What was done' },
+          { header: 'What changed' },
         ]}
         rows={entries.map((e) => [
           e.at.replace('T', ' ').slice(0, 19),
           e.actor ?? '',
-          `${e.action} (${e.subjectType})`,
-          change(e.before),
-          change(e.after),
+          `${actionWords(e.action)} (${e.subjectType})`,
+          classed('nhsuk-table__cell app-audit-change', changeWords(e.before, e.after)),
         ])}
       />
       {pages > 1 && (
