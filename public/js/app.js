@@ -2,7 +2,13 @@ import { initAll } from '/vendor/nhsuk-frontend/nhsuk-frontend.min.js'
 
 // NHS.UK components in the page, and again in whatever htmx swaps in (initialised ones are skipped).
 initAll()
-document.addEventListener('htmx:after:settle', () => initAll())
+document.addEventListener('htmx:after:settle', () => {
+  initAll()
+  // Results changed in place by a filter are announced, as a new page would be.
+  const results = document.getElementById('results')
+  const status = document.getElementById('results-status')
+  if (results?.dataset.summary && status) status.textContent = results.dataset.summary
+})
 
 // Two minutes before an idle session ends, say so and offer to keep it going; any request to the
 // server (a page, an htmx request, the button) starts the count again.

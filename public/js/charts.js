@@ -11,6 +11,15 @@ const colours = [
   '#425563',
 ]
 
+// Reference lines differ by pattern and weight as well as colour, so that each can be told apart
+// without seeing colour: dotted, dashed and heavy, dash-dot, long dashes.
+const referencePatterns = [
+  { dash: [2, 3], width: 2 },
+  { dash: [10, 4], width: 3 },
+  { dash: [12, 4, 2, 4], width: 2 },
+  { dash: [20, 6], width: 2 },
+]
+
 function draw(root) {
   if (!window.Chart) return
   for (const canvas of root.querySelectorAll('canvas[data-chart]')) {
@@ -27,13 +36,15 @@ function draw(root) {
           borderColor: colours[i % colours.length],
           backgroundColor: colours[i % colours.length],
           spanGaps: true,
-          borderDash: set.reference ? [6, 4] : [],
+          borderDash: set.reference ? patternOf(config.datasets, i).dash : [],
+          borderWidth: set.reference ? patternOf(config.datasets, i).width : 3,
           pointRadius: set.reference ? 0 : set.marked ? set.marked.map((m) => (m ? 7 : 3)) : 3,
           pointStyle: set.marked ? set.marked.map((m) => (m ? 'rectRot' : 'circle')) : 'circle',
         })),
       },
       options: {
         animation: false,
+        plugins: { legend: { labels: { boxWidth: 40 } } },
         maintainAspectRatio: false,
         scales: {
           y: {
@@ -44,6 +55,12 @@ function draw(root) {
       },
     })
   }
+}
+
+/** The pattern of the nth reference line of a chart. */
+function patternOf(datasets, i) {
+  const nth = datasets.slice(0, i).filter((set) => set.reference).length
+  return referencePatterns[nth % referencePatterns.length]
 }
 
 draw(document)

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import type { Page } from 'playwright-core'
 import { beforeEach, expect, it } from 'vitest'
 import {
@@ -7,15 +6,8 @@ import {
   describeInBrowser,
   textOf,
 } from './support/browser'
+import { seedDemo, signInToDemo } from './support/demo'
 import { useBrowserAndServer } from './support/lifecycle'
-
-/** The demo trust, seeded into the test server's own database through the seed script. */
-function seedDemo(databaseUrl: string) {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: 'ignore',
-  })
-}
 
 describeInBrowser('results in Chromium', () => {
   const session = useBrowserAndServer()
@@ -24,10 +16,7 @@ describeInBrowser('results in Chromium', () => {
   beforeEach(async () => {
     seedDemo(session.databaseUrl)
     page = await session.newPage()
-    await page.goto(`${session.baseUrl}/sign-in`)
-    await page.fill('#email', 'demo.admin@northmoor.example')
-    await page.fill('#password', 'demo password 2026')
-    await Promise.all([page.waitForURL(`${session.baseUrl}/`), page.press('#password', 'Enter')])
+    await signInToDemo(page, session.baseUrl)
   })
 
   it('paints the charts with their data tables, filters through htmx, and every results page passes axe', async () => {

@@ -70,6 +70,7 @@ export function LineChart({
         />
       </div>
       <Table
+        wide={`${id}-caption`}
         caption={caption}
         columns={[
           { header: xLabel },

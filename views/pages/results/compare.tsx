@@ -44,7 +44,7 @@ function ExcludedQuestions({
 }) {
   if (!group.split || group.split.excludedItems.length === 0) return null
   return (
-    <details class="nhsuk-details">
+    <details class="nhsuk-details app-report-hide">
       <summary class="nhsuk-details__summary">
         <span class="nhsuk-details__summary-text">
           {group.name}: questions left out, and why ({group.split.excludedItems.length})
@@ -63,9 +63,10 @@ function ExcludedQuestions({
   )
 }
 
-const totalText = (g: ComparisonData['groups'][number]) =>
+/** A group's change in its total; in a table whose first column names the group, without the name. */
+const totalText = (g: ComparisonData['groups'][number], named = true) =>
   g.change
-    ? describeTeamChange(g.name, g.change)
+    ? describeTeamChange(named ? g.name : '', g.change).trim()
     : g.totalExcluded
       ? `Total not compared: ${g.totalExcluded}`
       : '–'
@@ -93,15 +94,17 @@ export function ComparisonSection({ data, domainTitles }: ComparePageProps) {
         </p>
       )}
       {teams.length > 0 && (
-        <Table
-          caption="Each team: its questions and the change in its total"
-          columns={[{ header: 'Team' }, { header: 'Questions' }, { header: 'Total' }]}
-          rows={teams.map((g) =>
-            g.excluded
-              ? [g.name, `Not compared: ${g.excluded}`, '–']
-              : [g.name, g.split ? describeSplit(g.split) : '–', totalText(g)],
-          )}
-        />
+        <div class="app-report__wraps">
+          <Table
+            caption="Each team: its questions and the change in its total"
+            columns={[{ header: 'Team' }, { header: 'Questions' }, { header: 'Total' }]}
+            rows={teams.map((g) =>
+              g.excluded
+                ? [g.name, `Not compared: ${g.excluded}`, '–']
+                : [g.name, g.split ? describeSplit(g.split) : '–', totalText(g, false)],
+            )}
+          />
+        </div>
       )}
       {teams.map((g) => (
         <ExcludedQuestions group={g} itemTitles={itemTitles} />
@@ -146,7 +149,7 @@ export function ComparisonSection({ data, domainTitles }: ComparePageProps) {
           </section>
         ))}
       {rules.length > 0 && (
-        <div class="nhsuk-inset-text">
+        <div class="nhsuk-inset-text app-report-hide">
           <h3>Rules used</h3>
           <ul>
             {rules.map((rule) => (

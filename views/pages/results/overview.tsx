@@ -67,6 +67,17 @@ function Filters({ data, filters }: Pick<OverviewProps, 'data' | 'filters'>) {
   )
 }
 
+/** What the filters now show, in words: read out when the results change in place. */
+function summaryOf(data: OverviewData, filters: OverviewProps['filters']) {
+  const line = data.groupings.find((g) => g.id === filters.line)?.name
+  const type = filters.type
+    ? teamTypeLabels[filters.type as keyof typeof teamTypeLabels]
+    : undefined
+  const teams = data.heatmap?.rows.length ?? 0
+  const which = [line, type?.toLowerCase()].filter(Boolean).join(', ')
+  return `Results updated: ${teams} ${teams === 1 ? 'team' : 'teams'}${which ? ` (${which})` : ''}${data.heatmap ? `, heatmap at ${data.heatmap.round.name}` : ''}.`
+}
+
 const roundLabel = (round: { name: string; opensOn: string }) =>
   `${round.name} (${longDate(round.opensOn)})`
 
@@ -83,7 +94,8 @@ export function OverviewPage({ data, filters, canExport }: OverviewProps) {
         <a href="/results/compare">Compare two rounds</a>
       </p>
       <Filters data={data} filters={filters} />
-      <div id="results">
+      <p id="results-status" class="nhsuk-u-visually-hidden" role="status" />
+      <div id="results" data-summary={summaryOf(data, filters)}>
         {data.rounds.length === 0 ? (
           <p>No round has closed yet. Results appear here when a round closes.</p>
         ) : (

@@ -78,6 +78,7 @@ export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResu
             ]}
           />
           <Table
+            wide="domains-by-round-caption"
             caption="Domain scores by round (0 to 100)"
             captionSize="m"
             columns={[

@@ -33,6 +33,7 @@ export function StrategyOverviewPage({ data, canManage }: OverviewProps) {
         <p>No workstreams yet.</p>
       ) : (
         <Table
+          wide="workstreams-caption"
           caption="Workstreams"
           captionSize="m"
           columns={[

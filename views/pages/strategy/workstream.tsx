@@ -131,6 +131,7 @@ export function WorkstreamPage({
         <p>{linked.length === 0 ? 'No domains linked.' : 'No round has closed yet.'}</p>
       ) : (
         <Table
+          wide="linked-domains-caption"
           caption="Scores (0 to 100) of the linked domains at each closed round"
           columns={[
             { header: 'Round' },
