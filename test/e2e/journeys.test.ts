@@ -122,7 +122,7 @@ describeInBrowser('every role’s day in Chromium', () => {
       }
     }
     await page.goto(`${session.baseUrl}/results`)
-    const region = page.locator('.app-table-scroll[role=region]').first()
+    const region = page.getByRole('region', { name: /Domain scores/ })
     expect(await region.getAttribute('tabindex')).toBe('0')
     expect(await region.getAttribute('aria-labelledby')).toBeTruthy()
     expect(await textOf(page, '.app-heat-key')).toContain('80 to 100')

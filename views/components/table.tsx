@@ -53,9 +53,9 @@ type TableProps = {
 export function Table({ wide, ...props }: TableProps) {
   if (!wide) return <TableOnly {...props} />
   return (
-    <div class="app-table-scroll" role="region" aria-labelledby={wide} tabindex={0}>
+    <section class="app-table-scroll" aria-labelledby={wide} tabindex={0}>
       <TableOnly {...props} captionId={wide} />
-    </div>
+    </section>
   )
 }
 
