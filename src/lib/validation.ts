@@ -24,12 +24,33 @@ export function fieldErrors(error: z.core.$ZodError): FieldErrors {
   )
 }
 
-/** A date field (YYYY-MM-DD, as a date input sends it) that must be a real date. */
+/** A date field (YYYY-MM-DD once its day, month and year are put together) that must be a real date. */
 export const isoDate = (missing: string) =>
   z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, missing)
-    .refine((s) => readDate(s) === s, 'Enter a real date')
+    .string({ error: missing })
+    .min(1, missing)
+    .refine((s) => readDate(s) === s, 'Enter a real date, with the day, month and year as numbers')
+
+/**
+ * A date typed in a date input's three boxes (`name-day`, `name-month`, `name-year`) as one field
+ * `name` (YYYY-MM-DD); empty when every box is, so that the field's own message asks for it.
+ */
+export function withDates(data: unknown) {
+  if (typeof data !== 'object' || data === null) return data
+  const form = { ...(data as Record<string, unknown>) }
+  for (const key of Object.keys(form)) {
+    const name = /^(.+)-day$/.exec(key)?.[1]
+    if (!name || !(`${name}-month` in form) || !(`${name}-year` in form)) continue
+    const [day, month, year] = ['day', 'month', 'year'].map((part) =>
+      String(form[`${name}-${part}`] ?? '').trim(),
+    )
+    form[name] =
+      day === '' && month === '' && year === ''
+        ? ''
+        : `${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`
+  }
+  return form
+}
 
 /** A required text field of at most max characters, with messages naming what it is. */
 export const requiredText = (what: string, max: number) =>
@@ -76,12 +97,14 @@ export function hiddenCharacterErrors(data: unknown): FieldErrors {
  * characters (see hasHiddenCharacters) is invalid whatever its schema says.
  */
 export function validForm<S extends z.ZodType>(schema: S, renderInvalid: InvalidFormRenderer) {
-  return zValidator('form', schema, async (result, c) => {
+  return zValidator('form', z.preprocess(withDates, schema), async (result, c) => {
     const hidden = hiddenCharacterErrors(result.data)
     if (result.success && Object.keys(hidden).length === 0) return
     // The hook is typed against Hono's base Env; at run time c is the app's own context.
     const appContext = c as unknown as Context<AppEnv>
-    const errors = result.success ? hidden : { ...hidden, ...fieldErrors(result.error) }
+    const errors = result.success
+      ? hidden
+      : { ...hidden, ...fieldErrors(result.error as z.core.$ZodError) }
     return renderInvalid(appContext, errors, formValues(result.data))
   })
 }

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { axeViolations, describeInBrowser, setUpThroughTheForm, textOf } from './support/browser'
+import {
+  axeViolations,
+  describeInBrowser,
+  fillDate,
+  setUpThroughTheForm,
+  textOf,
+} from './support/browser'
 import { useBrowserAndServer } from './support/lifecycle'
 
 /** A canvas the chart script has drawn on: some pixel is no longer transparent. */
@@ -64,7 +70,7 @@ describeInBrowser('the recovery strategy in Chromium', () => {
     await lead.click('text=Add an objective')
     await lead.fill('#title', 'Recruit ten peer support workers')
     await lead.fill('#owner', 'Dana Okafor')
-    await lead.fill('#dueOn', '2027-01-31')
+    await fillDate(lead, 'dueOn', '2027-01-31')
     await Promise.all([lead.waitForLoadState(), lead.click('#objective-form button')])
     await lead.click('text=Recruit ten peer support workers')
     await lead.selectOption('#status', 'on-track')
@@ -85,7 +91,7 @@ describeInBrowser('the recovery strategy in Chromium', () => {
     await lead.selectOption('#comparator', '>=')
     await lead.fill('#targetValue', '2')
     await lead.fill('#coverageTarget', '100')
-    await lead.fill('#dueOn', '2027-03-31')
+    await fillDate(lead, 'dueOn', '2027-03-31')
     await Promise.all([
       lead.waitForURL(/\/strategy\/metrics\/[\w-]+$/),
       lead.click('#metric-form button'),

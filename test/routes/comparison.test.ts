@@ -99,7 +99,9 @@ describe('comparing two rounds', () => {
     ).text()
     for (const t of teams)
       expect(page).toMatch(
-        new RegExp(`${t.name} \\d+ → \\d+ \\(change [^)]*95% interval[^)]*\\): ${t.outcome}<`),
+        new RegExp(
+          `>${t.name}</td>(<td[^>]*>[^<]*</td>)<td[^>]*>\\d+ → \\d+ \\(change [^)]*95% interval[^)]*\\): ${t.outcome}<`,
+        ),
       )
     expect(page).toContain(
       'Teams’ totals: 2 improved, 2 no reliable change, 2 fell; 1 not compared (fewer than 5 responses at one of the rounds).',
@@ -116,7 +118,9 @@ describe('comparing two rounds', () => {
     )
     for (const t of teams)
       expect(reversed).toMatch(
-        new RegExp(`${t.name} \\d+ → \\d+ \\(change [^)]*\\): ${t.outcome}<`),
+        new RegExp(
+          `>${t.name}</td>(<td[^>]*>[^<]*</td>)<td[^>]*>\\d+ → \\d+ \\(change [^)]*\\): ${t.outcome}<`,
+        ),
       )
     // A comparison is worked out once and kept; a team's name is not part of it.
     await h.db
@@ -128,7 +132,9 @@ describe('comparing two rounds', () => {
         `/results/compare?from=${rounds.get('Teams 2024')}&to=${rounds.get('Teams 2025')}`,
       )
     ).text()
-    expect(renamed).toMatch(/Team 1 renamed \d+ → \d+ \(change [^)]*\): improved</)
+    expect(renamed).toMatch(
+      />Team 1 renamed<\/td>(<td[^>]*>[^<]*<\/td>)<td[^>]*>\d+ → \d+ \(change [^)]*\): improved</,
+    )
     expect(renamed.replace(/<[^>]+>/g, ' ')).toContain(
       'Teams’ totals: 2 improved, 2 no reliable change, 2 fell; 1 not compared',
     )

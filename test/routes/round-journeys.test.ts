@@ -148,6 +148,46 @@ describe('invitation links, as the person who made them and as a respondent', ()
 })
 
 describe('a round’s life as its manager sees it', () => {
+  it('takes dates as day, month and year boxes, the same in every browser, and keeps what was typed', async () => {
+    const { h, team } = await setUp()
+    const form = await (await h.get('/rounds/new')).text()
+    for (const box of ['opensOn-day', 'opensOn-month', 'opensOn-year', 'closesOn-day'])
+      expect(form).toContain(`name="${box}"`)
+    expect(form).not.toContain('type="date"')
+    const parts = (name: string, day: string, month: string, year: string) => ({
+      [`${name}-day`]: day,
+      [`${name}-month`]: month,
+      [`${name}-year`]: year,
+    })
+    const { opensOn: _, closesOn: __, ...rest } = validRound([team.id])
+    const bad = await h.post('/rounds/new', {
+      ...rest,
+      ...parts('opensOn', '31', '2', '2027'),
+      ...parts('closesOn', '', '', ''),
+    })
+    expect(bad.status).toBe(422)
+    const page = await bad.text()
+    expect(page).toContain('Enter a real date, with the day, month and year as numbers')
+    expect(page).toContain('Enter the closing date')
+    expect(page).toMatch(
+      /id="opensOn" name="opensOn-day" type="text" inputmode="numeric" value="31"/,
+    )
+    const good = await h.post('/rounds/new', {
+      ...rest,
+      ...parts('opensOn', '1', '3', '2027'),
+      ...parts('closesOn', '31', '03', '2027'),
+    })
+    expect(good.status).toBe(303)
+    const stored = await h.db
+      .select({ opensOn: rounds.opensOn, closesOn: rounds.closesOn })
+      .from(rounds)
+      .where(eq(rounds.id, good.headers.get('Location')?.split('/').pop() ?? ''))
+    expect(stored).toEqual([{ opensOn: '2027-03-01', closesOn: '2027-03-31' }])
+    const edit = await (await h.get(`${good.headers.get('Location')}/edit`)).text()
+    expect(edit).toMatch(/name="opensOn-day" type="text" inputmode="numeric" value="1"/)
+    expect(edit).toMatch(/name="opensOn-year" type="text" inputmode="numeric" value="2027"/)
+  })
+
   it('asks before closing, keeps the day it closed, and then links to its results', async () => {
     const { h, path } = await setUp()
     await h.post(`${path}/open`)

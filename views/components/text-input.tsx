@@ -8,7 +8,7 @@ type TextInputProps = {
   error?: string | undefined
   autocomplete?: string
   labelIsPageHeading?: boolean
-  type?: 'text' | 'email' | 'password' | 'date'
+  type?: 'text' | 'email' | 'password'
   inputmode?: 'decimal' | 'numeric'
   width?: 2 | 3 | 4 | 5 | 10
 }

@@ -124,3 +124,11 @@ export async function setUpThroughTheForm(page: Page, baseUrl: string) {
   await page.fill('#password', firstAdmin.password)
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.press('#password', 'Enter')])
 }
+
+/** Types a date into a date input's day, month and year boxes, as a person would. */
+export async function fillDate(page: Page, name: string, iso: string) {
+  const [year = '', month = '', day = ''] = iso.split('-')
+  await page.fill(`#${name}`, String(Number(day)))
+  await page.fill(`#${name}-month`, String(Number(month)))
+  await page.fill(`#${name}-year`, year)
+}

@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client'
 import type { Page } from 'playwright-core'
+import { fillDate } from './browser'
 
 /** A team, and an open individual round for it, made through the forms as the signed-in admin. */
 export async function openRoundThroughTheForms(
@@ -18,8 +19,8 @@ export async function openRoundThroughTheForms(
   await page.check('#perspectives-2')
   await page.check('#perspectives-3')
   await page.locator('label', { hasText: 'Willow Ward' }).click()
-  await page.fill('#opensOn', '2026-01-01')
-  await page.fill('#closesOn', '2036-12-31')
+  await fillDate(page, 'opensOn', '2026-01-01')
+  await fillDate(page, 'closesOn', '2036-12-31')
   await Promise.all([
     page.waitForURL(/\/rounds\/[0-9a-f-]{36}$/),
     page.click('#round-form button[type=submit]'),

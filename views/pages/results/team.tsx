@@ -4,6 +4,7 @@ import { plain, signed } from '../../../src/instruments/comparison'
 import type { Figure } from '../../../src/instruments/results'
 import type { TeamData } from '../../../src/lib/results/team'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
+import { DateInput } from '../../components/date-input'
 import { ErrorSummary } from '../../components/error-summary'
 import { LineChart } from '../../components/line-chart'
 import { Select } from '../../components/select'
@@ -204,11 +205,10 @@ export function TeamResultsPage({ team, data, canPlan, canHide, form }: TeamResu
                 value={form.values.owner}
                 error={form.errors.owner}
               />
-              <TextInput
+              <DateInput
                 name="dueOn"
-                type="date"
-                label="Due by"
-                value={form.values.dueOn}
+                legend="Due by"
+                values={form.values}
                 error={form.errors.dueOn}
               />
               <button class="nhsuk-button" data-module="nhsuk-button" type="submit">

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../../src/lib/validation'
 import { Choices } from '../../components/choices'
+import { DateInput } from '../../components/date-input'
 import { Form } from '../../components/form'
 import { Select } from '../../components/select'
 import { TextInput } from '../../components/text-input'
@@ -91,20 +92,8 @@ export function RoundForm({
         values={values.groups ?? []}
         error={errors.groups}
       />
-      <TextInput
-        name="opensOn"
-        type="date"
-        label="Opening date"
-        value={values.opensOn}
-        error={errors.opensOn}
-      />
-      <TextInput
-        name="closesOn"
-        type="date"
-        label="Closing date"
-        value={values.closesOn}
-        error={errors.closesOn}
-      />
+      <DateInput name="opensOn" legend="Opening date" values={values} error={errors.opensOn} />
+      <DateInput name="closesOn" legend="Closing date" values={values} error={errors.closesOn} />
       <h2 class="nhsuk-heading-m">Thresholds</h2>
       <p>These are fixed when the round opens.</p>
       <TextInput

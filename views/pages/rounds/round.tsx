@@ -1,6 +1,7 @@
 import type { Round } from '../../../src/db/queries/rounds'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { ActionButton } from '../../components/action-button'
+import { DateInput } from '../../components/date-input'
 import { ErrorSummary } from '../../components/error-summary'
 import { Select } from '../../components/select'
 import { Table } from '../../components/table'
@@ -142,11 +143,10 @@ export function RoundPage(props: RoundPageProps) {
       {props.canManage && round.status === 'open' && (
         <>
           <form method="post" action={`${base}/extend`} novalidate>
-            <TextInput
+            <DateInput
               name="closesOn"
-              type="date"
-              label="New closing date"
-              value={forms.values.closesOn}
+              legend="New closing date"
+              values={forms.values}
               error={forms.errors.closesOn}
             />
             <button

@@ -7,6 +7,7 @@ import {
 } from '../../../src/db/schema'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Choices } from '../../components/choices'
+import { DateInput } from '../../components/date-input'
 import { Form } from '../../components/form'
 import { Select } from '../../components/select'
 import { TextInput } from '../../components/text-input'
@@ -56,13 +57,7 @@ export function ObjectiveForm({ action, values, errors }: FormProps) {
     <Form id="objective-form" action={action} errors={errors} submit="Add objective">
       <TextInput name="title" label="Objective" value={values.title} error={errors.title} />
       <TextInput name="owner" label="Owner" value={values.owner} error={errors.owner} />
-      <TextInput
-        name="dueOn"
-        type="date"
-        label="Due by"
-        value={values.dueOn}
-        error={errors.dueOn}
-      />
+      <DateInput name="dueOn" legend="Due by" values={values} error={errors.dueOn} />
     </Form>
   )
 }
@@ -161,13 +156,7 @@ export function MetricForm({ action, values, errors }: FormProps) {
         value={values.coverageTarget}
         error={errors.coverageTarget}
       />
-      <TextInput
-        name="dueOn"
-        type="date"
-        label="Target due by"
-        value={values.dueOn}
-        error={errors.dueOn}
-      />
+      <DateInput name="dueOn" legend="Target due by" values={values} error={errors.dueOn} />
       <TextInput
         name="baseline"
         label="Baseline"
