@@ -51,7 +51,7 @@ export function DateInput({ name, legend, hint, values, error }: DateInputProps)
   }
   return (
     <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <fieldset class="nhsuk-fieldset" role="group" aria-describedby={describedBy}>
+      <fieldset class="nhsuk-fieldset" aria-describedby={describedBy}>
         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
         <div class="nhsuk-hint" id={hintId}>
           {hint ?? 'For example, 31 3 2027'}
