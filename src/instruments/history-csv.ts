@@ -51,9 +51,10 @@ type Context = {
 export function readHistory(
   text: string,
   { instrument, groups, existingRoundNames }: Context,
-): { rounds: HistoricalRound[]; problems: Problem[] } {
+): { rounds: HistoricalRound[]; problems: Problem[]; unknownGroups: string[] } {
   const table = readCsvTable(text, historyColumns, { maxRows: maxHistoryRows, what: 'answers' })
-  if (table.problem) return { rounds: [], problems: [table.problem] }
+  if (table.problem) return { rounds: [], problems: [table.problem], unknownGroups: [] }
+  const unknownGroups = new Map<string, string>()
   const problems: Problem[] = []
   const groupByName = new Map(groups.map((g) => [g.name.trim().toLowerCase(), g.id]))
   const items = new Map(instrument.items.map((item) => [item.linkId, item]))
@@ -76,7 +77,10 @@ export function readHistory(
         `“${cell('round_date')}” is not a date; write it as 2024-03-31 or 31/03/2024`,
       )
     const groupId = groupByName.get(cell('group').toLowerCase())
-    if (!groupId) problem('group', `There is no group called “${cell('group')}”`)
+    if (!groupId && cell('group')) {
+      problem('group', `There is no group called “${cell('group')}”`)
+      unknownGroups.set(cell('group').toLowerCase(), cell('group'))
+    } else if (!groupId) problem('group', 'Enter the name of the team, or of the executive group')
     const perspective = cell('perspective') as Perspective
     if (!perspectives.includes(perspective) || !instrument.perspectives.includes(perspective)) {
       problem(
@@ -165,5 +169,9 @@ export function readHistory(
   }
   if (problems.length === 0 && rounds.size === 0)
     problems.push({ row: 2, column: 'file', message: 'The file has no answers' })
-  return { rounds: problems.length > 0 ? [] : [...rounds.values()], problems }
+  return {
+    rounds: problems.length > 0 ? [] : [...rounds.values()],
+    problems,
+    unknownGroups: [...unknownGroups.values()],
+  }
 }

@@ -41,6 +41,7 @@ export const questionnaireFileBytes = 1_000_000
  */
 export const uploadLimitBytes: Readonly<Record<string, number>> = {
   '/rounds/import': csvFileBytes + 100_000,
+  '/rounds/import/problems.csv': csvFileBytes + 100_000,
   '/strategy/values/upload': csvFileBytes + 100_000,
   '/instruments/import': questionnaireFileBytes + 100_000,
 }

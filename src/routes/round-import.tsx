@@ -5,16 +5,27 @@ import { listTeams } from '../db/queries/groups'
 import { importHistory } from '../db/queries/history'
 import { findInstrument, listInstruments } from '../db/queries/instruments'
 import { getExecutiveGroup } from '../db/queries/organisations'
-import { listRounds } from '../db/queries/rounds'
+import { listRounds, roundDefaults } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
-import { utf8Text } from '../instruments/csv-table'
+import { csvText, utf8Text } from '../instruments/csv-table'
 import { type Problem, readHistory } from '../instruments/history-csv'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { csvFileBytes, megabytes } from '../lib/security'
-import { type FieldErrors, validForm } from '../lib/validation'
+import { type FieldErrors, type FormValues, many, validForm } from '../lib/validation'
 
 const title = 'Import earlier rounds'
+
+/** A threshold for the imported rounds: the usual one when the field is left empty. */
+const threshold = (least: number, usual: number, what: string) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? usual : value),
+    z.coerce
+      .number({ error: `${what} must be a whole number` })
+      .int(`${what} must be a whole number`)
+      .min(least, `${what} must be at least ${least}`)
+      .max(10_000, `${what} must be 10,000 or fewer`),
+  )
 
 const uploadSchema = z.object({
   instrument: z.string().min(1, 'Choose the questionnaire the answers were given to'),
@@ -25,13 +36,26 @@ const uploadSchema = z.object({
       (file) => file.size <= csvFileBytes,
       `The file must be ${megabytes(csvFileBytes)} or smaller`,
     ),
+  anonymityThreshold: threshold(
+    3,
+    roundDefaults.anonymityThreshold,
+    'The fewest responses for results',
+  ),
+  commentThreshold: threshold(
+    5,
+    roundDefaults.commentThreshold,
+    'The fewest responses for comments',
+  ),
+  createTeams: many,
 })
+
+type Upload = z.output<typeof uploadSchema>
 
 async function renderImport(
   c: Context<AppEnv>,
   errors: FieldErrors,
-  problems: Problem[] = [],
-  instrument?: string,
+  values: FormValues,
+  read: { problems: Problem[]; unknownGroups: string[] } = { problems: [], unknownGroups: [] },
 ) {
   const catalogue = await listInstruments(c.var.db, c.var.organisation.id)
   const instruments = catalogue
@@ -44,51 +68,107 @@ async function renderImport(
     c,
     <HistoryImportPage
       errors={errors}
-      problems={problems}
+      problems={read.problems}
+      unknownGroups={read.unknownGroups}
       instruments={instruments}
-      instrument={instrument}
+      values={{
+        anonymityThreshold: String(roundDefaults.anonymityThreshold),
+        commentThreshold: String(roundDefaults.commentThreshold),
+        ...values,
+      }}
     />,
     { title, errors },
   )
 }
 
-/** Earlier rounds from a CSV, all or nothing; strategy leads and admins, as for instruments. */
+/**
+ * The rounds a file holds, or its problems: every row read against the organisation's groups and
+ * the teams the person confirmed are to be made (given ids now, so the file can name them).
+ */
+async function readUpload(c: Context<AppEnv>, form: Upload) {
+  const { db, organisation } = c.var
+  const [slug = '', version = ''] = form.instrument.split('@')
+  const entry = await findInstrument(db, organisation.id, slug, Number(version))
+  const refused = (errors: FieldErrors) => ({ errors })
+  if (!entry || entry.instrument.status === 'draft')
+    return refused({ instrument: 'Choose a questionnaire from the list' })
+  const read = await utf8Text(form.file)
+  if ('problem' in read) return refused({ file: read.problem })
+  const [executive, teams, existing] = await Promise.all([
+    getExecutiveGroup(db, organisation.id),
+    listTeams(db, organisation.id),
+    listRounds(db, organisation.id),
+  ])
+  const known = new Set([executive, ...teams].map((g) => g?.name.trim().toLowerCase()))
+  const newTeams = [...new Set(form.createTeams.map((name) => name.trim()))]
+    .filter((name) => name !== '' && name.length <= 120 && !known.has(name.toLowerCase()))
+    .map((name) => ({ id: crypto.randomUUID(), name }))
+  const history = readHistory(read.text, {
+    instrument: entry.instrument,
+    groups: [...(executive ? [executive] : []), ...teams, ...newTeams],
+    existingRoundNames: new Set(existing.map((r) => r.name.toLowerCase())),
+  })
+  return { entry, newTeams, ...history }
+}
+
+/**
+ * Earlier rounds from a CSV, all or nothing; strategy leads and admins, as for instruments. Teams
+ * the file names that do not exist are listed, and made in the same batch once confirmed.
+ */
 export const roundImportRoutes = new Hono<AppEnv>()
   .use(requireThat(may.manageInstruments, onlyWho.manageInstruments))
-  .get('/', (c) => renderImport(c, {}))
+  .get('/', (c) => renderImport(c, {}, {}))
   .post(
     '/',
-    validForm(uploadSchema, (c, errors, values) => renderImport(c, errors, [], values.instrument)),
+    validForm(uploadSchema, (c, errors, values) => renderImport(c, errors, values)),
     async (c) => {
-      const { db, organisation } = c.var
       const form = c.req.valid('form')
-      const [slug = '', version = ''] = form.instrument.split('@')
-      const entry = await findInstrument(db, organisation.id, slug, Number(version))
-      if (!entry || entry.instrument.status === 'draft') {
-        return renderImport(c, { instrument: 'Choose a questionnaire from the list' })
+      const values = {
+        instrument: form.instrument,
+        anonymityThreshold: String(form.anonymityThreshold),
+        commentThreshold: String(form.commentThreshold),
       }
-      const [executive, teams, existing] = await Promise.all([
-        getExecutiveGroup(db, organisation.id),
-        listTeams(db, organisation.id),
-        listRounds(db, organisation.id),
-      ])
-      const read = await utf8Text(form.file)
-      if ('problem' in read) return renderImport(c, { file: read.problem }, [], form.instrument)
-      const { rounds, problems } = readHistory(read.text, {
-        instrument: entry.instrument,
-        groups: [...(executive ? [executive] : []), ...teams],
-        existingRoundNames: new Set(existing.map((r) => r.name.toLowerCase())),
-      })
-      if (problems.length > 0) {
-        const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`
+      const read = await readUpload(c, form)
+      if ('errors' in read) return renderImport(c, read.errors, values)
+      if (read.problems.length > 0) {
+        const count = `${read.problems.length.toLocaleString('en-GB')} ${read.problems.length === 1 ? 'problem' : 'problems'}`
         return renderImport(
           c,
-          { file: `The file has ${count}, listed below; nothing was imported` },
-          problems,
-          form.instrument,
+          { file: `The file has ${count}, summarised below; nothing was imported` },
+          values,
+          read,
         )
       }
-      await importHistory(db, actorOf(c), entry.instrument, rounds)
+      const thresholds = {
+        anonymityThreshold: form.anonymityThreshold,
+        commentThreshold: form.commentThreshold,
+      }
+      await importHistory(
+        c.var.db,
+        actorOf(c),
+        read.entry.instrument,
+        read.rounds.map((round) => ({ ...round, thresholds })),
+        read.newTeams,
+      )
       return redirectAfterPost(c, '/rounds')
+    },
+  )
+  .post(
+    '/problems.csv',
+    validForm(uploadSchema, (c, errors, values) => renderImport(c, errors, values)),
+    async (c) => {
+      const read = await readUpload(c, c.req.valid('form'))
+      if ('errors' in read) return renderImport(c, read.errors, {})
+      return c.body(
+        csvText(
+          ['row', 'column', 'problem'],
+          read.problems.map((p) => [String(p.row), p.column, p.message]),
+        ),
+        200,
+        {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="import-problems.csv"',
+        },
+      )
     },
   )

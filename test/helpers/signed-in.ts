@@ -38,7 +38,7 @@ export async function setUpAndSignIn(h: Harness) {
     upload: (
       path: string,
       file: { name: string; content: string },
-      fields: Record<string, string> = {},
+      fields: Record<string, string | string[]> = {},
     ) => postFile(h.app, path, file, fields, headers()),
   }
 }

@@ -7,7 +7,7 @@ export function postFile(
   app: Hono<AppEnv>,
   path: string,
   file: { name: string; content: string; type?: string },
-  fields: Record<string, string> = {},
+  fields: Record<string, string | string[]> = {},
   headers: Record<string, string> = {},
 ) {
   const body = new FormData()
@@ -15,7 +15,8 @@ export function postFile(
     'file',
     new File([file.content], file.name, { type: file.type ?? 'application/json' }),
   )
-  for (const [key, value] of Object.entries(fields)) body.append(key, value)
+  for (const [key, value] of Object.entries(fields))
+    for (const one of Array.isArray(value) ? value : [value]) body.append(key, one)
   return app.request(path, {
     method: 'POST',
     body,

@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { answers, itemAggregates, responses, rounds, scoreAggregates } from '../../src/db/schema'
+import {
+  answers,
+  groups,
+  itemAggregates,
+  responses,
+  roundGroups,
+  rounds,
+  scoreAggregates,
+} from '../../src/db/schema'
 import { createTeamRow, teamInstrument } from '../helpers/factories'
 import { setUpAndSignIn } from '../helpers/signed-in'
 
@@ -30,12 +38,11 @@ function validRows() {
 async function setUp() {
   const h = await setUpAndSignIn(await freshHarness())
   await createTeamRow(h.db, h.organisation.id, 'Ward 3')
-  const upload = (content: string) =>
-    h.upload(
-      '/rounds/import',
-      { name: 'history.csv', content },
-      { instrument: 'team-recovery-focus@1' },
-    )
+  const upload = (
+    content: string,
+    fields: Record<string, string | string[]> = { instrument: 'team-recovery-focus@1' },
+    path = '/rounds/import',
+  ) => h.upload(path, { name: 'history.csv', content }, fields)
   return { ...h, upload }
 }
 
@@ -84,13 +91,9 @@ describe('importing earlier rounds', () => {
     const res = await h.upload(csv(rows))
     expect(res.status).toBe(422)
     const page = await res.text()
-    expect(page).toContain('5 problems found; nothing was imported')
-    const cells = [
-      ...page.matchAll(
-        /<tr class="nhsuk-table__row"><td[^>]*>(\d+)<\/td><td[^>]*>([a-zA-Z_]+)<\/td>/g,
-      ),
-    ].map((m) => `${m[1]}:${m[2]}`)
-    expect(cells).toEqual(['3:group', '4:linkId', '5:value', '6:mode', '7:linkId'])
+    expect(page).toContain('5 problems of 5 kinds; nothing was imported')
+    const places = [...page.matchAll(/Column (\w+), row (\d+)</g)].map((m) => `${m[2]}:${m[1]}`)
+    expect(places.sort()).toEqual(['3:group', '4:linkId', '5:value', '6:mode', '7:linkId'])
     expect(page).toContain('There is no group called “Ward 9”')
     expect(page).toContain('has no question T99')
     expect(page).toContain('“7” is not an answer to T03')
@@ -98,6 +101,82 @@ describe('importing earlier rounds', () => {
     expect(page).toContain('The same answer appears twice')
     expect(await h.db.select().from(rounds)).toHaveLength(0)
     expect(await h.db.select().from(answers)).toHaveLength(0)
+  })
+
+  it('summarises thousands of problems by kind with the first rows of each, and downloads them all', async () => {
+    const h = await setUp()
+    const items = teamInstrument().items
+    const rows = Array.from({ length: 40 }, (_, r) =>
+      items.map(
+        (item) =>
+          `Spring 2024,2024-03-31,Ward ${9 + (r % 3)},staff,individual,P${r},${item.linkId},4`,
+      ),
+    ).flat()
+    const res = await h.upload(csv(rows))
+    const page = await res.text()
+    expect(page).toContain(`${(40 * items.length).toLocaleString('en-GB')} problems of 3 kinds`)
+    // Ward 9 is on rows 2 to 25 (person 0), 74 to 97 (person 3), …: 14 people × 24 rows.
+    expect(page).toContain(
+      `Column group, rows 2, 3, 4, 5, 6 and ${(14 * items.length - 5).toLocaleString('en-GB')} more`,
+    )
+    expect(page).not.toContain('undefined')
+    const download = await h.upload(
+      csv(rows),
+      { instrument: 'team-recovery-focus@1' },
+      '/rounds/import/problems.csv',
+    )
+    expect(download.headers.get('Content-Type')).toContain('text/csv')
+    const lines = (await download.text()).trim().split('\r\n')
+    expect(lines[0]).toBe('row,column,problem')
+    expect(lines).toHaveLength(1 + 40 * items.length)
+    expect(await h.db.select().from(rounds)).toHaveLength(0)
+  })
+
+  it('offers to make the teams a file names that do not exist, and makes only those confirmed, with the import', async () => {
+    const h = await setUp()
+    const items = teamInstrument().items
+    const rows = ['Ward 9', 'Ward 10', 'Ward 3']
+      .flatMap((ward) =>
+        Array.from({ length: 5 }, (_, p) =>
+          items.map(
+            (item) =>
+              `Spring 2024,2024-03-31,${ward},staff,individual,${ward}-${p},${item.linkId},4`,
+          ),
+        ),
+      )
+      .flat()
+    const offered = await (await h.upload(csv(rows))).text()
+    expect(offered).toContain('Make the 2 teams the file names that do not exist?')
+    expect(offered).toContain('value="Ward 9" checked')
+    expect(offered).toContain('value="Ward 10" checked')
+    // Only one confirmed: the other is still a problem, and nothing at all is made.
+    const half = await h.upload(csv(rows), {
+      instrument: 'team-recovery-focus@1',
+      createTeams: 'Ward 9',
+    })
+    expect(half.status).toBe(422)
+    expect(await h.db.select().from(groups).where(eq(groups.name, 'Ward 9'))).toEqual([])
+    const both = await h.upload(csv(rows), {
+      instrument: 'team-recovery-focus@1',
+      createTeams: ['Ward 9', 'Ward 10'],
+      anonymityThreshold: '3',
+      commentThreshold: '6',
+    })
+    expect(both.status).toBe(303)
+    const made = await h.db.select().from(groups).where(eq(groups.teamType, 'other'))
+    expect(made.map((g) => g.name).sort()).toEqual(['Ward 10', 'Ward 9'])
+    const [round] = await h.db.select().from(rounds)
+    expect(round).toMatchObject({ anonymityThreshold: 3, commentThreshold: 6, status: 'closed' })
+    const teams = await h.db
+      .select({ name: groups.name })
+      .from(roundGroups)
+      .innerJoin(groups, eq(groups.id, roundGroups.groupId))
+    expect(teams.map((t) => t.name).sort()).toEqual(['Ward 10', 'Ward 3', 'Ward 9'])
+    const below = await h.upload(csv(rows), {
+      instrument: 'team-recovery-focus@1',
+      anonymityThreshold: '2',
+    })
+    expect(await below.text()).toContain('The fewest responses for results must be at least 3')
   })
 
   it('names the missing columns of a file without the right header', async () => {

@@ -79,17 +79,16 @@ export async function listGroupings(db: Db, organisationId: string) {
 }
 
 /** A new team and its audit entry, in one batch. */
-export async function createTeam(db: Db, actor: Actor, team: TeamChanges): Promise<string> {
-  const id = crypto.randomUUID()
-  const row = {
-    id,
-    organisationId: actor.organisationId,
-    kind: 'team' as const,
-    createdAt: actor.at.toISOString(),
-    ...team,
-  }
-  await db.batch([
-    db.insert(groups).values(row),
+/** The statements that make a team with its audit entry, to run alone or in a larger batch. */
+export function teamStatements(db: Db, actor: Actor, id: string, team: TeamChanges) {
+  return [
+    db.insert(groups).values({
+      id,
+      organisationId: actor.organisationId,
+      kind: 'team' as const,
+      createdAt: actor.at.toISOString(),
+      ...team,
+    }),
     auditInsert(db, {
       ...actor,
       action: 'group.created',
@@ -97,7 +96,12 @@ export async function createTeam(db: Db, actor: Actor, team: TeamChanges): Promi
       subjectId: id,
       after: team,
     }),
-  ])
+  ] as const
+}
+
+export async function createTeam(db: Db, actor: Actor, team: TeamChanges): Promise<string> {
+  const id = crypto.randomUUID()
+  await db.batch(teamStatements(db, actor, id, team))
   return id
 }
 

@@ -5,6 +5,7 @@ import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
 import { answers, responses, roundGroups, rounds } from '../schema'
 import { auditInsert } from './audit'
+import { teamStatements } from './groups'
 import { completionStatements, figuresSnapshot, type Response } from './responses'
 import { roundDefaults } from './rounds'
 
@@ -20,10 +21,21 @@ export async function importHistory(
   actor: Actor,
   instrument: Instrument,
   history: readonly HistoricalRound[],
+  /** Teams the file names that are made in the same batch, confirmed by the person importing. */
+  newTeams: readonly { id: string; name: string }[] = [],
 ) {
   const { organisationId } = actor
   const at = actor.at.toISOString()
   const statements = []
+  for (const team of newTeams)
+    statements.push(
+      ...teamStatements(db, actor, team.id, {
+        name: team.name,
+        teamType: 'other',
+        groupingId: null,
+        predecessorId: null,
+      }),
+    )
   for (const round of history) {
     const roundId = crypto.randomUUID()
     const thisRound = and(eq(rounds.organisationId, organisationId), eq(rounds.id, roundId))
