@@ -120,6 +120,7 @@ export async function generateTrust(
     const history: HistoricalRound[] = [
       {
         name: `Team survey ${dateOf(i).slice(0, 7)}`,
+        instrument: team,
         date: dateOf(i),
         mode: 'individual',
         groupIds: new Set(teams.map((t) => t.id)),
@@ -128,6 +129,7 @@ export async function generateTrust(
       },
       {
         name: `Board self-assessment ${dateOf(i).slice(0, 7)}`,
+        instrument: exec,
         date: dateOf(i),
         mode: 'consensus',
         groupIds: new Set([executive.id]),
@@ -141,8 +143,7 @@ export async function generateTrust(
         ],
       },
     ]
-    await importHistory(db, actor, team, history.slice(0, 1))
-    await importHistory(db, actor, exec, history.slice(1))
+    await importHistory(db, actor, history)
     answers += exec.items.length
     log(`round ${i + 1} of ${shape.rounds}: ${responses.length} responses`)
   }

@@ -14,7 +14,9 @@ export const historyColumns = [
   'linkId',
   'value',
 ] as const
-type Column = (typeof historyColumns)[number]
+/** A column a file may add: the questionnaire of each row, as slug@version, when a file holds several. */
+export const instrumentColumn = 'instrument'
+type Column = (typeof historyColumns)[number] | typeof instrumentColumn
 export const maxHistoryRows = 20_000
 
 export type Problem = CsvProblem<Column>
@@ -28,6 +30,8 @@ export type HistoricalResponse = {
 }
 export type HistoricalRound = {
   name: string
+  /** The questionnaire its answers were given to. */
+  instrument: Instrument
   /** The round's thresholds, where they were not the defaults. */
   thresholds?: { anonymityThreshold?: number; commentThreshold?: number }
   date: string
@@ -38,26 +42,47 @@ export type HistoricalRound = {
 }
 
 type Context = {
-  instrument: Instrument
+  /** The questionnaire of rows that do not name one (the form's choice), if any. */
+  instrument?: Instrument | undefined
+  /** Every questionnaire a row may name, by slug@version. */
+  instruments?: ReadonlyMap<string, Instrument>
   groups: readonly { id: string; name: string }[]
-  existingRoundNames: ReadonlySet<string>
+  /** Rounds already held, as `name|slug@version` in lower case: a file may not add them again. */
+  existingRounds: ReadonlySet<string>
 }
 
+export const instrumentKey = (instrument: { slug: string; version: number }) =>
+  `${instrument.slug}@${instrument.version}`
+
+/** The key of a round by its name and questionnaire, for telling rounds apart. */
+export const roundKey = (name: string, instrument: { slug: string; version: number }) =>
+  `${name.trim().toLowerCase()}|${instrumentKey(instrument)}`
+
 /**
- * Reads a CSV of earlier rounds, one answer a row, into rounds of responses for one instrument
- * version. Every problem is listed by row and column; any problem means nothing is to be stored.
- * UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields as spreadsheets save them.
+ * Reads a CSV of earlier rounds, one answer a row, into rounds of responses: of the questionnaire
+ * chosen on the form, or of each row's own (an instrument column, slug@version), so one file may
+ * hold several. Every problem is listed by row and column; any problem means nothing is to be
+ * stored. UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields as spreadsheets save
+ * them.
  */
 export function readHistory(
   text: string,
-  { instrument, groups, existingRoundNames }: Context,
+  { instrument: chosen, instruments = new Map(), groups, existingRounds }: Context,
 ): { rounds: HistoricalRound[]; problems: Problem[]; unknownGroups: string[] } {
-  const table = readCsvTable(text, historyColumns, { maxRows: maxHistoryRows, what: 'answers' })
+  const table = readCsvTable<Column>(text, historyColumns, {
+    maxRows: maxHistoryRows,
+    what: 'answers',
+  })
   if (table.problem) return { rounds: [], problems: [table.problem], unknownGroups: [] }
   const unknownGroups = new Map<string, string>()
   const problems: Problem[] = []
   const groupByName = new Map(groups.map((g) => [g.name.trim().toLowerCase(), g.id]))
-  const items = new Map(instrument.items.map((item) => [item.linkId, item]))
+  const itemsOf = new Map<Instrument, Map<string, Instrument['items'][number]>>()
+  const itemMap = (of: Instrument) => {
+    const known = itemsOf.get(of) ?? new Map(of.items.map((item) => [item.linkId, item]))
+    itemsOf.set(of, known)
+    return known
+  }
   const rounds = new Map<string, HistoricalRound & { firstRow: number }>()
   const respondents = new Map<string, HistoricalResponse & { firstRow: number }>()
   const seen = new Map<string, number>()
@@ -66,10 +91,22 @@ export function readHistory(
     const problem = (column: Column, message: string) => problems.push({ row, column, message })
     const before = problems.length
 
+    const named = cell(instrumentColumn)
+    const instrument = named ? instruments.get(named) : chosen
+    if (!instrument) {
+      problem(
+        instrumentColumn,
+        named
+          ? `There is no published questionnaire “${named}”: use ${[...instruments.keys()].join(', ')}`
+          : 'Choose the questionnaire on the form, or name it in an instrument column',
+      )
+      continue
+    }
+    const items = itemMap(instrument)
     const name = cell('round_name')
     if (!name) problem('round_name', 'Enter the name of the round')
-    else if (existingRoundNames.has(name.toLowerCase()))
-      problem('round_name', `A round called “${name}” already exists`)
+    else if (existingRounds.has(roundKey(name, instrument)))
+      problem('round_name', `A round called “${name}” of ${instrument.title} already exists`)
     const date = readDate(cell('round_date'))
     if (!date)
       problem(
@@ -116,8 +153,10 @@ export function readHistory(
           .join(', ')}`,
       )
 
-    const round = rounds.get(name) ?? {
+    const key = roundKey(name, instrument)
+    const round = rounds.get(key) ?? {
       name,
+      instrument,
       date: date ?? '',
       mode: mode as HistoricalRound['mode'],
       groupIds: new Set(),
@@ -125,8 +164,8 @@ export function readHistory(
       responses: [],
       firstRow: row,
     }
-    if (name && !rounds.has(name) && problems.length === before) rounds.set(name, round)
-    if (name && rounds.has(name)) {
+    if (name && !rounds.has(key) && problems.length === before) rounds.set(key, round)
+    if (name && rounds.has(key)) {
       if (mode && round.mode !== mode)
         problem(
           'mode',
@@ -138,7 +177,7 @@ export function readHistory(
           `Round “${name}” is dated ${round.date} on row ${round.firstRow}; a round has one date`,
         )
     }
-    const answerKey = [name, groupId, respondent, item?.linkId].join('\u0000')
+    const answerKey = [key, groupId, respondent, item?.linkId].join('\u0000')
     const first = seen.get(answerKey)
     if (first !== undefined)
       problem(
@@ -146,7 +185,7 @@ export function readHistory(
         `The same answer appears twice: ${respondent}, ${item?.linkId}, first on row ${first}`,
       )
     else seen.set(answerKey, row)
-    const who = [name, groupId, respondent].join('\u0000')
+    const who = [key, groupId, respondent].join('\u0000')
     const earlier = respondents.get(who)
     if (earlier && earlier.perspective !== perspective)
       problem(

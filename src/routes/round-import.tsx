@@ -3,12 +3,12 @@ import { z } from 'zod'
 import { HistoryImportPage } from '../../views/pages/rounds/import'
 import { listTeams } from '../db/queries/groups'
 import { importHistory } from '../db/queries/history'
-import { findInstrument, listInstruments } from '../db/queries/instruments'
+import { listInstruments } from '../db/queries/instruments'
 import { getExecutiveGroup } from '../db/queries/organisations'
 import { listRounds, roundDefaults } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { csvText, utf8Text } from '../instruments/csv-table'
-import { type Problem, readHistory } from '../instruments/history-csv'
+import { instrumentKey, type Problem, readHistory, roundKey } from '../instruments/history-csv'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { csvFileBytes, megabytes } from '../lib/security'
@@ -28,7 +28,7 @@ const threshold = (least: number, usual: number, what: string) =>
   )
 
 const uploadSchema = z.object({
-  instrument: z.string().min(1, 'Choose the questionnaire the answers were given to'),
+  instrument: z.string().optional().default(''),
   file: z
     .instanceof(File, { error: 'Choose a CSV file to upload' })
     .refine((file) => file.size > 0, 'Choose a CSV file to upload')
@@ -87,10 +87,14 @@ async function renderImport(
  */
 async function readUpload(c: Context<AppEnv>, form: Upload) {
   const { db, organisation } = c.var
-  const [slug = '', version = ''] = form.instrument.split('@')
-  const entry = await findInstrument(db, organisation.id, slug, Number(version))
   const refused = (errors: FieldErrors) => ({ errors })
-  if (!entry || entry.instrument.status === 'draft')
+  const published = new Map(
+    (await listInstruments(db, organisation.id))
+      .filter((e) => e.instrument.status !== 'draft')
+      .map((e) => [instrumentKey(e.instrument), e.instrument]),
+  )
+  const chosen = published.get(form.instrument)
+  if (form.instrument && !chosen)
     return refused({ instrument: 'Choose a questionnaire from the list' })
   const read = await utf8Text(form.file)
   if ('problem' in read) return refused({ file: read.problem })
@@ -104,11 +108,16 @@ async function readUpload(c: Context<AppEnv>, form: Upload) {
     .filter((name) => name !== '' && name.length <= 120 && !known.has(name.toLowerCase()))
     .map((name) => ({ id: crypto.randomUUID(), name }))
   const history = readHistory(read.text, {
-    instrument: entry.instrument,
+    instrument: chosen,
+    instruments: published,
     groups: [...(executive ? [executive] : []), ...teams, ...newTeams],
-    existingRoundNames: new Set(existing.map((r) => r.name.toLowerCase())),
+    existingRounds: new Set(
+      existing.map((r) =>
+        roundKey(r.name, { slug: r.instrumentSlug, version: r.instrumentVersion }),
+      ),
+    ),
   })
-  return { entry, newTeams, ...history }
+  return { newTeams, ...history }
 }
 
 /**
@@ -146,7 +155,6 @@ export const roundImportRoutes = new Hono<AppEnv>()
       await importHistory(
         c.var.db,
         actorOf(c),
-        read.entry.instrument,
         read.rounds.map((round) => ({ ...round, thresholds })),
         read.newTeams,
       )

@@ -38,10 +38,10 @@ export async function closedRoundWith(
   await importHistory(
     db,
     { organisationId, actorId: crypto.randomUUID(), at: new Date(`${date}T12:00:00Z`) },
-    instrument,
     [
       {
         name,
+        instrument,
         date,
         mode,
         groupIds: new Set(groupIds ?? responses.map((r) => r.groupId)),

@@ -10,7 +10,7 @@ import {
   rounds,
   scoreAggregates,
 } from '../../src/db/schema'
-import { createTeamRow, teamInstrument } from '../helpers/factories'
+import { createTeamRow, orgInstrument, teamInstrument } from '../helpers/factories'
 import { setUpAndSignIn } from '../helpers/signed-in'
 
 const header = 'round_name,round_date,group,perspective,mode,respondent,linkId,value'
@@ -177,6 +177,45 @@ describe('importing earlier rounds', () => {
       anonymityThreshold: '2',
     })
     expect(await below.text()).toContain('The fewest responses for results must be at least 3')
+  })
+
+  it('takes rounds of several questionnaires from one file by an instrument column, names shared across them', async () => {
+    const h = await setUp()
+    const exec = orgInstrument()
+    const header2 = `${header},instrument`
+    const rows = [
+      ...validRows()
+        .filter((row) => row.includes('Spring 2025'))
+        .map((row) => `${row},team-recovery-focus@1`),
+      ...exec.items.map(
+        (item) =>
+          `Spring 2025,2025-03-31,Executive team,executive,consensus,consensus,${item.linkId},2,org-recovery-exec@1`,
+      ),
+    ]
+    const file = `${[header2, ...rows].join('\r\n')}\r\n`
+    const res = await h.upload(file, {})
+    expect(res.status).toBe(303)
+    const stored = await h.db.select().from(rounds)
+    expect(stored.map((r) => [r.name, r.instrumentSlug, r.mode]).sort()).toEqual([
+      ['Spring 2025', 'org-recovery-exec', 'consensus'],
+      ['Spring 2025', 'team-recovery-focus', 'consensus'],
+    ])
+    // The same file again: each round already held, of its own questionnaire.
+    const again = await (await h.upload(file, {})).text()
+    expect(again).toContain('A round called “Spring 2025” of Team recovery focus already exists')
+    expect(again).toContain('already exists')
+    const unnamed = await (await h.upload(csv(validRows()), {})).text()
+    expect(unnamed).toContain(
+      'Choose the questionnaire on the form, or name it in an instrument column',
+    )
+    const wrong = await (
+      await h.upload(
+        `${header2}\r\n${rows[0]?.replace('team-recovery-focus@1', 'phq-9@1')}\r\n`,
+        {},
+      )
+    ).text()
+    expect(wrong).toContain('There is no published questionnaire “phq-9@1”')
+    expect(await h.db.select().from(rounds)).toHaveLength(2)
   })
 
   it('names the missing columns of a file without the right header', async () => {

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import type { Instrument } from '../../instruments/definition'
-import type { HistoricalRound } from '../../instruments/history-csv'
+import { type HistoricalRound, instrumentKey } from '../../instruments/history-csv'
 import { chunksOf, rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
 import { answers, responses, roundGroups, rounds } from '../schema'
@@ -19,7 +18,6 @@ type Actor = { organisationId: string; actorId: string; at: Date }
 export async function importHistory(
   db: Db,
   actor: Actor,
-  instrument: Instrument,
   history: readonly HistoricalRound[],
   /** Teams the file names that are made in the same batch, confirmed by the person importing. */
   newTeams: readonly { id: string; name: string }[] = [],
@@ -37,6 +35,7 @@ export async function importHistory(
       }),
     )
   for (const round of history) {
+    const { instrument } = round
     const roundId = crypto.randomUUID()
     const thisRound = and(eq(rounds.organisationId, organisationId), eq(rounds.id, roundId))
     statements.push(
@@ -106,9 +105,10 @@ export async function importHistory(
       ...actor,
       action: 'rounds.imported',
       subjectType: 'instrument',
-      subjectId: `${instrument.slug}@${instrument.version}`,
+      subjectId: [...new Set(history.map((r) => instrumentKey(r.instrument)))].join(', '),
       after: {
         rounds: history.map((r) => r.name),
+        teamsMade: newTeams.map((t) => t.name),
         responses: history.reduce((n, r) => n + r.responses.length, 0),
       },
     }),

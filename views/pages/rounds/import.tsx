@@ -93,7 +93,15 @@ export function HistoryImportPage({
             respondent: any label that groups one person’s answers (it is not kept), or consensus
           </li>
           <li>value: a value of the question’s scale, NA or DK</li>
+          <li>
+            instrument (a column to add when a file holds rounds of several questionnaires): the
+            questionnaire of each row, as in the list below, like team-recovery-focus@1
+          </li>
         </ul>
+        <p>
+          Round names need not be new: a round is told apart by its name and questionnaire, and only
+          one already held of the same questionnaire is refused.
+        </p>
         <ProblemSummary problems={problems} />
         <form method="post" action="/rounds/import" enctype="multipart/form-data" novalidate>
           {unknownGroups.length > 0 && (
@@ -134,6 +142,7 @@ export function HistoryImportPage({
           <Select
             name="instrument"
             label="Questionnaire the answers were given to"
+            hint="Not needed when the file has an instrument column"
             options={[{ value: '', text: 'Choose a questionnaire' }, ...instruments]}
             value={values.instrument}
             error={errors.instrument}
