@@ -12,7 +12,8 @@ import { may } from './authorise'
 import { render } from './htmx'
 import { type FieldErrors, isoDate, many } from './validation'
 
-const whole = (min: number, what: string) =>
+/** A whole-number setting of a round, with messages naming it. */
+export const whole = (min: number, what: string) =>
   z.coerce
     .number({ error: `${what} must be a whole number` })
     .int(`${what} must be a whole number`)

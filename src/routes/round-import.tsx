@@ -11,21 +11,15 @@ import { csvText, utf8Text } from '../instruments/csv-table'
 import { instrumentKey, type Problem, readHistory, roundKey } from '../instruments/history-csv'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
+import { whole } from '../lib/round-form'
 import { csvFileBytes, megabytes } from '../lib/security'
 import { type FieldErrors, type FormValues, many, validForm } from '../lib/validation'
 
 const title = 'Import earlier rounds'
 
-/** A threshold for the imported rounds: the usual one when the field is left empty. */
+/** A threshold for the imported rounds, as the round form asks it: the usual one when left empty. */
 const threshold = (least: number, usual: number, what: string) =>
-  z.preprocess(
-    (value) => (value === undefined || value === '' ? usual : value),
-    z.coerce
-      .number({ error: `${what} must be a whole number` })
-      .int(`${what} must be a whole number`)
-      .min(least, `${what} must be at least ${least}`)
-      .max(10_000, `${what} must be 10,000 or fewer`),
-  )
+  z.preprocess((value) => (value === undefined || value === '' ? usual : value), whole(least, what))
 
 const uploadSchema = z.object({
   instrument: z.string().optional().default(''),

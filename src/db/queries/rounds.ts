@@ -194,6 +194,22 @@ export async function listRounds(db: Db, organisationId: string): Promise<RoundS
   })
 }
 
+/** The round itself, while it is a draft. */
+const thisDraft = (organisationId: string, roundId: string) =>
+  and(eq(rounds.organisationId, organisationId), eq(rounds.id, roundId), eq(rounds.status, 'draft'))
+
+/** The statement that removes a round's groups, only while the round is a draft. */
+const draftGroupsDelete = (db: Db, organisationId: string, roundId: string) =>
+  db
+    .delete(roundGroups)
+    .where(
+      and(
+        eq(roundGroups.organisationId, organisationId),
+        eq(roundGroups.roundId, roundId),
+        isDraft(organisationId, roundId),
+      ),
+    )
+
 const isDraft = (organisationId: string, roundId: string) =>
   sql`exists (select 1 from ${rounds} where ${rounds.organisationId} = ${organisationId} and ${rounds.id} = ${roundId} and ${rounds.status} = 'draft')`
 
@@ -213,13 +229,7 @@ export async function updateDraftRound(
     db
       .update(rounds)
       .set(settings)
-      .where(
-        and(
-          eq(rounds.organisationId, actor.organisationId),
-          eq(rounds.id, round.id),
-          eq(rounds.status, 'draft'),
-        ),
-      )
+      .where(thisDraft(actor.organisationId, round.id))
       .returning({ id: rounds.id }),
     auditInsertIfChanged(db, {
       ...actor,
@@ -229,15 +239,7 @@ export async function updateDraftRound(
       before: { ...settingsOf(round), groups: round.groups.length },
       after: { ...settings, groups: wanted.length },
     }),
-    db
-      .delete(roundGroups)
-      .where(
-        and(
-          eq(roundGroups.organisationId, actor.organisationId),
-          eq(roundGroups.roundId, round.id),
-          isDraft(actor.organisationId, round.id),
-        ),
-      ),
+    draftGroupsDelete(db, actor.organisationId, round.id),
     ...chunksOf(rows, 30).map((chunk) => db.insert(roundGroups).values(chunk)),
   ])
   return updated.length > 0
@@ -260,25 +262,8 @@ export async function deleteDraftRound(db: Db, actor: Actor, round: Round) {
         ),
       ),
     forgetShownLinksIf(db, actor.organisationId, round.id, draft),
-    db
-      .delete(roundGroups)
-      .where(
-        and(
-          eq(roundGroups.organisationId, actor.organisationId),
-          eq(roundGroups.roundId, round.id),
-          draft,
-        ),
-      ),
-    db
-      .delete(rounds)
-      .where(
-        and(
-          eq(rounds.organisationId, actor.organisationId),
-          eq(rounds.id, round.id),
-          eq(rounds.status, 'draft'),
-        ),
-      )
-      .returning({ id: rounds.id }),
+    draftGroupsDelete(db, actor.organisationId, round.id),
+    db.delete(rounds).where(thisDraft(actor.organisationId, round.id)).returning({ id: rounds.id }),
     auditInsertIfChanged(db, {
       ...actor,
       action: 'round.deleted',

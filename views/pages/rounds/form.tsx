@@ -4,6 +4,7 @@ import { DateInput } from '../../components/date-input'
 import { Form } from '../../components/form'
 import { Select } from '../../components/select'
 import { TextInput } from '../../components/text-input'
+import { AnonymityFields } from './anonymity-fields'
 import { modeLabels } from './labels'
 
 export type RoundFormProps = {
@@ -96,24 +97,7 @@ export function RoundForm({
       <DateInput name="closesOn" legend="Closing date" values={values} error={errors.closesOn} />
       <h2 class="nhsuk-heading-m">Thresholds</h2>
       <p>These are fixed when the round opens.</p>
-      <TextInput
-        name="anonymityThreshold"
-        label="Fewest responses before a group’s results are shown"
-        hint="At least 3; 5 is usual"
-        inputmode="numeric"
-        width={3}
-        value={values.anonymityThreshold}
-        error={errors.anonymityThreshold}
-      />
-      <TextInput
-        name="commentThreshold"
-        label="Fewest responses before comments are shown"
-        hint="At least 5; 10 is usual"
-        inputmode="numeric"
-        width={3}
-        value={values.commentThreshold}
-        error={errors.commentThreshold}
-      />
+      <AnonymityFields values={values} errors={errors} />
       <TextInput
         name="itemMid"
         label="Smallest change in a question’s score that matters (0 to 100)"

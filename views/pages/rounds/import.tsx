@@ -4,7 +4,7 @@ import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { CsvFileField } from '../../components/csv-upload'
 import { ErrorSummary } from '../../components/error-summary'
 import { Select } from '../../components/select'
-import { TextInput } from '../../components/text-input'
+import { AnonymityFields } from './anonymity-fields'
 
 type HistoryImportPageProps = {
   errors: FieldErrors
@@ -147,24 +147,9 @@ export function HistoryImportPage({
             value={values.instrument}
             error={errors.instrument}
           />
-          <TextInput
-            name="anonymityThreshold"
-            label="Fewest responses before a group’s results are shown, in these rounds"
-            hint="At least 3; 5 is usual. It applies to every round in the file."
-            inputmode="numeric"
-            width={3}
-            value={values.anonymityThreshold}
-            error={errors.anonymityThreshold}
-          />
-          <TextInput
-            name="commentThreshold"
-            label="Fewest responses before comments are shown, in these rounds"
-            hint="At least 5; 10 is usual"
-            inputmode="numeric"
-            width={3}
-            value={values.commentThreshold}
-            error={errors.commentThreshold}
-          />
+          <h2 class="nhsuk-heading-m">Thresholds of these rounds</h2>
+          <p>Every round in the file takes these. Leave them as they are for the usual ones.</p>
+          <AnonymityFields values={values} errors={errors} />
           <CsvFileField error={errors.file} />
           <div class="nhsuk-button-group">
             <button class="nhsuk-button" data-module="nhsuk-button" type="submit">
