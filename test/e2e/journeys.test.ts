@@ -127,9 +127,32 @@ describeInBrowser('every role’s day in Chromium', () => {
     expect(await region.getAttribute('aria-labelledby')).toBeTruthy()
     expect(await textOf(page, '.app-heat-key')).toContain('80 to 100')
     expect(await axeViolations(page)).toEqual([])
+    // A filter changes the results in place, and says so to a screen reader.
+    await page.selectOption('#type', 'inpatient')
+    await page.locator('#results-status', { hasText: 'Results updated' }).waitFor()
+    expect(await textOf(page, '#results-status')).toMatch(
+      /^Results updated: \d+ teams? \(inpatient\)/,
+    )
     await page.goto(`${session.baseUrl}/audit`)
     expect(await textOf(page, 'main')).not.toMatch(/\{"|&quot;/)
     expect(await axeViolations(page)).toEqual([])
+    // A run chart's reference lines differ by pattern, not by colour alone.
+    await page.goto(`${session.baseUrl}/strategy`)
+    await page.locator('main table a[href^="/strategy/workstreams/"]').first().click()
+    await page.waitForFunction(() => document.querySelector('canvas[data-drawn]') !== null)
+    const patterns = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas[data-drawn]') as HTMLCanvasElement
+      const chart = (
+        window as unknown as {
+          Chart: { getChart: (c: HTMLCanvasElement) => { data: { datasets: unknown[] } } }
+        }
+      ).Chart.getChart(canvas)
+      return (chart.data.datasets as { label: string; borderDash: number[]; borderWidth: number }[])
+        .filter((set) => set.borderDash.length > 0)
+        .map((set) => `${set.borderDash.join(' ')}/${set.borderWidth}`)
+    })
+    expect(patterns.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(patterns).size).toBe(patterns.length)
 
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(`${session.baseUrl}/results`)
