@@ -24,6 +24,9 @@ import { itemsFor } from '../instruments/scoring'
 import { dayOf } from './dates'
 import { render } from './htmx'
 
+/** When a round takes answers: the day it is due to open (and whether that has passed unopened). */
+export type Window = { opensOn?: string | undefined; overdue?: boolean; closedOn: string }
+
 /** One person's (or one group's) sitting of a questionnaire: what it is for and where it lives. */
 export type Sitting = {
   base: string
@@ -37,7 +40,7 @@ export type Sitting = {
   /** Whether the round takes answers now. */
   open: boolean
   /** When it is not open: the day it is due to open (if it has not yet), or the day it closed. */
-  window?: { opensOn?: string | undefined; closedOn: string }
+  window?: Window
   /** For an anonymous respondent: whom to ask, and how many answers a result needs. */
   respondent?: { contact: string | null; threshold: number }
   invitationHash?: string

@@ -60,6 +60,7 @@ const respondToLink = questionnaireRoutes(async (c) => {
     open: takesAnswers(round, dayOf(c.var.now())),
     window: {
       opensOn: round.status === 'draft' ? round.opensOn : undefined,
+      overdue: round.status === 'draft' && round.opensOn < dayOf(c.var.now()),
       closedOn: round.closedAt?.slice(0, 10) ?? round.closesOn,
     },
     respondent: { contact, threshold: round.anonymityThreshold },

@@ -129,7 +129,8 @@ describe('invitation links, as the person who made them and as a respondent', ()
   })
 
   it('tells a respondent when a round not yet open opens, and when a closed one closed', async () => {
-    const { h, team, path } = await setUp()
+    const { h, clock, team, path } = await setUp()
+    await h.post(`${path}/edit`, validRound([team.id], { opensOn: '2027-03-10' }))
     const {
       codes: [code],
     } = await madeLinks(h, path, { groupId: team.id, perspective: 'staff', count: '1' })
@@ -137,13 +138,18 @@ describe('invitation links, as the person who made them and as a respondent', ()
     expect(early.status).toBe(410)
     const text = await early.text()
     expect(text).toContain('This questionnaire is not open yet')
-    expect(text).toContain('It is due to open on 1 March 2027')
+    expect(text).toContain('It is due to open on 10 March 2027')
     expect(text).not.toContain('closed')
-    await h.post(`${path}/open`)
-    await h.post(`${path}/close`)
-    const late = await (await h.app.request(`/r/${code}`)).text()
-    expect(late).toContain('This questionnaire is closed')
-    expect(late).toContain('It closed on 2 March 2027')
+    clock.advance(60 * 24 * 30)
+    const late = await signInAs(h, firstAdmin.email, firstAdmin.password)
+    expect(await (await h.app.request(`/r/${code}`)).text()).toContain(
+      'It was due to open on 10 March 2027 but has not been opened yet',
+    )
+    await late.post(`${path}/open`)
+    await late.post(`${path}/close`)
+    const closed = await (await h.app.request(`/r/${code}`)).text()
+    expect(closed).toContain('This questionnaire is closed')
+    expect(closed).toContain('It closed on 1 April 2027')
   })
 })
 

@@ -1,3 +1,4 @@
+import type { Window } from '../../../src/lib/sitting'
 import { longDate } from '../rounds/labels'
 
 type Heading = { round: string; group: string }
@@ -140,18 +141,23 @@ export function ThankYouPage({ heading, consensus }: { heading: Heading; consens
   )
 }
 
-export function ClosedPage({
-  heading,
-  window,
-}: {
-  heading: Heading
-  window?: { opensOn?: string | undefined; closedOn: string } | undefined
-}) {
+export function ClosedPage({ heading, window }: { heading: Heading; window?: Window | undefined }) {
   if (window?.opensOn) {
     return (
       <Message heading={heading} title="This questionnaire is not open yet">
-        <p>It is due to open on {longDate(window.opensOn)}. Keep this link and come back then.</p>
-        <p>If it has not opened by then, speak to the person who gave you the link.</p>
+        {window.overdue ? (
+          <p>
+            It was due to open on {longDate(window.opensOn)} but has not been opened yet. Speak to
+            the person who gave you the link.
+          </p>
+        ) : (
+          <>
+            <p>
+              It is due to open on {longDate(window.opensOn)}. Keep this link and come back then.
+            </p>
+            <p>If it has not opened by then, speak to the person who gave you the link.</p>
+          </>
+        )}
       </Message>
     )
   }
