@@ -1,4 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { compress } from 'hono/compress'
 import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import { timing } from 'hono/timing'
@@ -46,6 +47,8 @@ export type AppOptions = {
   sessionPolicy?: SessionPolicy
   /** Adds a Server-Timing header with the time spent in the app (the benchmark reads it). */
   serverTiming?: boolean
+  /** Compresses responses (Node; Workers compresses on its own). */
+  compress?: boolean
   /**
    * The address people reach the service at (https://recovery.example.nhs.uk), for a server behind
    * a proxy that ends TLS: the session cookie, the links it makes and the check that a form came
@@ -115,9 +118,11 @@ export function createApp({
   serverTiming = false,
   publicOrigin,
   ssoAllowLoopback = false,
+  compress: compressResponses = false,
 }: AppOptions) {
   const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
   const app = new Hono<AppEnv>()
+  if (compressResponses) app.use(compress())
   if (serverTiming) app.use(timing({ crossOrigin: false }))
 
   app.use(async (c, next) => {

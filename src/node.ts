@@ -14,6 +14,7 @@ const app = createApp({
   getDb: () => db,
   serveAssets: serveStatic({ root: './public' }),
   serverTiming: process.env.SERVER_TIMING === '1',
+  compress: true,
   publicOrigin: process.env.PUBLIC_ORIGIN,
   ssoAllowLoopback: process.env.SSO_ALLOW_LOOPBACK === '1',
   sessionPolicy: {

@@ -11,6 +11,8 @@ type LayoutProps = {
   administers?: boolean
   /** How long a session lasts without activity, for the warning shown two minutes before. */
   sessionIdleMs?: number | undefined
+  /** Whether the page draws a chart: only then does it load the charting library. */
+  charts?: boolean
   children: Child
 }
 
@@ -35,6 +37,7 @@ export function Layout({
   signedInAs,
   administers = false,
   sessionIdleMs,
+  charts = false,
   children,
 }: LayoutProps) {
   return (
@@ -50,8 +53,8 @@ export function Layout({
         <link rel="stylesheet" href="/css/app.css" />
         <script src="/vendor/htmx/htmx.min.js" defer />
         <script src="/js/app.js" type="module" />
-        <script src="/vendor/chart.js/chart.umd.min.js" defer />
-        <script src="/js/charts.js" defer />
+        {charts && <script src="/vendor/chart.js/chart.umd.min.js" defer />}
+        {charts && <script src="/js/charts.js" defer />}
       </head>
       <body>
         <script src="/js/frontend-supported.js" />

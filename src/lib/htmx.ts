@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { html } from 'hono/html'
+import { html, raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { Layout } from '../../views/layout'
 import type { AppEnv } from '../env'
@@ -35,16 +35,18 @@ export async function render(
   const invalid = errors !== undefined && Object.keys(errors).length > 0
   const title = invalid ? `Error: ${heading}` : heading
   const status = invalid ? 422 : given
-  const page = wantsFragment(c)
-    ? html`${fragment ?? content}`
-    : html`<!DOCTYPE html>${Layout({
-        title,
-        currentPath: c.req.path,
-        signedInAs: anonymous ? undefined : c.var.signedIn?.person.name,
-        administers: !anonymous && may.administer(c.var.signedIn?.grants ?? []),
-        sessionIdleMs: anonymous ? undefined : c.var.sessionPolicy.idleMs,
-        children: content,
-      })}`
+  if (wantsFragment(c)) return c.html(String(await html`${fragment ?? content}`), status)
+  // The content is written first, so the page loads the charting library only if it draws a chart.
+  const body = String(await html`${content}`)
+  const page = html`<!DOCTYPE html>${Layout({
+    title,
+    currentPath: c.req.path,
+    signedInAs: anonymous ? undefined : c.var.signedIn?.person.name,
+    administers: !anonymous && may.administer(c.var.signedIn?.grants ?? []),
+    sessionIdleMs: anonymous ? undefined : c.var.sessionPolicy.idleMs,
+    charts: body.includes('data-chart='),
+    children: raw(body),
+  })}`
   return c.html(String(await page), status)
 }
 

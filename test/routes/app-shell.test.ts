@@ -10,7 +10,9 @@ import {
   people,
   roleGrants,
 } from '../../src/db/schema'
+import { createTeamRow, teamInstrument } from '../helpers/factories'
 import { htmxHeaders, postForm } from '../helpers/requests'
+import { allAnswered, closedRoundWith } from '../helpers/results'
 import { registeredPaths } from '../helpers/routes'
 import { firstAdmin, setUpAndSignIn } from '../helpers/signed-in'
 
@@ -194,5 +196,36 @@ describe('health check', () => {
     const res = await h.app.request('/healthz')
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ status: 'ok' })
+  })
+})
+
+describe('what a page loads', () => {
+  it('loads the charting library only on a page that draws a chart', async () => {
+    const h = await setUpAndSignIn(await freshHarness())
+    const team = teamInstrument()
+    const ward = await createTeamRow(h.db, h.organisation.id, 'Ward A')
+    await closedRoundWith(h.db, h.organisation.id, team, {
+      name: 'Spring 2025',
+      date: '2025-03-31',
+      responses: Array.from({ length: 5 }, () => ({
+        groupId: ward.id,
+        answers: allAnswered(team, 4),
+      })),
+    })
+    const chartScript = '<script src="/vendor/chart.js/chart.umd.min.js"'
+    const results = await (await h.get('/results')).text()
+    expect(results).toContain('data-chart=')
+    expect(results).toContain(chartScript)
+    expect(results).toContain('<script src="/js/charts.js"')
+    for (const path of ['/', '/results/rules', '/rounds', '/r']) {
+      const res = await h.get(path)
+      expect([path, res.status]).toEqual([path, 200])
+      const page = await res.text()
+      expect([path, page.includes(chartScript), page.includes('/js/charts.js')]).toEqual([
+        path,
+        false,
+        false,
+      ])
+    }
   })
 })
