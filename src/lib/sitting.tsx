@@ -41,8 +41,8 @@ export type Sitting = {
   open: boolean
   /** When it is not open: the day it is due to open (if it has not yet), or the day it closed. */
   window?: Window
-  /** For an anonymous respondent: whom to ask, and how many answers a result needs. */
-  respondent?: { contact: string | null; threshold: number }
+  /** For an anonymous respondent: how many answers a result needs. */
+  threshold?: number
   invitationHash?: string
   /** Whether the link was used: its response is then filed where the link cannot find it. */
   submitted?: boolean

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { AlreadySubmittedPage, StartPage, ThankYouPage } from '../../views/pages/respond/messages'
 import { SavedStatus } from '../../views/pages/respond/question'
 import { ReviewPage } from '../../views/pages/respond/review'
+import { getRespondentContact } from '../db/queries/organisations'
 import { completeResponse, findResponse, listAnswers, type Response } from '../db/queries/responses'
 import type { AppEnv } from '../env'
 import { choicesOf } from '../instruments/answer-form'
@@ -77,6 +78,14 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
       if ('stop' in loaded) return loaded.stop
       const { sitting, response } = loaded
       const domains = domainsOf(sitting)
+      // Whom a respondent may ask is read for this first page only, not on every saved answer.
+      const respondent =
+        sitting.threshold === undefined
+          ? undefined
+          : {
+              threshold: sitting.threshold,
+              contact: await getRespondentContact(c.var.db, sitting.scope.organisationId),
+            }
       return render(
         c,
         <StartPage
@@ -87,7 +96,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
           next={`${sitting.base}/domains/1`}
           started={response !== null}
           consensus={sitting.consensus}
-          respondent={sitting.respondent}
+          respondent={respondent}
         />,
         { title: sitting.instrument.title, anonymous: !sitting.consensus },
       )

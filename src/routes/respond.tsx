@@ -4,7 +4,6 @@ import { CodePage } from '../../views/pages/respond/code'
 import { getGroup } from '../db/queries/groups'
 import { findInstrument } from '../db/queries/instruments'
 import { findInvitation, responseIdOf } from '../db/queries/invitations'
-import { getRespondentContact } from '../db/queries/organisations'
 import type { AppEnv } from '../env'
 import type { Perspective } from '../instruments/definition'
 import { dayOf } from '../lib/dates'
@@ -37,10 +36,9 @@ const respondToLink = questionnaireRoutes(async (c) => {
   }
   const { invitation, round } = found
   const organisationId = invitation.organisationId
-  const [entry, group, contact] = await Promise.all([
+  const [entry, group] = await Promise.all([
     findInstrument(c.var.db, organisationId, round.instrumentSlug, round.instrumentVersion),
     getGroup(c.var.db, organisationId, invitation.groupId),
-    getRespondentContact(c.var.db, organisationId),
   ])
   if (!entry || !group) throw new HTTPException(404)
   return {
@@ -63,7 +61,7 @@ const respondToLink = questionnaireRoutes(async (c) => {
       overdue: round.status === 'draft' && round.opensOn < dayOf(c.var.now()),
       closedOn: round.closedAt?.slice(0, 10) ?? round.closesOn,
     },
-    respondent: { contact, threshold: round.anonymityThreshold },
+    threshold: round.anonymityThreshold,
     invitationHash: invitation.tokenHash,
     submitted: invitation.used,
   }

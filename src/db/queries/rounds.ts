@@ -5,7 +5,7 @@ import { jsonList } from '../json-list'
 import { groups, invitations, roundGroups, rounds } from '../schema'
 import { auditInsert, auditInsertIfChanged } from './audit'
 import { figuresSnapshot } from './responses'
-import { forgetShownLinks, forgetShownLinksIf } from './shown-links'
+import { forgetShownLinks } from './shown-links'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
 export type RoundSettings = {
@@ -261,7 +261,7 @@ export async function deleteDraftRound(db: Db, actor: Actor, round: Round) {
           draft,
         ),
       ),
-    forgetShownLinksIf(db, actor.organisationId, round.id, draft),
+    forgetShownLinks(db, actor.organisationId, round.id, draft),
     draftGroupsDelete(db, actor.organisationId, round.id),
     db.delete(rounds).where(thisDraft(actor.organisationId, round.id)).returning({ id: rounds.id }),
     auditInsertIfChanged(db, {

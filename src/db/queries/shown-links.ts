@@ -43,11 +43,19 @@ export function keepShownLinks(
   ] as const
 }
 
+type KeptFor = { organisationId: string; madeBy: string; kind: ShownLinkKind; now: number }
+
+/** Kept links of one kind, made by this person, whose time has not run out. */
+const keptFor = (where: KeptFor) =>
+  and(
+    eq(shownLinks.organisationId, where.organisationId),
+    eq(shownLinks.madeBy, where.madeBy),
+    eq(shownLinks.kind, where.kind),
+    gt(shownLinks.expiresAt, where.now),
+  )
+
 /** Links kept for this person, while their time lasts; anyone else, or later, finds nothing. */
-export async function getShownLinks(
-  db: Db,
-  where: { organisationId: string; id: string; madeBy: string; kind: ShownLinkKind; now: number },
-) {
+export async function getShownLinks(db: Db, where: KeptFor & { id: string }) {
   const [row] = await db
     .select({
       subjectId: shownLinks.subjectId,
@@ -55,24 +63,15 @@ export async function getShownLinks(
       expiresAt: shownLinks.expiresAt,
     })
     .from(shownLinks)
-    .where(
-      and(
-        eq(shownLinks.organisationId, where.organisationId),
-        eq(shownLinks.id, where.id),
-        eq(shownLinks.madeBy, where.madeBy),
-        eq(shownLinks.kind, where.kind),
-        gt(shownLinks.expiresAt, where.now),
-      ),
-    )
+    .where(and(keptFor(where), eq(shownLinks.id, where.id)))
   return row ?? null
 }
 
-/** The statement that removes every kept link about one subject (a round that closes). */
-export const forgetShownLinks = (db: Db, organisationId: string, subjectId: string) =>
-  forgetShownLinksIf(db, organisationId, subjectId, sql`1`)
-
-/** The same, only while a condition holds when the statement runs. */
-export const forgetShownLinksIf = (db: Db, organisationId: string, subjectId: string, when: SQL) =>
+/**
+ * The statement that removes every kept link about one subject (a round that closes, a draft
+ * deleted), only while a condition holds when the statement runs, if one is given.
+ */
+export const forgetShownLinks = (db: Db, organisationId: string, subjectId: string, when?: SQL) =>
   db
     .delete(shownLinks)
     .where(
@@ -80,16 +79,7 @@ export const forgetShownLinksIf = (db: Db, organisationId: string, subjectId: st
     )
 
 /** What this person has kept about one subject, newest first: where to go back to, and until when. */
-export async function listShownLinks(
-  db: Db,
-  where: {
-    organisationId: string
-    madeBy: string
-    kind: ShownLinkKind
-    subjectId: string
-    now: number
-  },
-) {
+export async function listShownLinks(db: Db, where: KeptFor & { subjectId: string }) {
   return db
     .select({
       id: shownLinks.id,
@@ -97,14 +87,6 @@ export async function listShownLinks(
       expiresAt: shownLinks.expiresAt,
     })
     .from(shownLinks)
-    .where(
-      and(
-        eq(shownLinks.organisationId, where.organisationId),
-        eq(shownLinks.madeBy, where.madeBy),
-        eq(shownLinks.kind, where.kind),
-        eq(shownLinks.subjectId, where.subjectId),
-        gt(shownLinks.expiresAt, where.now),
-      ),
-    )
+    .where(and(keptFor(where), eq(shownLinks.subjectId, where.subjectId)))
     .orderBy(desc(shownLinks.expiresAt))
 }
