@@ -1,12 +1,39 @@
 import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
+import Database from 'libsql'
+import { LRUCache } from 'lru-cache'
 import type { Db } from './client'
 import * as schema from './schema'
 
 export const migrationsFolder = new URL('./migrations', import.meta.url).pathname
 
 export type LibsqlOptions = { url: string; authToken?: string | undefined }
+
+/**
+ * The client prepares every statement afresh on each run, and preparing costs SQLite several
+ * times what running does (136 µs against 21 µs for a respondent's four-table read). Each
+ * connection keeps its last 500 prepared statements by their text and runs them again; SQLite
+ * resets a statement before each run, and the client sets the same modes on it every time.
+ */
+function keepPreparedStatements() {
+  const prepare = Database.prototype.prepare
+  const kept = new WeakMap<Database.Database, LRUCache<string, ReturnType<typeof prepare>>>()
+  Database.prototype.prepare = function keptStatement(this: Database.Database, source: string) {
+    let statements = kept.get(this)
+    if (!statements) {
+      statements = new LRUCache({ max: 500 })
+      kept.set(this, statements)
+    }
+    let statement = statements.get(source)
+    if (!statement) {
+      statement = prepare.call(this, source)
+      statements.set(source, statement)
+    }
+    return statement
+  } as typeof prepare
+}
+keepPreparedStatements()
 
 export async function openLibsqlDb({ url, authToken }: LibsqlOptions) {
   const client = createClient({ url, authToken })

@@ -38,7 +38,7 @@ const longText = (what: string) =>
     .optional()
 
 /** The schema of one item's fields, derived from the instrument so the choices are its own. */
-function itemSchema(instrument: Instrument, item: Item, consensus: boolean) {
+function buildItemSchema(instrument: Instrument, item: Item, consensus: boolean) {
   const names = fieldNames(item.linkId)
   const values = choicesOf(instrument, item).map((c) => c.value) as [string, ...string[]]
   return z.object({
@@ -46,6 +46,23 @@ function itemSchema(instrument: Instrument, item: Item, consensus: boolean) {
     [names.comment]: longText(consensus ? 'The evidence' : 'Your comment'),
     ...(consensus ? { [names.dissent]: longText('The dissent') } : {}),
   })
+}
+
+/** Each item's schemas, built once for as long as its instrument is held (every answer saved reads one). */
+const itemSchemas = new WeakMap<Item, Map<string, ReturnType<typeof buildItemSchema>>>()
+function itemSchema(instrument: Instrument, item: Item, consensus: boolean) {
+  let schemas = itemSchemas.get(item)
+  if (!schemas) {
+    schemas = new Map()
+    itemSchemas.set(item, schemas)
+  }
+  const key = `${instrument.slug}@${instrument.version}:${consensus}`
+  let schema = schemas.get(key)
+  if (!schema) {
+    schema = buildItemSchema(instrument, item, consensus)
+    schemas.set(key, schema)
+  }
+  return schema
 }
 
 export type ItemAnswer = {

@@ -48,7 +48,8 @@ export type Sitting = {
   submitted?: boolean
 }
 
-export type LoadSitting = (c: Context<AppEnv>) => Promise<Sitting>
+/** A sitting, and its response when the same read found it (null when there is none yet). */
+export type LoadSitting = (c: Context<AppEnv>) => Promise<Sitting & { response?: Response | null }>
 
 export const today = (c: Context<AppEnv>) => dayOf(c.var.now())
 
@@ -99,8 +100,11 @@ function questionProps(
 
 /** The sitting and its response so far; a submitted or closed one answers with its own page. */
 export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
-  const sitting = await loadSitting(c)
-  const response = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
+  const { response: found, ...sitting } = await loadSitting(c)
+  const response =
+    found !== undefined
+      ? found
+      : await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
   if (sitting.submitted || response?.status === 'completed') {
     return {
       stop: render(
@@ -140,9 +144,12 @@ export async function saveItems(
     Object.assign(errors, read.errors)
     if (read.answer) answers.push(read.answer)
   }
-  const earlier = response
-    ? new Set((await listAnswers(c.var.db, response)).map((a) => a.linkId))
-    : new Set()
+  // An empty answer is kept only where it clears one given before: only then are those read.
+  const clearing = answers.some((a) => a.value === null && !a.comment && !a.dissent)
+  const earlier =
+    response && clearing
+      ? new Set((await listAnswers(c.var.db, response)).map((a) => a.linkId))
+      : new Set()
   const worth = answers.filter(
     (a) => a.value !== null || a.comment || a.dissent || earlier.has(a.linkId),
   )
@@ -155,6 +162,7 @@ export async function saveItems(
         kind: sitting.kind,
         startedOn: today(c),
         invitationHash: sitting.invitationHash,
+        started: response !== null,
       },
       worth,
     )

@@ -108,3 +108,14 @@ export function validForm<S extends z.ZodType>(schema: S, renderInvalid: Invalid
     return renderInvalid(appContext, errors, formValues(result.data))
   })
 }
+
+/**
+ * A posted form's fields. A URL-encoded body (what browsers and htmx send without a file) is read
+ * as text, at a fifth of the cost of parsing it as form data: a respondent's every saved answer
+ * is one. The last of repeated fields counts, as with `parseBody()`.
+ */
+export async function formFields(c: Context): Promise<Record<string, string | File>> {
+  if (c.req.header('Content-Type')?.startsWith('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(await c.req.text()))
+  return c.req.parseBody()
+}

@@ -8,7 +8,7 @@ import { completeResponse, findResponse, listAnswers, type Response } from '../d
 import type { AppEnv } from '../env'
 import { choicesOf } from '../instruments/answer-form'
 import { itemsFor } from '../instruments/scoring'
-import { redirectAfterPost, render } from '../lib/htmx'
+import { htmlResponse, redirectAfterPost, render } from '../lib/htmx'
 import {
   domainsOf,
   formValue,
@@ -20,6 +20,7 @@ import {
   saveItems,
   today,
 } from '../lib/sitting'
+import { formFields } from '../lib/validation'
 
 async function renderReview(
   c: Context<AppEnv>,
@@ -114,7 +115,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
       const domains = domainsOf(sitting)
       const page = domains[index - 1]
       if (!page) throw new HTTPException(404)
-      const form = await c.req.parseBody()
+      const form = await formFields(c)
       const errors = await saveItems(
         c,
         sitting,
@@ -143,17 +144,25 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
     .post('/answers/:linkId', async (c) => {
       const loaded = await loadOpen(c, loadSitting)
       if ('stop' in loaded)
-        return c.html(<SavedStatus problem="this questionnaire is no longer open" />, 409)
+        return htmlResponse(
+          c,
+          String(<SavedStatus problem="this questionnaire is no longer open" />),
+          409,
+        )
       const { sitting, response } = loaded
       const item = itemsFor(sitting.instrument, sitting.perspective).find(
         (i) => i.linkId === c.req.param('linkId'),
       )
       if (!item) throw new HTTPException(404)
-      const errors = await saveItems(c, sitting, response, [item], await c.req.parseBody())
+      const errors = await saveItems(c, sitting, response, [item], await formFields(c))
       if (errors === null)
-        return c.html(<SavedStatus problem="this questionnaire is no longer open" />, 409)
+        return htmlResponse(
+          c,
+          String(<SavedStatus problem="this questionnaire is no longer open" />),
+          409,
+        )
       const problem = Object.values(errors)[0]
-      return c.html(<SavedStatus problem={problem} />, problem ? 422 : 200)
+      return htmlResponse(c, String(<SavedStatus problem={problem} />), problem ? 422 : 200)
     })
     .get('/review', async (c) => {
       const loaded = await loadOpen(c, loadSitting)

@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { CodePage } from '../../views/pages/respond/code'
-import { getGroup } from '../db/queries/groups'
 import { findInstrument } from '../db/queries/instruments'
-import { findInvitation, responseIdOf } from '../db/queries/invitations'
+import { findInvitation } from '../db/queries/invitations'
 import type { AppEnv } from '../env'
 import type { Perspective } from '../instruments/definition'
 import { dayOf } from '../lib/dates'
@@ -34,13 +33,15 @@ const respondToLink = questionnaireRoutes(async (c) => {
       }),
     })
   }
-  const { invitation, round } = found
+  const { invitation, round, group } = found
   const organisationId = invitation.organisationId
-  const [entry, group] = await Promise.all([
-    findInstrument(c.var.db, organisationId, round.instrumentSlug, round.instrumentVersion),
-    getGroup(c.var.db, organisationId, invitation.groupId),
-  ])
-  if (!entry || !group) throw new HTTPException(404)
+  const entry = await findInstrument(
+    c.var.db,
+    organisationId,
+    round.instrumentSlug,
+    round.instrumentVersion,
+  )
+  if (!entry) throw new HTTPException(404)
   return {
     base: `/r/${token}`,
     heading: { round: round.name, group: group.name },
@@ -54,7 +55,8 @@ const respondToLink = questionnaireRoutes(async (c) => {
       groupId: group.id,
       perspective: invitation.perspective,
     },
-    responseId: await responseIdOf(token),
+    responseId: found.responseId,
+    response: found.response,
     open: takesAnswers(round, dayOf(c.var.now())),
     window: {
       opensOn: round.status === 'draft' ? round.opensOn : undefined,

@@ -2,7 +2,8 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import { hashToken, newInvitationCode } from '../../lib/tokens'
 import { rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
-import { invitations, responses, rounds } from '../schema'
+import { preparedOnce, slot } from '../prepared'
+import { groups, invitations, responses, rounds } from '../schema'
 import { auditInsert } from './audit'
 import { keepShownLinks } from './shown-links'
 
@@ -63,11 +64,29 @@ export async function createInvitations(
   return made
 }
 
-/** The invitation a token stands for, with its round; the token is the only key to it. */
-export async function findInvitation(db: Db, token: string) {
-  const tokenHash = await hashToken(token)
-  const [found] = await db
-    .select({ invitation: invitations, round: rounds })
+const invitationStatement = preparedOnce((db) =>
+  db
+    .select({
+      invitation: {
+        tokenHash: invitations.tokenHash,
+        organisationId: invitations.organisationId,
+        perspective: invitations.perspective,
+        used: invitations.used,
+      },
+      round: {
+        id: rounds.id,
+        name: rounds.name,
+        status: rounds.status,
+        opensOn: rounds.opensOn,
+        closesOn: rounds.closesOn,
+        closedAt: rounds.closedAt,
+        instrumentSlug: rounds.instrumentSlug,
+        instrumentVersion: rounds.instrumentVersion,
+        anonymityThreshold: rounds.anonymityThreshold,
+      },
+      group: { id: groups.id, name: groups.name },
+      response: responses,
+    })
     .from(invitations)
     .innerJoin(
       rounds,
@@ -76,8 +95,33 @@ export async function findInvitation(db: Db, token: string) {
         eq(rounds.organisationId, invitations.organisationId),
       ),
     )
-    .where(eq(invitations.tokenHash, tokenHash))
-  return found ?? null
+    .innerJoin(
+      groups,
+      and(
+        eq(groups.id, invitations.groupId),
+        eq(groups.organisationId, invitations.organisationId),
+      ),
+    )
+    .leftJoin(
+      responses,
+      and(
+        eq(responses.id, slot('responseId')),
+        eq(responses.organisationId, invitations.organisationId),
+      ),
+    )
+    .where(eq(invitations.tokenHash, slot('tokenHash')))
+    .prepare(),
+)
+
+/**
+ * The invitation a token stands for, with what a respondent's page needs of its round and group,
+ * and the response it has begun (or null): one narrow read, prepared once, since every answer a
+ * respondent saves starts with it. The token is the only key.
+ */
+export async function findInvitation(db: Db, token: string) {
+  const [tokenHash, responseId] = await Promise.all([hashToken(token), responseIdOf(token)])
+  const found = await invitationStatement(db).get({ tokenHash, responseId })
+  return found ? { ...found, responseId } : null
 }
 
 export type Participation = { groupId: string; invited: number; used: number; completed: number }

@@ -35,14 +35,15 @@ export type ResponseScope = {
 }
 
 /**
- * A response to start, or to add answers to: its id, what it is for, the date it began, and for a
- * link's response the link's digest (a used link starts nothing).
+ * A response to start, or to add answers to: its id, what it is for, the date it began, for a
+ * link's response the link's digest (a used link starts nothing), and whether it was found begun.
  */
 export type ResponseTarget = ResponseScope & {
   id: string
   kind: ResponseKind
   startedOn: string
   invitationHash?: string | undefined
+  started?: boolean
 }
 
 /** Starts the response, unless it was started before or its link was used: one response a link. */
@@ -78,9 +79,10 @@ const refusedAsClosed = (error: unknown): boolean =>
   error instanceof Error && (error.message.includes(notInProgress) || refusedAsClosed(error.cause))
 
 /**
- * Saves answers, each replacing the item's earlier answer, starting the response first if it has
- * not been: one batch of statements within D1's parameter limit. A submitted response refuses
- * them (a trigger), and the whole batch with them: then false, and nothing is saved.
+ * Saves answers, each replacing the item's earlier answer, starting the response first if it was
+ * not found begun: one batch of statements within D1's parameter limit, or one statement alone
+ * (an answer saved into a response begun). A submitted response refuses them (a trigger), and the
+ * whole batch with them: then false, and nothing is saved.
  */
 export async function saveAnswers(
   db: Db,
@@ -95,8 +97,8 @@ export async function saveAnswers(
     comment: a.comment || null,
     dissent: a.dissent || null,
   }))
-  const statements = [
-    startStatement(db, target),
+  const [first, ...rest] = [
+    ...(target.started ? [] : [startStatement(db, target)]),
     ...rowsPerStatement(rows, 7).map((chunk) =>
       db
         .insert(answers)
@@ -111,9 +113,10 @@ export async function saveAnswers(
           },
         }),
     ),
-  ] as const
+  ]
+  if (!first) return true
   try {
-    await db.batch(statements)
+    await (rest.length === 0 ? first : db.batch([first, ...rest]))
     return true
   } catch (error) {
     // Submitted (or submitted and filed away) since the page was loaded.
