@@ -6,7 +6,8 @@ import { timing } from 'hono/timing'
 import { ErrorPage } from '../views/pages/errors/error'
 import type { Db } from './db/client'
 import type { AppEnv } from './env'
-import { render } from './lib/htmx'
+import { type AssetPaths, assetPrefix, isDigestNamed, publishedCacheControl } from './lib/assets'
+import { render, smallResponseBytes } from './lib/htmx'
 import { bodyLimits, securityHeaders } from './lib/security'
 import {
   defaultSessionPolicy,
@@ -40,8 +41,10 @@ import { teamsRoutes } from './routes/teams'
 export type AppOptions = {
   /** The database for this request: libSQL on Node, D1 on Workers. */
   getDb: (c: Context<AppEnv>) => Db
-  /** Serves the files under public/ (our css and js, and the vendored copies). */
+  /** Serves the files under public/, as `npm run assets` publishes them. */
   serveAssets?: MiddlewareHandler<AppEnv>
+  /** Where the published files are, by their plain names (read once, then kept); none by default. */
+  assetPaths?: (c: Context<AppEnv>) => AssetPaths | Promise<AssetPaths>
   /** The clock, in milliseconds since the epoch; tests pass one they can move. */
   now?: () => number
   sessionPolicy?: SessionPolicy
@@ -60,7 +63,6 @@ export type AppOptions = {
   ssoAllowLoopback?: boolean
 }
 
-export const assetPaths = ['/vendor/*', '/css/*', '/js/*'] as const
 /** The paths open without signing in; every other path needs a signed-in person. */
 export const publicPaths = [
   '/setup',
@@ -72,6 +74,7 @@ export const publicPaths = [
   '/set-password/*',
   '/r',
   '/r/*',
+  `${assetPrefix}*`,
 ] as const
 
 const errorTexts: Record<number, { heading: string; message: string }> = {
@@ -113,6 +116,7 @@ function renderError(
 export function createApp({
   getDb,
   serveAssets,
+  assetPaths = () => ({}),
   now = Date.now,
   sessionPolicy = defaultSessionPolicy,
   serverTiming = false,
@@ -122,7 +126,7 @@ export function createApp({
 }: AppOptions) {
   const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
   const app = new Hono<AppEnv>()
-  if (compressResponses) app.use(compress())
+  if (compressResponses) app.use(compress({ threshold: smallResponseBytes }))
   if (serverTiming) app.use(timing({ crossOrigin: false }))
 
   app.use(async (c, next) => {
@@ -130,11 +134,20 @@ export function createApp({
     c.set('sessionPolicy', sessionPolicy)
     c.set('origin', origin ?? new URL(c.req.url).origin)
     c.set('ssoAllowLoopback', ssoAllowLoopback)
+    c.set('assetPaths', await assetPaths(c))
     await next()
   })
   app.use(securityHeaders())
   app.use(bodyLimits())
-  if (serveAssets) for (const path of assetPaths) app.use(path, serveAssets)
+  if (serveAssets) {
+    // A published file's path changes with its content: a browser may keep it for good.
+    app.use(`${assetPrefix}*`, async (c, next) => {
+      await next()
+      if (c.res.status === 200 && isDigestNamed(c.req.path))
+        c.res.headers.set('Cache-Control', publishedCacheControl)
+    })
+    app.use(`${assetPrefix}*`, serveAssets)
+  }
   app.use(csrf({ origin: (from, c: Context<AppEnv>) => from === c.var.origin }))
   app.use(async (c, next) => {
     c.set('db', getDb(c))

@@ -3,6 +3,7 @@ import type { Db } from './db/client'
 import type { Organisation } from './db/queries/organisations'
 import type { SignedIn } from './db/queries/sessions'
 import type { Role } from './db/schema'
+import type { AssetPaths } from './lib/assets'
 import type { SessionPolicy } from './lib/sessions'
 
 /** Bindings present on Workers (see wrangler.toml); on Node they are absent. */
@@ -25,6 +26,8 @@ export type Variables = {
   origin: string
   /** Whether single sign-on may use a provider on this machine over plain http (tests only). */
   ssoAllowLoopback: boolean
+  /** Where the static files are published, by their plain names. */
+  assetPaths: AssetPaths
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app'
 import { openLibsqlDb } from './db/libsql'
+import { publishedFiles } from './node-assets'
 
 const url = process.env.DATABASE_URL ?? 'file:./data/recovery.db'
 if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true })
@@ -12,7 +12,7 @@ const { db, close } = await openLibsqlDb({ url, authToken: process.env.DATABASE_
 const minutes = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 60_000
 const app = createApp({
   getDb: () => db,
-  serveAssets: serveStatic({ root: './public' }),
+  ...publishedFiles(),
   serverTiming: process.env.SERVER_TIMING === '1',
   compress: true,
   publicOrigin: process.env.PUBLIC_ORIGIN,

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { type AssetPaths, assetPath } from '../src/lib/assets'
 
 export const serviceName = 'Recovery culture self-assessment'
 
@@ -13,6 +14,8 @@ type LayoutProps = {
   sessionIdleMs?: number | undefined
   /** Whether the page draws a chart: only then does it load the charting library. */
   charts?: boolean
+  /** Where the static files are published. */
+  assets: AssetPaths
   children: Child
 }
 
@@ -38,8 +41,10 @@ export function Layout({
   administers = false,
   sessionIdleMs,
   charts = false,
+  assets,
   children,
 }: LayoutProps) {
+  const asset = (name: string) => assetPath(assets, name)
   return (
     <html lang="en-GB">
       <head>
@@ -48,16 +53,16 @@ export function Layout({
         <meta name="theme-color" content="#005eb8" />
         <meta name="htmx-config" content='{"includeIndicatorCSS": false}' />
         <title>{`${title} – ${serviceName}`}</title>
-        <link rel="icon" href="/vendor/nhsuk-frontend/assets/images/favicon.ico" sizes="48x48" />
-        <link rel="stylesheet" href="/vendor/nhsuk-frontend/nhsuk-frontend.min.css" />
-        <link rel="stylesheet" href="/css/app.css" />
-        <script src="/vendor/htmx/htmx.min.js" defer />
-        <script src="/js/app.js" type="module" />
-        {charts && <script src="/vendor/chart.js/chart.umd.min.js" defer />}
-        {charts && <script src="/js/charts.js" defer />}
+        <link rel="icon" href={asset('favicon.ico')} sizes="48x48" />
+        <link rel="stylesheet" href={asset('nhsuk-frontend.css')} />
+        <link rel="stylesheet" href={asset('app.css')} />
+        <script src={asset('htmx.js')} defer />
+        <script src={asset('app.js')} type="module" />
+        {charts && <script src={asset('chart.js')} defer />}
+        {charts && <script src={asset('charts.js')} defer />}
       </head>
       <body>
-        <script src="/js/frontend-supported.js" />
+        <script src={asset('frontend-supported.js')} />
         <a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>

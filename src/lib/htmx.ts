@@ -5,9 +5,11 @@ import { Layout } from '../../views/layout'
 import type { AppEnv } from '../env'
 import { may } from './authorise'
 
+type RenderStatus = 200 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503
+
 type RenderOptions = {
   title: string
-  status?: 200 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503
+  status?: RenderStatus
   /** A respondent's page: the header names no one and offers no menu, even to a signed-in person. */
   anonymous?: boolean
   /** What an htmx request swaps in, when it is a part of the page; the whole content otherwise. */
@@ -19,6 +21,19 @@ type RenderOptions = {
 /** An htmx request that swaps part of a page (not a boosted or full-page one). */
 export function wantsFragment(c: Context): boolean {
   return c.req.header('HX-Request') === 'true' && c.req.header('HX-Request-Type') !== 'full'
+}
+
+/** Below this many bytes a response is sent as it is: compressing it would cost more than it saves. */
+export const smallResponseBytes = 1024
+
+/**
+ * Markup as the response, its length stated when it is small: compression then passes it by (a
+ * saved answer's status is 150 bytes), and the Node server writes it in one piece.
+ */
+export function htmlResponse(c: Context, markup: string, status: RenderStatus = 200) {
+  if (markup.length < smallResponseBytes)
+    c.header('Content-Length', String(new TextEncoder().encode(markup).byteLength))
+  return c.html(markup, status)
 }
 
 /**
@@ -35,7 +50,7 @@ export async function render(
   const invalid = errors !== undefined && Object.keys(errors).length > 0
   const title = invalid ? `Error: ${heading}` : heading
   const status = invalid ? 422 : given
-  if (wantsFragment(c)) return c.html(String(await html`${fragment ?? content}`), status)
+  if (wantsFragment(c)) return htmlResponse(c, String(await html`${fragment ?? content}`), status)
   // The content is written first, so the page loads the charting library only if it draws a chart.
   const body = String(await html`${content}`)
   const page = html`<!DOCTYPE html>${Layout({
@@ -45,9 +60,10 @@ export async function render(
     administers: !anonymous && may.administer(c.var.signedIn?.grants ?? []),
     sessionIdleMs: anonymous ? undefined : c.var.sessionPolicy.idleMs,
     charts: body.includes('data-chart='),
+    assets: c.var.assetPaths,
     children: raw(body),
   })}`
-  return c.html(String(await page), status)
+  return htmlResponse(c, String(await page), status)
 }
 
 /** After a successful form post: a 303 for a plain browser, HX-Redirect for htmx. */

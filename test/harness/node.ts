@@ -1,6 +1,6 @@
-import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from '../../src/app'
 import { openLibsqlDb } from '../../src/db/libsql'
+import { publishedFiles } from '../../src/node-assets'
 import type { Harness, HarnessOptions } from './types'
 
 /** A new in-memory libSQL database with the real migrations, and the app on it. */
@@ -9,7 +9,7 @@ export async function freshHarness(options: HarnessOptions = {}): Promise<Harnes
   const app = createApp({
     ...options,
     getDb: () => db,
-    serveAssets: serveStatic({ root: './public' }),
+    ...publishedFiles(),
   })
   return { runtime: 'node', app, db }
 }

@@ -25,6 +25,8 @@ export async function freshHarness(options: HarnessOptions = {}): Promise<Harnes
   const app = createApp({
     ...options,
     getDb: () => db,
+    assetPaths: async (c) =>
+      (await env.ASSETS.fetch(new Request(new URL('/assets/manifest.json', c.req.url)))).json(),
     serveAssets: async (c) => {
       const asset = await env.ASSETS.fetch(c.req.raw)
       return new Response(asset.body, asset)

@@ -18,6 +18,13 @@ import { firstAdmin, setUpAndSignIn } from '../helpers/signed-in'
 
 const builtInParams = { slug: 'org-recovery-exec', version: '1', linkId: 'E01' }
 
+/** The manifest of published files, as the app serves it. */
+async function publishedPaths(app: { request: (path: string) => Response | Promise<Response> }) {
+  const res = await app.request('/assets/manifest.json')
+  expect(res.status).toBe(200)
+  return (await res.json()) as Record<string, string>
+}
+
 function expectSecurityHeaders(res: Response) {
   const hsts = res.headers.get('Strict-Transport-Security') ?? ''
   expect(Number(/max-age=(\d+)/.exec(hsts)?.[1])).toBeGreaterThanOrEqual(31536000)
@@ -40,31 +47,45 @@ describe('the page shell', () => {
     expect(body).toContain('<header class="nhsuk-header"')
     expect(body).toContain('<main class="nhsuk-main-wrapper" id="maincontent">')
     expect(body).toContain('<footer class="nhsuk-footer"')
-    for (const asset of [
-      '/vendor/htmx/htmx.min.js',
-      '/vendor/nhsuk-frontend/nhsuk-frontend.min.css',
-      '/js/app.js',
-    ]) {
-      expect(body).toContain(`"${asset}"`)
+    const published = await publishedPaths(h.app)
+    for (const name of ['htmx.js', 'nhsuk-frontend.css', 'app.css', 'app.js']) {
+      expect(published[name]).toMatch(/^\/assets\/[\w-]+\.[0-9a-f]{12}\.\w+$/)
+      expect(body).toContain(`"${published[name]}"`)
     }
     expect(body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
     expect(body).not.toMatch(/\sstyle=/)
   })
 
-  it.each([
-    '/vendor/htmx/htmx.min.js',
-    '/vendor/chart.js/chart.umd.min.js',
-    '/vendor/nhsuk-frontend/nhsuk-frontend.min.js',
-    '/vendor/nhsuk-frontend/nhsuk-frontend.min.css',
-    '/vendor/nhsuk-frontend/assets/images/nhsuk-icon-cross.svg',
-    '/js/app.js',
-    '/css/app.css',
-  ])('serves %s from our own origin with the security headers', async (path) => {
+  it('serves every published file from our own origin, kept for a year, with the security headers', async () => {
     const h = await freshHarness()
-    const res = await h.app.request(path)
-    expect(res.status).toBe(200)
-    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100)
-    expectSecurityHeaders(res)
+    const published = await publishedPaths(h.app)
+    expect(Object.keys(published)).toEqual(
+      expect.arrayContaining(['htmx.js', 'chart.js', 'nhsuk-frontend.css', 'app.js', 'app.css']),
+    )
+    for (const path of Object.values(published)) {
+      const res = await h.app.request(path)
+      expect([path, res.status]).toEqual([path, 200])
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100)
+      expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+      expectSecurityHeaders(res)
+    }
+    // The stylesheet's icons are published too, under the paths it names them by.
+    const css = await (await h.app.request(published['nhsuk-frontend.css'] ?? '')).text()
+    const icons = [...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1])
+    expect(icons.length).toBeGreaterThan(3)
+    for (const icon of new Set(icons)) {
+      expect([icon, Object.values(published).includes(icon ?? '')]).toEqual([icon, true])
+    }
+  })
+
+  it('lets no file be kept for good that is not named by its digest', async () => {
+    const h = await freshHarness()
+    const plain = await h.app.request('/assets/app.js')
+    expect(plain.status).toBe(404)
+    expect(plain.headers.get('Cache-Control') ?? '').not.toContain('immutable')
+    const manifest = await h.app.request('/assets/manifest.json')
+    expect(manifest.status).toBe(200)
+    expect(manifest.headers.get('Cache-Control') ?? '').not.toContain('immutable')
   })
 })
 
@@ -212,16 +233,18 @@ describe('what a page loads', () => {
         answers: allAnswered(team, 4),
       })),
     })
-    const chartScript = '<script src="/vendor/chart.js/chart.umd.min.js"'
+    const published = await publishedPaths(h.app)
+    const chartScript = `<script src="${published['chart.js']}"`
+    const chartsScript = `<script src="${published['charts.js']}"`
     const results = await (await h.get('/results')).text()
     expect(results).toContain('data-chart=')
     expect(results).toContain(chartScript)
-    expect(results).toContain('<script src="/js/charts.js"')
+    expect(results).toContain(chartsScript)
     for (const path of ['/', '/results/rules', '/rounds', '/r']) {
       const res = await h.get(path)
       expect([path, res.status]).toEqual([path, 200])
       const page = await res.text()
-      expect([path, page.includes(chartScript), page.includes('/js/charts.js')]).toEqual([
+      expect([path, page.includes(chartScript), page.includes(chartsScript)]).toEqual([
         path,
         false,
         false,

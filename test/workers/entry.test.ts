@@ -14,13 +14,24 @@ describe('the Workers entry', () => {
     expect(health.status).toBe(200)
   })
 
-  it('serves the vendored assets through the ASSETS binding with the security headers', async () => {
+  it('serves the published files through the ASSETS binding, kept a year, with the security headers', async () => {
+    const manifest = await worker.fetch(
+      new Request('https://trust.example/assets/manifest.json'),
+      env,
+      ctx,
+    )
+    const published = (await manifest.json()) as Record<string, string>
+    const setup = await (
+      await worker.fetch(new Request('https://trust.example/setup'), env, ctx)
+    ).text()
+    expect(setup).toContain(`<script src="${published['htmx.js']}"`)
     const res = await worker.fetch(
-      new Request('https://trust.example/vendor/htmx/htmx.min.js'),
+      new Request(`https://trust.example${published['htmx.js']}`),
       env,
       ctx,
     )
     expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
     expect(res.headers.get('Content-Type')).toContain('javascript')
     expect(res.headers.get('Strict-Transport-Security')).toContain('max-age=31536000')
     expect((await res.text()).length).toBeGreaterThan(10_000)

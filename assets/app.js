@@ -1,6 +1,19 @@
-import { initAll } from '/vendor/nhsuk-frontend/nhsuk-frontend.min.js'
+import {
+  Button,
+  CharacterCount,
+  createAll,
+  ErrorSummary,
+  Header,
+  Radios,
+  SkipLink,
+} from 'nhsuk-frontend'
 
-// NHS.UK components in the page, and again in whatever htmx swaps in (initialised ones are skipped).
+// The NHS.UK components the pages use (only these are bundled), in the page and again in whatever
+// htmx swaps in (initialised ones are skipped).
+const components = [Button, CharacterCount, ErrorSummary, Header, Radios, SkipLink]
+const initAll = () => {
+  for (const component of components) createAll(component)
+}
 initAll()
 document.addEventListener('htmx:after:settle', () => {
   initAll()
