@@ -30,7 +30,8 @@ export async function listClosedRounds(db: Db, organisationId: string): Promise<
 export type FigureFilter = {
   /** These rounds only (at most 90); every closed round when left out. */
   roundIds?: readonly string[]
-  groupId?: string
+  /** These groups only (a few); every group when left out. */
+  groupIds?: readonly string[]
   kinds?: readonly FigureKind[]
   /** Every perspective together only, not each perspective. */
   wholeOnly?: boolean
@@ -47,10 +48,10 @@ export async function listRoundFigures(
 ): Promise<KeptFigure[]> {
   const where: SQL[] = [eq(roundFigures.organisationId, organisationId)]
   if (filter.roundIds) where.push(inArray(roundFigures.roundId, [...filter.roundIds]))
-  if (filter.groupId) where.push(eq(roundFigures.groupId, filter.groupId))
+  if (filter.groupIds) where.push(inArray(roundFigures.groupId, [...filter.groupIds]))
   if (filter.kinds) where.push(inArray(roundFigures.kind, [...filter.kinds]))
   if (filter.wholeOnly) where.push(eq(roundFigures.perspective, allPerspectives))
-  if (filter.roundIds?.length === 0) return []
+  if (filter.roundIds?.length === 0 || filter.groupIds?.length === 0) return []
   // One JSON value for all the rows: libSQL spends microseconds on each row object it makes.
   return jsonList(db, {
     fields: {
@@ -162,6 +163,52 @@ export async function roundFiguresPart(
     for (const [roundId, groups] of read) {
       found.set(roundId, groups)
       kept.set(keyOf(roundId), { value: groups, size: sizeOf(groups) })
+    }
+  }
+  return found
+}
+
+/**
+ * A part of these closed rounds' figures for a few groups only (a team and the executive): what a
+ * page about one team needs, without reading every group's, so that a server's first such page
+ * reads a few hundred figures rather than every team's. Taken from a round's whole part where that
+ * is kept; otherwise read, and kept group by group (a group the round did not assess as well).
+ */
+export async function groupsFiguresPart(
+  db: Db,
+  organisationId: string,
+  roundIds: readonly string[],
+  groupIds: readonly string[],
+  part: FiguresPart,
+): Promise<FiguresByRound> {
+  const found = new Map<string, Map<string, KeptGroup>>()
+  const keyOf = (roundId: string, groupId: string) =>
+    `${part}|${organisationId}|${roundId}|group ${groupId}`
+  const missing = new Set<string>()
+  for (const roundId of new Set(roundIds)) {
+    const groups = new Map<string, KeptGroup>()
+    found.set(roundId, groups)
+    const whole = kept.get(`${part}|${organisationId}|${roundId}`)?.value as
+      | ReadonlyMap<string, KeptGroup>
+      | undefined
+    for (const groupId of groupIds) {
+      const entry = whole
+        ? { value: whole.get(groupId) ?? null }
+        : kept.get(keyOf(roundId, groupId))
+      if (!entry) missing.add(roundId)
+      else if (entry.value) groups.set(groupId, entry.value as KeptGroup)
+    }
+  }
+  for (const ids of chunksOf([...missing], 80)) {
+    const read = byRoundAndGroup(
+      await listRoundFigures(db, organisationId, { ...parts[part], roundIds: ids, groupIds }),
+    )
+    for (const roundId of ids) {
+      for (const groupId of groupIds) {
+        const group = read.get(roundId)?.get(groupId) ?? null
+        if (group) found.get(roundId)?.set(groupId, group)
+        kept.set(keyOf(roundId, groupId), { value: group, size: group ? group.rows.length : 1 })
+      }
     }
   }
   return found

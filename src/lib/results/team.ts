@@ -8,10 +8,10 @@ import { findInstrument } from '../../db/queries/instruments'
 import { executiveOf } from '../../db/queries/organisations'
 import {
   closedRoundsOf,
+  groupsFiguresPart,
   keptWork,
   listRoundFigures,
   type ResultsRound,
-  roundFiguresPart,
 } from '../../db/queries/results'
 import type { Instrument } from '../../instruments/definition'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
@@ -71,7 +71,7 @@ const chosenResults = (
   keptWork(`team|${organisationId}|${round.id}|${teamId}`, async () => {
     const rows = await listRoundFigures(db, organisationId, {
       roundIds: [round.id],
-      groupId: teamId,
+      groupIds: [teamId],
     })
     const domainKeys = instrument?.domains.map((d) => d.key) ?? []
     return {
@@ -96,11 +96,12 @@ export async function teamData(
   const read = await teamLists(db, { organisationId })
   const all = read.rounds
   const executive = read.executive[0] ?? null
-  // Every round's scores of every group, kept once read; the chosen round's figures in full below.
-  const kept = await roundFiguresPart(
+  // The team's and the executive's scores at every round; the chosen round's figures in full below.
+  const kept = await groupsFiguresPart(
     db,
     organisationId,
     all.map((r) => r.id),
+    executive ? [team.id, executive.id] : [team.id],
     'scores',
   )
   const rounds = all.filter((r) => kept.get(r.id)?.has(team.id))
