@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { auditInsert } from '../db/queries/audit'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
 import { findInstrument } from '../db/queries/instruments'
-import { byRoundAndGroup, listRoundFigures } from '../db/queries/results'
+import { byRoundAndGroup, listRoundGroupFigures } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { csvText } from '../instruments/csv-table'
@@ -24,7 +24,12 @@ async function closedRound(c: Context<AppEnv>) {
   )
   if (!entry) throw new HTTPException(404)
   const kept = byRoundAndGroup(
-    await listRoundFigures(db, organisation.id, { roundIds: [round.id] }),
+    await listRoundGroupFigures(
+      db,
+      organisation.id,
+      round.id,
+      round.groups.map((g) => g.id),
+    ),
   ).get(round.id)
   const groups = round.groups.map((g) => ({
     ...g,
