@@ -110,14 +110,15 @@ export async function loadRun(referencePath: string, options: LoadOptions): Prom
   await saving(warmSeconds)
   const cpuBefore = cpuMs(server.child.pid)
   let cpuBeforeCrash = 0
-  let crashed = false
+  let restarted: Promise<void> | undefined
   const crash = options.crash
     ? setTimeout(
-        async () => {
-          crashed = true
-          cpuBeforeCrash = cpuMs(server.child.pid) - cpuBefore
-          await stopServer(server, 'SIGKILL')
-          server = await startServer(path, { port: server.port, timing: false })
+        () => {
+          restarted = (async () => {
+            cpuBeforeCrash = cpuMs(server.child.pid) - cpuBefore
+            await stopServer(server, 'SIGKILL')
+            server = await startServer(path, { port: server.port, timing: false })
+          })()
         },
         (options.seconds * 1000) / 2,
       )
@@ -125,6 +126,8 @@ export async function loadRun(referencePath: string, options: LoadOptions): Prom
 
   const result = await saving(options.seconds)
   clearTimeout(crash)
+  const crashed = restarted !== undefined
+  await restarted
   const cpu = crashed
     ? cpuBeforeCrash + cpuMs(server.child.pid)
     : cpuMs(server.child.pid) - cpuBefore
