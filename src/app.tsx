@@ -1,5 +1,4 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { compress } from 'hono/compress'
 import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import { timing } from 'hono/timing'
@@ -7,7 +6,7 @@ import { ErrorPage } from '../views/pages/errors/error'
 import type { Db } from './db/client'
 import type { AppEnv } from './env'
 import { type AssetPaths, assetPrefix, isDigestNamed, publishedCacheControl } from './lib/assets'
-import { render, smallResponseBytes } from './lib/htmx'
+import { render } from './lib/htmx'
 import { bodyLimits, securityHeaders } from './lib/security'
 import {
   defaultSessionPolicy,
@@ -51,7 +50,7 @@ export type AppOptions = {
   /** Adds a Server-Timing header with the time spent in the app (the benchmark reads it). */
   serverTiming?: boolean
   /** Compresses responses (Node; Workers compresses on its own). */
-  compress?: boolean
+  compress?: MiddlewareHandler<AppEnv> | undefined
   /**
    * The address people reach the service at (https://recovery.example.nhs.uk), for a server behind
    * a proxy that ends TLS: the session cookie, the links it makes and the check that a form came
@@ -122,11 +121,11 @@ export function createApp({
   serverTiming = false,
   publicOrigin,
   ssoAllowLoopback = false,
-  compress: compressResponses = false,
+  compress,
 }: AppOptions) {
   const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
   const app = new Hono<AppEnv>()
-  if (compressResponses) app.use(compress({ threshold: smallResponseBytes }))
+  if (compress) app.use(compress)
   if (serverTiming) app.use(timing({ crossOrigin: false }))
 
   app.use(async (c, next) => {

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { openLibsqlDb } from './db/libsql'
 import { publishedFiles } from './node-assets'
+import { compressPages } from './node-compress'
 
 const url = process.env.DATABASE_URL ?? 'file:./data/recovery.db'
 if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true })
@@ -14,7 +15,7 @@ const app = createApp({
   getDb: () => db,
   ...publishedFiles(),
   serverTiming: process.env.SERVER_TIMING === '1',
-  compress: true,
+  compress: compressPages(),
   publicOrigin: process.env.PUBLIC_ORIGIN,
   ssoAllowLoopback: process.env.SSO_ALLOW_LOOPBACK === '1',
   sessionPolicy: {

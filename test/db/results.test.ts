@@ -27,7 +27,11 @@ async function threeRounds() {
     ['Ward A', 'Ward B', 'Ward C'].map((name) => createTeamRow(db, organisationId, name)),
   )
   if (!a || !b || !c) throw new Error('teams not made')
-  for (const [i, teams] of [[a, b], [a, b, c], [b, c]].entries()) {
+  for (const [i, teams] of [
+    [a, b],
+    [a, b, c],
+    [b, c],
+  ].entries()) {
     await closedRoundWith(db, organisationId, instrument, {
       name: `Round ${i + 1}`,
       date: `202${i + 1}-03-31`,
@@ -48,9 +52,7 @@ describe('reading a few groups of closed rounds', () => {
     for (const wholeFirst of [false, true]) {
       const { db, organisationId, rounds, teams } = await threeRounds()
       const wanted = [teams.a.id, teams.c.id]
-      const whole = wholeFirst
-        ? await roundFiguresPart(db, organisationId, rounds, 'scores')
-        : null
+      const whole = wholeFirst ? await roundFiguresPart(db, organisationId, rounds, 'scores') : null
       const narrow = await groupsFiguresPart(db, organisationId, rounds, wanted, 'scores')
       const again = await groupsFiguresPart(db, organisationId, rounds, wanted, 'scores')
       const reference = whole ?? (await roundFiguresPart(db, organisationId, rounds, 'scores'))

@@ -1,30 +1,47 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { createClient } from '@libsql/client'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { openLibsqlDb } from '../../src/db/libsql'
+import { compressPages } from '../../src/node-compress'
 
 const folder = mkdtempSync(join(tmpdir(), 'delivery-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 describe('delivery on Node', () => {
-  it('compresses a page for a browser that accepts gzip, and sends it whole to one that does not', async () => {
+  it('compresses a page with brotli or gzip as the browser takes them, and sends it whole to one that takes neither', async () => {
     const { db, close } = await openLibsqlDb({ url: ':memory:' })
     try {
-      const app = createApp({ getDb: () => db, compress: true })
-      const plain = await app.request('/setup')
-      const zipped = await app.request('/setup', { headers: { 'Accept-Encoding': 'gzip' } })
-      expect(plain.headers.get('Content-Encoding')).toBeNull()
-      expect(zipped.headers.get('Content-Encoding')).toBe('gzip')
-      const page = await plain.text()
-      const bytes = new Uint8Array(await zipped.arrayBuffer())
-      expect(bytes.length).toBeLessThan(page.length / 2)
-      const unzipped = await new Response(
-        new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
-      ).text()
-      expect(unzipped).toBe(page)
+      const app = createApp({ getDb: () => db, compress: compressPages() })
+      const page = await (await app.request('/setup')).text()
+      expect(page.length).toBeGreaterThan(1024)
+      const asked = async (acceptEncoding: string) => {
+        const res = await app.request('/setup', { headers: { 'Accept-Encoding': acceptEncoding } })
+        return {
+          encoding: res.headers.get('Content-Encoding'),
+          vary: res.headers.get('Vary') ?? '',
+          bytes: Buffer.from(await res.arrayBuffer()),
+        }
+      }
+      const brotli = await asked('gzip, deflate, br')
+      expect(brotli.encoding).toBe('br')
+      expect(brotli.vary).toContain('Accept-Encoding')
+      expect(brotliDecompressSync(brotli.bytes).toString()).toBe(page)
+      expect(brotli.bytes.length).toBeLessThan(page.length / 2)
+      const gzip = await asked('gzip, br;q=0')
+      expect(gzip.encoding).toBe('gzip')
+      expect(gunzipSync(gzip.bytes).toString()).toBe(page)
+      for (const neither of ['identity', 'deflate', 'gzip;q=0, br;q=0', '']) {
+        const plain = await asked(neither)
+        expect([neither, plain.encoding]).toEqual([neither, null])
+        expect(plain.bytes.toString()).toBe(page)
+      }
+      // A saved answer's status and the like are too small to gain from it.
+      const health = await app.request('/healthz', { headers: { 'Accept-Encoding': 'br' } })
+      expect(health.headers.get('Content-Encoding')).toBeNull()
     } finally {
       close()
     }
