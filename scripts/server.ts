@@ -5,7 +5,8 @@ import { freePort } from './free-port'
 export type Server = { base: string; port: number; child: ChildProcess }
 
 /**
- * The Node server on a libSQL file, in a process of its own, once it answers its health check;
+ * The Node server on a libSQL file, in a process of its own started as npm start starts it (with
+ * --expose-gc), once it answers its health check;
  * on the port given (a restart) or a free one; with `timing`, a Server-Timing header on each response. `SERVER_NODE_ARGS` passes options to its Node
  * (`--cpu-prof` to profile it).
  */
@@ -18,6 +19,7 @@ export async function startServer(
     process.execPath,
     [
       ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--expose-gc',
       '--import',
       'tsx',
       'src/node.ts',

@@ -23,6 +23,9 @@ const app = createApp({
     absoluteMs: minutes('SESSION_ABSOLUTE_MINUTES', 12 * 60),
   },
 })
+// What starting left behind (compiled TypeScript, the migration check) is collected now, not in
+// the first request: npm start runs Node with --expose-gc.
+;(globalThis as { gc?: () => void }).gc?.()
 const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 8787) }, (info) => {
   console.log(`Recovery culture self-assessment: http://localhost:${info.port}`)
 })

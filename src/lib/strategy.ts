@@ -3,7 +3,7 @@ import { type ListOf, type Lists, preparedLists } from '../db/json-list'
 import { type Bound, slot } from '../db/prepared'
 import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
-import { closedRoundsOf, keptWork, roundFiguresPart } from '../db/queries/results'
+import { closedRoundsOf, domainFiguresPart, keptWork } from '../db/queries/results'
 import {
   type Metric,
   type MetricPeriod,
@@ -256,17 +256,17 @@ export async function linkedDomainScores(
   { rounds, executive }: Lists<ReturnType<typeof scoreLists>>,
 ) {
   if (domainKeys.length === 0) return []
-  const kept = await roundFiguresPart(
+  const kept = await domainFiguresPart(
     db,
     organisationId,
     rounds.map((r) => r.id),
-    'scores',
+    domainKeys,
   )
   const executiveId = executive[0]?.id ?? null
   return Promise.all(
     rounds.map(async (round) => {
       const { who, means } = await keptWork(
-        `domain scores|${organisationId}|${round.id}|${executiveId}`,
+        `domain scores|${organisationId}|${round.id}|${executiveId}|${[...domainKeys].sort().join(' ')}`,
         async () => {
           const value = domainMeansAt(round, kept.get(round.id) ?? new Map(), executiveId)
           return { value, size: value.means.size + 1 }

@@ -35,6 +35,8 @@ export type FigureFilter = {
   kinds?: readonly FigureKind[]
   /** Every perspective together only, not each perspective. */
   wholeOnly?: boolean
+  /** Of the domains' figures, these domains' only. */
+  domainKeys?: readonly string[]
 }
 
 /**
@@ -51,6 +53,10 @@ export async function listRoundFigures(
   if (filter.groupIds) where.push(inArray(roundFigures.groupId, [...filter.groupIds]))
   if (filter.kinds) where.push(inArray(roundFigures.kind, [...filter.kinds]))
   if (filter.wholeOnly) where.push(eq(roundFigures.perspective, allPerspectives))
+  if (filter.domainKeys)
+    where.push(
+      sql`(${roundFigures.kind} <> 'domain' or ${inArray(roundFigures.key, [...filter.domainKeys])})`,
+    )
   if (filter.roundIds?.length === 0 || filter.groupIds?.length === 0) return []
   // One JSON value for all the rows: libSQL spends microseconds on each row object it makes.
   return jsonList(db, {
@@ -237,6 +243,47 @@ export async function groupsFiguresPart(
         if (group) found.get(roundId)?.set(groupId, group)
         kept.set(keyOf(roundId, groupId), { value: group, size: group ? group.rows.length : 1 })
       }
+    }
+  }
+  return found
+}
+
+/**
+ * Some domains' figures of these closed rounds, with each group's response count, everyone
+ * together: what a workstream's linked domains need, without reading every domain's and every
+ * question's. Taken from a round's kept scores where those are kept; otherwise read, about 40 of
+ * a group's figures a statement, and kept under the domains asked for.
+ */
+export async function domainFiguresPart(
+  db: Db,
+  organisationId: string,
+  roundIds: readonly string[],
+  domainKeys: readonly string[],
+): Promise<FiguresByRound> {
+  const keys = [...new Set(domainKeys)].sort()
+  const keyOf = (roundId: string) => `domains ${keys.join(' ')}|${organisationId}|${roundId}`
+  const found = new Map<string, ReadonlyMap<string, KeptGroup>>()
+  const missing: string[] = []
+  for (const roundId of new Set(roundIds)) {
+    const entry = kept.get(`scores|${organisationId}|${roundId}`) ?? kept.get(keyOf(roundId))
+    if (entry) found.set(roundId, entry.value as ReadonlyMap<string, KeptGroup>)
+    else missing.push(roundId)
+  }
+  const perStatement = Math.max(1, Math.floor(40 / (1 + keys.length)))
+  const reads = await Promise.all(
+    chunksOf(missing, perStatement).map((ids) =>
+      listRoundFigures(db, organisationId, {
+        roundIds: ids,
+        kinds: ['responses', 'domain'],
+        wholeOnly: true,
+        domainKeys: keys,
+      }),
+    ),
+  )
+  for (const rows of reads) {
+    for (const [roundId, groups] of byRoundAndGroup(rows)) {
+      found.set(roundId, groups)
+      kept.set(keyOf(roundId), { value: groups, size: sizeOf(groups) })
     }
   }
   return found
