@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import {
+  domainFiguresPart,
   type FiguresByRound,
   groupsFiguresPart,
   listClosedRounds,
@@ -65,6 +66,36 @@ describe('reading a few groups of closed rounds', () => {
         [teams.c.id],
       ])
       expect(figuresOf(narrow, wanted).flat(3).filter(Array.isArray).length).toBeGreaterThan(0)
+    }
+  })
+
+  it('gives a workstream its linked domains and response counts as the whole scores have them, read first or after', async () => {
+    const linked = instrument.domains.slice(1, 3).map((d) => d.key)
+    const wanted = (rows: readonly { kind: string; key: string }[]) =>
+      rows.filter((r) => r.kind === 'responses' || (r.kind === 'domain' && linked.includes(r.key)))
+    const plain = (part: FiguresByRound) =>
+      [...part]
+        .map(([roundId, groups]) => [
+          roundId,
+          [...groups]
+            .map(([groupId, group]) => [groupId, wanted(group.rows).map((r) => ({ ...r }))])
+            .sort(),
+        ])
+        .sort()
+    for (const scoresFirst of [false, true]) {
+      const { db, organisationId, rounds } = await threeRounds()
+      const scores = scoresFirst
+        ? await roundFiguresPart(db, organisationId, rounds, 'scores')
+        : null
+      const narrow = await domainFiguresPart(db, organisationId, rounds, linked)
+      const reference = scores ?? (await roundFiguresPart(db, organisationId, rounds, 'scores'))
+      expect(plain(narrow)).toEqual(plain(reference))
+      expect(JSON.stringify(plain(narrow))).toContain(`"${linked[0]}"`)
+      if (!scoresFirst) {
+        // Read narrow, it holds no other domain and no question.
+        const keys = [...narrow.values()].flatMap((g) => [...g.values()].flatMap((x) => x.rows))
+        expect(keys.every((r) => r.kind === 'responses' || linked.includes(r.key))).toBe(true)
+      }
     }
   })
 })
