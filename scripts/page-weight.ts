@@ -32,7 +32,7 @@ export async function pageWeight(base: string, path: string, cookie = ''): Promi
   const browser = { 'Accept-Encoding': 'br, gzip', Cookie: cookie }
   const page = await transferred(`${base}${path}`, browser)
   const { body } = await transferred(`${base}${path}`, { Cookie: cookie })
-  const named = [...body.matchAll(/<(?:script[^>]* src|link[^>]* href)="(\/assets\/[^"]+)"/g)]
+  const named = [...body.matchAll(/<(?:script[^>]* src|link[^>]* href)="(\/[^/"][^"]*)"/g)]
     .map((m) => m[1] ?? '')
     .filter(Boolean)
   let total = page.bytes

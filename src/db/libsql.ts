@@ -16,7 +16,10 @@ export type LibsqlOptions = { url: string; authToken?: string | undefined }
  * connection keeps its last 500 prepared statements by their text and runs them again; SQLite
  * resets a statement before each run, and the client sets the same modes on it every time.
  */
+let keeping = false
 function keepPreparedStatements() {
+  if (keeping) return
+  keeping = true
   const prepare = Database.prototype.prepare
   const kept = new WeakMap<Database.Database, LRUCache<string, ReturnType<typeof prepare>>>()
   Database.prototype.prepare = function keptStatement(this: Database.Database, source: string) {
@@ -33,9 +36,9 @@ function keepPreparedStatements() {
     return statement
   } as typeof prepare
 }
-keepPreparedStatements()
 
 export async function openLibsqlDb({ url, authToken }: LibsqlOptions) {
+  keepPreparedStatements()
   const client = createClient({ url, authToken })
   await client.execute('PRAGMA foreign_keys = ON')
   if (url.startsWith('file:')) {
