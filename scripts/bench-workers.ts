@@ -1,9 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'libsql'
 import { freePort } from './free-port'
-import { referencePaths, seedReference } from './seed-reference'
+import { benchedPages, quantile, referenceMeta, signIn } from './reference-pages'
+import { referencePaths } from './seed-reference'
 
 /**
  * The benchmark's pages on Workers: the worker in workerd under `wrangler dev`, with the reference
@@ -15,15 +16,6 @@ import { referencePaths, seedReference } from './seed-reference'
 const requests = Number(process.env.BENCH_REQUESTS ?? 100)
 const warmup = Number(process.env.BENCH_WARMUP ?? 100)
 const quiet = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
-
-type Meta = {
-  admin: { email: string; password: string }
-  workstreamId: string
-  teamId: string
-  rounds: string[]
-  token: string
-  answers: number
-}
 
 /** Local D1 holding a copy of a libSQL reference file, made once and kept under data/. */
 function localD1(reference: string) {
@@ -99,9 +91,6 @@ const stopWorker = (child: ChildProcess) =>
     process.kill(-child.pid, 'SIGTERM')
   })
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0
-
 async function wallTime(base: string, path: string, cookie: string) {
   const started = performance.now()
   const res = await fetch(`${base}${path}`, { headers: { Cookie: cookie } })
@@ -111,31 +100,12 @@ async function wallTime(base: string, path: string, cookie: string) {
 }
 
 async function benchOne(reference: string) {
-  if (!existsSync(reference) || !existsSync(`${reference}.json`))
-    await (reference === referencePaths.full
-      ? seedReference(reference, 20, 120)
-      : seedReference(reference, 2, 12))
-  const meta = JSON.parse(readFileSync(`${reference}.json`, 'utf8')) as Meta
+  const meta = await referenceMeta(reference)
   const state = localD1(reference)
   const { base, child } = await startWorker(state)
   try {
-    const signIn = await fetch(`${base}/sign-in`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email: meta.admin.email, password: meta.admin.password }),
-    })
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-    if (!cookie) throw new Error(`Signing in answered ${signIn.status}`)
-    const pages = {
-      'organisation overview': '/results',
-      'team page': `/results/teams/${meta.teamId}`,
-      'round comparison': `/results/compare?from=${meta.rounds[0]}&to=${meta.rounds.at(-1)}`,
-      'respondent page': `/r/${meta.token}/domains/1`,
-      'strategy overview': '/strategy',
-      'workstream page': `/strategy/workstreams/${meta.workstreamId}`,
-      'health check (for scale)': '/healthz',
-    }
+    const cookie = await signIn(base, meta)
+    const pages = benchedPages(meta)
     const results: Record<string, { first: number; median: number; p95: number }> = {}
     for (const [name, path] of Object.entries(pages)) {
       const first = await wallTime(base, path, cookie)

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { type LoadResult, loadRun } from './load'
 import { type PageWeight, pageWeight } from './page-weight'
-import { referencePaths, seedReference } from './seed-reference'
+import { benchedPages, quantile, referenceMeta, signIn } from './reference-pages'
+import { referencePaths } from './seed-reference'
 import { cpuMs, type Server, startServer, stopServer } from './server'
 
 /**
@@ -25,18 +25,6 @@ const coldSamples = Number(process.env.BENCH_COLD ?? 10)
 /** Respondents saving at once, and for how many seconds, in each load run. */
 const loadConnections = Number(process.env.BENCH_CONNECTIONS ?? 100)
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10)
-
-type Meta = {
-  admin: { email: string; password: string }
-  workstreamId: string
-  teamId: string
-  rounds: string[]
-  token: string
-  answers: number
-}
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0
 
 /** The app's own time for one request, from its Server-Timing header. */
 async function timedGet(base: string, path: string, cookie: string) {
@@ -73,36 +61,13 @@ async function cold(database: string, path: string, cookie: string) {
   return quantile(times, 0.5)
 }
 
-async function signIn(base: string, meta: Meta) {
-  const res = await fetch(`${base}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: meta.admin.email, password: meta.admin.password }),
-  })
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-}
-
 type PageResult = { cold: number; median: number; p95: number; cpu: number }
 
 async function benchOne(database: string) {
-  if (!existsSync(database) || !existsSync(`${database}.json`))
-    await (database === referencePaths.full
-      ? seedReference(database, 20, 120)
-      : seedReference(database, 2, 12))
-  const meta = JSON.parse(readFileSync(`${database}.json`, 'utf8')) as Meta
+  const meta = await referenceMeta(database)
   const server = await startServer(database)
   const cookie = await signIn(server.base, meta)
-  const pages = {
-    'organisation overview': '/results',
-    'team page': `/results/teams/${meta.teamId}`,
-    'round comparison': `/results/compare?from=${meta.rounds[0]}&to=${meta.rounds.at(-1)}`,
-    'respondent page': `/r/${meta.token}/domains/1`,
-    'strategy overview': '/strategy',
-    'workstream page': `/strategy/workstreams/${meta.workstreamId}`,
-    // What a request costs that reads nothing: the machine's state, to read the others by.
-    'health check (for scale)': '/healthz',
-  }
+  const pages = benchedPages(meta)
   const results: Record<string, PageResult> = {}
   let weights: Record<string, PageWeight>
   try {

@@ -6,9 +6,8 @@ export type Server = { base: string; port: number; child: ChildProcess }
 
 /**
  * The Node server on a libSQL file, in a process of its own started as npm start starts it (with
- * --expose-gc), once it answers its health check;
- * on the port given (a restart) or a free one; with `timing`, a Server-Timing header on each response. `SERVER_NODE_ARGS` passes options to its Node
- * (`--cpu-prof` to profile it).
+ * --expose-gc), once it answers its health check; on the port given (a restart) or a free one;
+ * with `timing`, a Server-Timing header on each response. `SERVER_NODE_ARGS` passes options to its Node (`--cpu-prof` to profile it).
  */
 export async function startServer(
   path: string,
@@ -29,7 +28,7 @@ export async function startServer(
         ...process.env,
         PORT: String(listen),
         DATABASE_URL: `file:${path}`,
-        SERVER_TIMING: '1',
+        SERVER_TIMING: timing ? '1' : '0',
       },
       stdio: 'ignore',
     },
