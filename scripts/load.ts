@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { createInvitations, responseIdOf } from '../src/db/queries/invitations'
 import { answers, people, roundGroups, rounds } from '../src/db/schema'
 import { choicesOf, fieldNames } from '../src/instruments/answer-form'
@@ -192,10 +192,7 @@ async function countLost(path: string, tokens: string[], acknowledged: Map<strin
     const stored = new Map<string, string>()
     for (const token of tokens) {
       const responseId = await responseIdOf(token)
-      const rows = await db
-        .select()
-        .from(answers)
-        .where(and(eq(answers.responseId, responseId)))
+      const rows = await db.select().from(answers).where(eq(answers.responseId, responseId))
       for (const row of rows) stored.set(`${token}|${row.linkId}`, String(row.special ?? row.value))
     }
     let lost = 0

@@ -66,6 +66,15 @@ export type GroupResults = {
   perspectives: Readonly<Record<string, SliceFigures>>
 }
 
+/**
+ * The least each of a round's thresholds may be (the database checks the same) and the usual one,
+ * which a round is given unless it says otherwise.
+ */
+export const thresholdRules = {
+  anonymityThreshold: { least: 3, usual: 5 },
+  commentThreshold: { least: 5, usual: 10 },
+} as const
+
 /** Rule 6's k for a round: consensus records are the group's own, so any one of them shows. */
 export const thresholdOf = (round: RoundRules) =>
   round.mode === 'consensus' ? 1 : round.anonymityThreshold

@@ -8,12 +8,13 @@ import type { Round } from '../db/queries/rounds'
 import { roundModes } from '../db/schema'
 import type { AppEnv } from '../env'
 import { type Perspective, perspectiveLabels, perspectives } from '../instruments/definition'
+import { thresholdRules } from '../instruments/results'
 import { may } from './authorise'
 import { render } from './htmx'
 import { type FieldErrors, isoDate, many } from './validation'
 
 /** A whole-number setting of a round, with messages naming it. */
-export const whole = (min: number, what: string) =>
+const whole = (min: number, what: string) =>
   z.coerce
     .number({ error: `${what} must be a whole number` })
     .int(`${what} must be a whole number`)
@@ -24,6 +25,18 @@ const change = (what: string) =>
     .number({ error: `${what} must be a number` })
     .gt(0, `${what} must be more than 0`)
     .max(100, `${what} must be 100 or less`)
+
+/** A round's two anonymity thresholds, as the round form and the import of earlier rounds read them. */
+export const thresholdFields = {
+  anonymityThreshold: whole(
+    thresholdRules.anonymityThreshold.least,
+    'The fewest responses for results',
+  ),
+  commentThreshold: whole(
+    thresholdRules.commentThreshold.least,
+    'The fewest responses for comments',
+  ),
+}
 
 export const roundSchema = z
   .object({
@@ -38,8 +51,7 @@ export const roundSchema = z
     groups: many.refine((a) => a.length > 0, 'Choose at least one group'),
     opensOn: isoDate('Enter the opening date'),
     closesOn: isoDate('Enter the closing date'),
-    anonymityThreshold: whole(3, 'The fewest responses for results'),
-    commentThreshold: whole(5, 'The fewest responses for comments'),
+    ...thresholdFields,
     itemMid: change('The smallest change for a question'),
     teamMid: change('The smallest change for a team'),
   })

@@ -9,17 +9,21 @@ import { listRounds, roundDefaults } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { csvText, utf8Text } from '../instruments/csv-table'
 import { instrumentKey, type Problem, readHistory, roundKey } from '../instruments/history-csv'
+import { thresholdRules } from '../instruments/results'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
-import { whole } from '../lib/round-form'
+import { thresholdFields } from '../lib/round-form'
 import { csvFileBytes, megabytes } from '../lib/security'
 import { type FieldErrors, type FormValues, many, validForm } from '../lib/validation'
 
 const title = 'Import earlier rounds'
 
-/** A threshold for the imported rounds, as the round form asks it: the usual one when left empty. */
-const threshold = (least: number, usual: number, what: string) =>
-  z.preprocess((value) => (value === undefined || value === '' ? usual : value), whole(least, what))
+/** A threshold for the imported rounds, as the round form reads it: the usual one when left empty. */
+const threshold = (name: keyof typeof thresholdFields) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? thresholdRules[name].usual : value),
+    thresholdFields[name],
+  )
 
 const uploadSchema = z.object({
   instrument: z.string().optional().default(''),
@@ -30,16 +34,8 @@ const uploadSchema = z.object({
       (file) => file.size <= csvFileBytes,
       `The file must be ${megabytes(csvFileBytes)} or smaller`,
     ),
-  anonymityThreshold: threshold(
-    3,
-    roundDefaults.anonymityThreshold,
-    'The fewest responses for results',
-  ),
-  commentThreshold: threshold(
-    5,
-    roundDefaults.commentThreshold,
-    'The fewest responses for comments',
-  ),
+  anonymityThreshold: threshold('anonymityThreshold'),
+  commentThreshold: threshold('commentThreshold'),
   createTeams: many,
 })
 

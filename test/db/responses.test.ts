@@ -188,6 +188,18 @@ describe('responses and their aggregates', () => {
       ]),
     ).toBe(false)
     expect(await db.select().from(answers).where(eq(answers.linkId, 'T03'))).toEqual([])
+    // So is one from a page that found the response begun before it was submitted (one statement,
+    // no start), for a new question and for one answered before.
+    for (const linkId of ['T03', 'T01'])
+      expect(
+        await saveAnswers(db, { ...first, invitationHash: hash, started: true }, [
+          { linkId, value: 2, comment: null },
+        ]),
+      ).toBe(false)
+    expect(await db.select().from(answers).where(eq(answers.linkId, 'T03'))).toEqual([])
+    expect(
+      (await db.select().from(answers).where(eq(answers.linkId, 'T01'))).map((a) => a.value),
+    ).toEqual([5])
     expect(await db.select().from(responses)).toHaveLength(1)
     await expect(
       db

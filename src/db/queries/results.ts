@@ -164,6 +164,14 @@ export async function keptWork<T>(
   return worked.value
 }
 
+/** Where a round's part is kept: its key, and the kept groups, if any. */
+const partKey = (part: FiguresPart, organisationId: string, roundId: string) =>
+  `${part}|${organisationId}|${roundId}`
+const keptPart = (part: FiguresPart, organisationId: string, roundId: string) =>
+  kept.get(partKey(part, organisationId, roundId))?.value as
+    | ReadonlyMap<string, KeptGroup>
+    | undefined
+
 const sizeOf = (groups: ReadonlyMap<string, KeptGroup>) => {
   let size = 1
   for (const group of groups.values()) size += group.rows.length
@@ -181,11 +189,11 @@ export async function roundFiguresPart(
   part: FiguresPart,
 ): Promise<FiguresByRound> {
   const found = new Map<string, ReadonlyMap<string, KeptGroup>>()
-  const keyOf = (roundId: string) => `${part}|${organisationId}|${roundId}`
+  const keyOf = (roundId: string) => partKey(part, organisationId, roundId)
   const missing: string[] = []
   for (const roundId of new Set(roundIds)) {
-    const entry = kept.get(keyOf(roundId))
-    if (entry) found.set(roundId, entry.value as ReadonlyMap<string, KeptGroup>)
+    const groups = keptPart(part, organisationId, roundId)
+    if (groups) found.set(roundId, groups)
     else missing.push(roundId)
   }
   const reads = await Promise.all(
@@ -222,9 +230,7 @@ export async function groupsFiguresPart(
   for (const roundId of new Set(roundIds)) {
     const groups = new Map<string, KeptGroup>()
     found.set(roundId, groups)
-    const whole = kept.get(`${part}|${organisationId}|${roundId}`)?.value as
-      | ReadonlyMap<string, KeptGroup>
-      | undefined
+    const whole = keptPart(part, organisationId, roundId)
     for (const groupId of groupIds) {
       const entry = whole
         ? { value: whole.get(groupId) ?? null }
@@ -265,8 +271,10 @@ export async function domainFiguresPart(
   const found = new Map<string, ReadonlyMap<string, KeptGroup>>()
   const missing: string[] = []
   for (const roundId of new Set(roundIds)) {
-    const entry = kept.get(`scores|${organisationId}|${roundId}`) ?? kept.get(keyOf(roundId))
-    if (entry) found.set(roundId, entry.value as ReadonlyMap<string, KeptGroup>)
+    const groups =
+      keptPart('scores', organisationId, roundId) ??
+      (kept.get(keyOf(roundId))?.value as ReadonlyMap<string, KeptGroup> | undefined)
+    if (groups) found.set(roundId, groups)
     else missing.push(roundId)
   }
   const perStatement = Math.max(1, Math.floor(40 / (1 + keys.length)))

@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm'
+import { thresholdRules } from '../../instruments/results'
 import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList } from '../json-list'
@@ -23,8 +24,8 @@ export type RoundSettings = {
 }
 
 export const roundDefaults = {
-  anonymityThreshold: 5,
-  commentThreshold: 10,
+  anonymityThreshold: thresholdRules.anonymityThreshold.usual,
+  commentThreshold: thresholdRules.commentThreshold.usual,
   itemMid: 12.5,
   teamMid: 5,
 }

@@ -1,5 +1,9 @@
+import { thresholdRules } from '../../../src/instruments/results'
 import type { FieldErrors } from '../../../src/lib/validation'
 import { TextInput } from '../../components/text-input'
+
+const hintOf = (name: keyof typeof thresholdRules) =>
+  `At least ${thresholdRules[name].least}; ${thresholdRules[name].usual} is usual`
 
 /** A round's two anonymity thresholds, as the round form and the import of earlier rounds ask them. */
 export function AnonymityFields({
@@ -14,7 +18,7 @@ export function AnonymityFields({
       <TextInput
         name="anonymityThreshold"
         label="Fewest responses before a group’s results are shown"
-        hint="At least 3; 5 is usual"
+        hint={hintOf('anonymityThreshold')}
         inputmode="numeric"
         width={3}
         value={values.anonymityThreshold}
@@ -23,7 +27,7 @@ export function AnonymityFields({
       <TextInput
         name="commentThreshold"
         label="Fewest responses before comments are shown"
-        hint="At least 5; 10 is usual"
+        hint={hintOf('commentThreshold')}
         inputmode="numeric"
         width={3}
         value={values.commentThreshold}
