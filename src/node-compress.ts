@@ -1,6 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
-import { smallResponseBytes } from './lib/htmx'
+import { markupOf, smallResponseBytes } from './lib/htmx'
 
 /** What may be compressed: pages, fragments, CSV, JSON and scripts; images are compressed already. */
 const compressible = /^(text\/|application\/(json|javascript|xml|fhir\+json))/i
@@ -29,16 +29,19 @@ export function compressPages(): MiddlewareHandler {
     const res = c.res
     const encoding = accepted(c.req.header('Accept-Encoding'))
     const length = Number(res.headers.get('Content-Length') ?? Number.POSITIVE_INFINITY)
+    // A page's markup is taken as it is: asking the response for its body would copy it again.
+    const markup = markupOf.get(res)
     if (
       !encoding ||
-      !res.body ||
+      (markup === undefined && !res.body) ||
       res.headers.has('Content-Encoding') ||
       length < smallResponseBytes ||
       !compressible.test(res.headers.get('Content-Type') ?? '') ||
       /no-transform/i.test(res.headers.get('Cache-Control') ?? '')
     )
       return
-    const body = new Uint8Array(await res.arrayBuffer())
+    const body =
+      markup === undefined ? new Uint8Array(await res.arrayBuffer()) : Buffer.from(markup)
     const compressed =
       body.byteLength < smallResponseBytes
         ? null

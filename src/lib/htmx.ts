@@ -33,8 +33,16 @@ export const smallResponseBytes = 1024
 export function htmlResponse(c: Context, markup: string, status: RenderStatus = 200) {
   if (markup.length < smallResponseBytes)
     c.header('Content-Length', String(new TextEncoder().encode(markup).byteLength))
-  return c.html(markup, status)
+  const res = c.html(markup, status)
+  markupOf.set(res, markup)
+  return res
 }
+
+/**
+ * Each page's markup by its response, for a compressor to take as it is: reading it back out of
+ * the response would convert and copy 100 KB of text once more.
+ */
+export const markupOf = new WeakMap<Response, string>()
 
 /**
  * The whole page inside the layout for a browser; the fragment (or the content) alone for htmx.

@@ -66,5 +66,9 @@ export function bodyLimits(): MiddlewareHandler {
     ]),
   )
   const forms = bodyLimit({ maxSize: formLimitBytes, onError: tooLarge(formLimitBytes) })
-  return (c, next) => (uploads.get(c.req.path) ?? forms)(c, next)
+  // A GET or HEAD has no body; asking would make the Node server build the whole request object.
+  return (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : (uploads.get(c.req.path) ?? forms)(c, next)
 }
