@@ -182,6 +182,32 @@ const sizeOf = (groups: ReadonlyMap<string, KeptGroup>) => {
 }
 
 /**
+ * Reads these rounds' figures (this many rounds a statement, the statements at once) into `found`
+ * by round and group, and keeps each round's under its key.
+ */
+async function readAndKeep(
+  db: Db,
+  organisationId: string,
+  roundIds: readonly string[],
+  perStatement: number,
+  filter: Omit<FigureFilter, 'roundIds'>,
+  keyOf: (roundId: string) => string,
+  found: Map<string, ReadonlyMap<string, KeptGroup>>,
+) {
+  const reads = await Promise.all(
+    chunksOf([...roundIds], perStatement).map((ids) =>
+      listRoundFigures(db, organisationId, { ...filter, roundIds: ids }),
+    ),
+  )
+  for (const rows of reads) {
+    for (const [roundId, groups] of byRoundAndGroup(rows)) {
+      found.set(roundId, groups)
+      kept.set(keyOf(roundId), { value: groups, size: sizeOf(groups) })
+    }
+  }
+}
+
+/**
  * A part of these closed rounds' figures, by round and group: what is not kept is read, a few
  * rounds a statement. A round with no figures (not closed) is never kept.
  */
@@ -199,17 +225,15 @@ export async function roundFiguresPart(
     if (groups) found.set(roundId, groups)
     else missing.push(roundId)
   }
-  const reads = await Promise.all(
-    chunksOf(missing, roundsPerStatement[part]).map((ids) =>
-      listRoundFigures(db, organisationId, { ...parts[part], roundIds: ids }),
-    ),
+  await readAndKeep(
+    db,
+    organisationId,
+    missing,
+    roundsPerStatement[part],
+    parts[part],
+    keyOf,
+    found,
   )
-  for (const rows of reads) {
-    for (const [roundId, groups] of byRoundAndGroup(rows)) {
-      found.set(roundId, groups)
-      kept.set(keyOf(roundId), { value: groups, size: sizeOf(groups) })
-    }
-  }
   return found
 }
 
@@ -280,22 +304,14 @@ export async function domainFiguresPart(
     if (groups) found.set(roundId, groups)
     else missing.push(roundId)
   }
-  const perStatement = Math.max(1, Math.floor(40 / (1 + keys.length)))
-  const reads = await Promise.all(
-    chunksOf(missing, perStatement).map((ids) =>
-      listRoundFigures(db, organisationId, {
-        roundIds: ids,
-        kinds: ['responses', 'domain'],
-        wholeOnly: true,
-        domainKeys: keys,
-      }),
-    ),
+  await readAndKeep(
+    db,
+    organisationId,
+    missing,
+    Math.max(1, Math.floor(40 / (1 + keys.length))),
+    { kinds: ['responses', 'domain'], wholeOnly: true, domainKeys: keys },
+    keyOf,
+    found,
   )
-  for (const rows of reads) {
-    for (const [roundId, groups] of byRoundAndGroup(rows)) {
-      found.set(roundId, groups)
-      kept.set(keyOf(roundId), { value: groups, size: sizeOf(groups) })
-    }
-  }
   return found
 }
