@@ -71,8 +71,9 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
   return new Hono<AppEnv>()
     .use(async (c, next) => {
       await next()
-      // Answers are on these pages: nothing of them is kept by a shared computer's browser.
-      c.header('Cache-Control', 'no-store')
+      // Answers are on these pages: nothing of them is kept by a shared computer's browser. Set on
+      // the response made, since c.header() would now make it again in full.
+      c.res.headers.set('Cache-Control', 'no-store')
     })
     .get('/', async (c) => {
       const loaded = await loadOpen(c, loadSitting)

@@ -116,10 +116,18 @@ describe('responding from a link', () => {
       htmxHeaders,
     )
     expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
     expect(await res.text()).toContain('Saved')
     const page = await (await app.request(`${base}/domains/1`)).text()
     expect(page).toMatch(/id="answer-T01-4"[^>]*checked|checked[^>]*id="answer-T01-4"/)
     expect(page).toContain('Mostly')
+    // A second save into the response begun replaces the first.
+    const again = await postForm(app, `${base}/answers/T01`, { 'answer-T01': '2' }, htmxHeaders)
+    expect(again.status).toBe(200)
+    const changed = await (await app.request(`${base}/domains/1`)).text()
+    expect(changed).toMatch(/id="answer-T01-2"[^>]*checked|checked[^>]*id="answer-T01-2"/)
+    expect(changed).not.toMatch(/id="answer-T01-4"[^>]*checked|checked[^>]*id="answer-T01-4"/)
+    expect(changed).not.toContain('Mostly')
   })
 
   it('refuses a comment over 2,000 characters beside the field and keeps what was typed', async () => {

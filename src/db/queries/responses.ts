@@ -4,6 +4,7 @@ import { allPerspectives, type FigureKind, totalMeasure } from '../../instrument
 import { type AnswerValue, scoreRespondent } from '../../instruments/scoring'
 import { rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
+import { preparedOnce, slot } from '../prepared'
 import {
   answers,
   invitations,
@@ -78,6 +79,33 @@ const notInProgress = 'answers are saved only into a response in progress'
 const refusedAsClosed = (error: unknown): boolean =>
   error instanceof Error && (error.message.includes(notInProgress) || refusedAsClosed(error.cause))
 
+const replacingAnswer = {
+  target: [answers.responseId, answers.linkId],
+  set: {
+    value: sql`excluded.value`,
+    special: sql`excluded.special`,
+    comment: sql`excluded.comment`,
+    dissent: sql`excluded.dissent`,
+  },
+}
+
+/** One answer into a response begun, as a respondent's every autosave is: compiled once. */
+const saveOneStatement = preparedOnce((db) =>
+  db
+    .insert(answers)
+    .values({
+      responseId: slot('responseId'),
+      linkId: slot('linkId'),
+      organisationId: slot('organisationId'),
+      value: slot('value'),
+      special: slot('special'),
+      comment: slot('comment'),
+      dissent: slot('dissent'),
+    })
+    .onConflictDoUpdate(replacingAnswer)
+    .prepare(),
+)
+
 /**
  * Saves answers, each replacing the item's earlier answer, starting the response first if it was
  * not found begun: one batch of statements within D1's parameter limit, or one statement alone
@@ -97,26 +125,19 @@ export async function saveAnswers(
     comment: a.comment || null,
     dissent: a.dissent || null,
   }))
-  const [first, ...rest] = [
+  const [only] = rows
+  const statements = () => [
     ...(target.started ? [] : [startStatement(db, target)]),
     ...rowsPerStatement(rows, 7).map((chunk) =>
-      db
-        .insert(answers)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [answers.responseId, answers.linkId],
-          set: {
-            value: sql`excluded.value`,
-            special: sql`excluded.special`,
-            comment: sql`excluded.comment`,
-            dissent: sql`excluded.dissent`,
-          },
-        }),
+      db.insert(answers).values(chunk).onConflictDoUpdate(replacingAnswer),
     ),
   ]
-  if (!first) return true
   try {
-    await (rest.length === 0 ? first : db.batch([first, ...rest]))
+    if (only && rows.length === 1 && target.started) await saveOneStatement(db).run(only)
+    else {
+      const [first, ...rest] = statements()
+      if (first) await (rest.length === 0 ? first : db.batch([first, ...rest]))
+    }
     return true
   } catch (error) {
     // Submitted (or submitted and filed away) since the page was loaded.
