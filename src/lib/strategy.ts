@@ -3,7 +3,7 @@ import { type ListOf, type Lists, preparedLists } from '../db/json-list'
 import { type Bound, slot } from '../db/prepared'
 import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
-import { closedRoundsOf, domainFiguresPart, keptWork } from '../db/queries/results'
+import { closedRoundsOf, listDomainMeans } from '../db/queries/results'
 import {
   type Metric,
   type MetricPeriod,
@@ -16,7 +16,7 @@ import {
   workstreamsOf,
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
-import { type KeptGroup, type RoundRules, wholeMean } from '../instruments/results'
+import { type RoundRules, thresholdOf } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -187,37 +187,6 @@ export async function strategyOverview(db: Db, organisationId: string, today: st
 
 export type StrategyOverview = Awaited<ReturnType<typeof strategyOverview>>
 
-/**
- * Every domain's score at a closed round: the executive's where it assessed itself, the mean of
- * the teams' shown figures (rule 6, figure by figure) otherwise.
- */
-function domainMeansAt(
-  round: RoundRules,
-  kept: ReadonlyMap<string, KeptGroup>,
-  executiveId: string | null,
-) {
-  const ofExecutive = executiveId !== null && kept.has(executiveId)
-  const sums = new Map<string, { sum: number; count: number }>()
-  let shown = 0
-  for (const [id, group] of kept) {
-    if ((id === executiveId) !== ofExecutive) continue
-    if (wholeMean(round, group, 'responses') !== null) shown++
-    for (const key of group.whole.get('domain')?.keys() ?? []) {
-      const mean = wholeMean(round, group, 'domain', key)
-      const sum = sums.get(key)
-      if (mean === null) continue
-      if (sum) {
-        sum.sum += mean
-        sum.count++
-      } else sums.set(key, { sum: mean, count: 1 })
-    }
-  }
-  return {
-    who: ofExecutive ? 'Executive' : `Teams (mean of ${shown} shown)`,
-    means: new Map([...sums].map(([key, { sum, count }]) => [key, sum / count])),
-  }
-}
-
 type ScoredRound = RoundRules & { id: string; name: string }
 
 /**
@@ -248,7 +217,7 @@ export const workstreamLists = preparedLists({
   ...scoreLists(slot('organisationId')),
 })
 
-/** The linked domains' scores at every closed round (see domainMeansAt). */
+/** The linked domains' scores at every closed round (see listDomainMeans). */
 export async function linkedDomainScores(
   db: Db,
   organisationId: string,
@@ -256,23 +225,19 @@ export async function linkedDomainScores(
   { rounds, executive }: Lists<ReturnType<typeof scoreLists>>,
 ) {
   if (domainKeys.length === 0) return []
-  const kept = await domainFiguresPart(
+  const means = await listDomainMeans(
     db,
     organisationId,
-    rounds.map((r) => r.id),
+    rounds.map((round) => ({ id: round.id, threshold: thresholdOf(round) })),
     domainKeys,
+    executive[0]?.id ?? null,
   )
-  const executiveId = executive[0]?.id ?? null
-  return Promise.all(
-    rounds.map(async (round) => {
-      const { who, means } = await keptWork(
-        `domain scores|${organisationId}|${round.id}|${executiveId}|${[...domainKeys].sort().join(' ')}`,
-        async () => {
-          const value = domainMeansAt(round, kept.get(round.id) ?? new Map(), executiveId)
-          return { value, size: value.means.size + 1 }
-        },
-      )
-      return { round, who, scores: domainKeys.map((key) => means.get(key) ?? null) }
-    }),
-  )
+  return rounds.map((round) => {
+    const at = means.get(round.id)
+    return {
+      round,
+      who: at?.executive ? 'Executive' : `Teams (mean of ${at?.shown ?? 0} shown)`,
+      scores: domainKeys.map((key) => at?.means.get(key) ?? null),
+    }
+  })
 }

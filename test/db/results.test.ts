@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import {
-  domainFiguresPart,
   type FiguresByRound,
   groupsFiguresPart,
   listClosedRounds,
+  listDomainMeans,
+  type ResultsRound,
   roundFiguresPart,
 } from '../../src/db/queries/results'
+import { groups } from '../../src/db/schema'
+import { thresholdOf, wholeMean } from '../../src/instruments/results'
 import { createOrganisation, createTeamRow, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 
@@ -69,33 +72,98 @@ describe('reading a few groups of closed rounds', () => {
     }
   })
 
-  it('gives a workstream its linked domains and response counts as the whole scores have them, read first or after', async () => {
+  it('gives a workstream the mean of the teams shown, never a team below k, or the executive’s own where it was assessed', async () => {
+    const { db, organisationId, rounds, teams } = await threeRounds()
+    const executive = { id: crypto.randomUUID(), name: 'Executive' }
+    await db.insert(groups).values({
+      ...executive,
+      organisationId,
+      kind: 'executive',
+      createdAt: new Date().toISOString(),
+    })
+    const few = await createTeamRow(db, organisationId, 'Ward D')
+    // A fourth round: Ward A as before, Ward D with 3 people (below 5), extreme so it would show.
+    await closedRoundWith(db, organisationId, instrument, {
+      name: 'Round 4',
+      date: '2024-03-31',
+      responses: [
+        ...Array.from({ length: 5 }, (_, r) => ({
+          groupId: teams.a.id,
+          answers: allAnswered(instrument, (r % 5) as 0 | 1 | 2 | 3 | 4),
+        })),
+        ...Array.from({ length: 3 }, () => ({
+          groupId: few.id,
+          answers: allAnswered(instrument, 4),
+        })),
+      ],
+    })
+    // A fifth: the executive's consensus.
+    await closedRoundWith(db, organisationId, instrument, {
+      name: 'Round 5',
+      date: '2025-03-31',
+      mode: 'consensus',
+      responses: [{ groupId: executive.id, answers: allAnswered(instrument, 1) }],
+    })
+    const closed = await listClosedRounds(db, organisationId)
+    expect(closed.map((r) => r.id).slice(0, 3)).toEqual(rounds)
     const linked = instrument.domains.slice(1, 3).map((d) => d.key)
-    const wanted = (rows: readonly { kind: string; key: string }[]) =>
-      rows.filter((r) => r.kind === 'responses' || (r.kind === 'domain' && linked.includes(r.key)))
-    const plain = (part: FiguresByRound) =>
-      [...part]
-        .map(([roundId, groups]) => [
-          roundId,
-          [...groups]
-            .map(([groupId, group]) => [groupId, wanted(group.rows).map((r) => ({ ...r }))])
-            .sort(),
-        ])
-        .sort()
-    for (const scoresFirst of [false, true]) {
-      const { db, organisationId, rounds } = await threeRounds()
-      const scores = scoresFirst
-        ? await roundFiguresPart(db, organisationId, rounds, 'scores')
-        : null
-      const narrow = await domainFiguresPart(db, organisationId, rounds, linked)
-      const reference = scores ?? (await roundFiguresPart(db, organisationId, rounds, 'scores'))
-      expect(plain(narrow)).toEqual(plain(reference))
-      expect(JSON.stringify(plain(narrow))).toContain(`"${linked[0]}"`)
-      if (!scoresFirst) {
-        // Read narrow, it holds no other domain and no question.
-        const keys = [...narrow.values()].flatMap((g) => [...g.values()].flatMap((x) => x.rows))
-        expect(keys.every((r) => r.kind === 'responses' || linked.includes(r.key))).toBe(true)
-      }
+    const asked = closed.map((r) => ({ id: r.id, threshold: thresholdOf(r) }))
+    const scores = await roundFiguresPart(
+      db,
+      organisationId,
+      asked.map((r) => r.id),
+      'scores',
+    )
+    // What the figures give, worked out here group by group with the rule of each figure.
+    const expected = closed.map((round) => {
+      const kept = scores.get(round.id) ?? new Map()
+      const ofExecutive = kept.has(executive.id)
+      const side = [...kept].filter(([id]) => (id === executive.id) === ofExecutive)
+      const shown = side.filter(([, g]) => wholeMean(round, g, 'responses') !== null).length
+      const means = linked.map((key) => {
+        const each = side.flatMap(([, g]) => wholeMean(round, g, 'domain', key) ?? [])
+        return each.length === 0 ? null : each.reduce((a, b) => a + b, 0) / each.length
+      })
+      return { executive: ofExecutive, shown, means }
+    })
+    expect(expected.map((e) => [e.executive, e.shown])).toEqual([
+      [false, 2],
+      [false, 3],
+      [false, 2],
+      [false, 1],
+      [true, 1],
+    ])
+    for (const readFirst of [true, false]) {
+      const read = await listDomainMeans(db, organisationId, asked, linked, executive.id)
+      const got = closed.map((round) => {
+        const at = read.get(round.id)
+        return {
+          executive: at?.executive,
+          shown: at?.shown,
+          means: linked.map((key) => at?.means.get(key) ?? null),
+        }
+      })
+      expect([readFirst, got.length]).toEqual([readFirst, expected.length])
+      got.forEach((g, i) => {
+        const want = expected[i]
+        expect([g.executive, g.shown]).toEqual([want?.executive, want?.shown])
+        g.means.forEach((m, j) => expect(m).toBeCloseTo(want?.means[j] ?? Number.NaN, 10))
+      })
     }
+    // Ward D's 3 people in round 4 add nothing: the mean there is Ward A's alone.
+    const fourth = scores.get(closed[3]?.id ?? '')
+    const wardA = linked.map((key) =>
+      wholeMean(closed[3] as ResultsRound, fourth?.get(teams.a.id), 'domain', key),
+    )
+    const round4 = (await listDomainMeans(db, organisationId, asked, linked, executive.id)).get(
+      closed[3]?.id ?? '',
+    )
+    expect(linked.map((key) => round4?.means.get(key))).toEqual(wardA)
+    // Rounds enough for three statements, with every domain: each within D1's 100 parameters.
+    const many = Array.from({ length: 100 }, () => ({ id: crypto.randomUUID(), threshold: 5 }))
+    const allKeys = instrument.domains.map((d) => d.key)
+    const none = await listDomainMeans(db, organisationId, many, allKeys, executive.id)
+    expect(none.size).toBe(100)
+    expect([...none.values()].every((m) => m.shown === 0 && m.means.size === 0)).toBe(true)
   })
 })
