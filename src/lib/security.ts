@@ -74,7 +74,7 @@ export function bodyLimits(): MiddlewareHandler {
     const stated = c.req.header('Content-Length')
     if (stated === undefined || c.req.header('Transfer-Encoding') !== undefined)
       return (counted.get(limit) as MiddlewareHandler)(c, next)
-    if (Number.parseInt(stated, 10) > limit) tooLarge(limit)(c)
+    if (Number.parseInt(stated, 10) > limit) return tooLarge(limit)(c)
     await next()
   }
 }
