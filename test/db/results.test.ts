@@ -147,7 +147,9 @@ describe('reading a few groups of closed rounds', () => {
       got.forEach((g, i) => {
         const want = expected[i]
         expect([g.executive, g.shown]).toEqual([want?.executive, want?.shown])
-        g.means.forEach((m, j) => expect(m).toBeCloseTo(want?.means[j] ?? Number.NaN, 10))
+        g.means.forEach((m, j) => {
+          expect(m).toBeCloseTo(want?.means[j] ?? Number.NaN, 10)
+        })
       })
     }
     // Ward D's 3 people in round 4 add nothing: the mean there is Ward A's alone.
