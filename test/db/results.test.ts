@@ -5,11 +5,12 @@ import {
   groupsFiguresPart,
   listClosedRounds,
   listDomainMeans,
+  listGroupMeans,
   type ResultsRound,
   roundFiguresPart,
 } from '../../src/db/queries/results'
 import { groups } from '../../src/db/schema'
-import { thresholdOf, wholeMean } from '../../src/instruments/results'
+import { type KeptGroup, thresholdOf, wholeMean } from '../../src/instruments/results'
 import { createOrganisation, createTeamRow, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 
@@ -51,6 +52,51 @@ async function threeRounds() {
   return { db, organisationId, rounds, teams: { a, b, c } }
 }
 
+/**
+ * threeRounds, with an executive and two more rounds: one at a threshold of 4 with Ward A as
+ * before, Ward D with 3 people answering at the extreme (so that a mean holding them would show
+ * it) and Ward B asked but silent; and the executive's consensus.
+ */
+async function fiveRounds() {
+  const { db, organisationId, rounds, teams } = await threeRounds()
+  const executive = { id: crypto.randomUUID(), name: 'Executive' }
+  await db.insert(groups).values({
+    ...executive,
+    organisationId,
+    kind: 'executive',
+    createdAt: new Date().toISOString(),
+  })
+  const few = await createTeamRow(db, organisationId, 'Ward D')
+  // A fourth round, at a threshold of 4: Ward A as before, Ward D with 3 people (below 4), extreme
+  // so it would show, and Ward B asked but not answering.
+  await closedRoundWith(db, organisationId, instrument, {
+    name: 'Round 4',
+    date: '2024-03-31',
+    thresholds: { anonymityThreshold: 4 },
+    groupIds: [teams.a.id, few.id, teams.b.id],
+    responses: [
+      ...Array.from({ length: 5 }, (_, r) => ({
+        groupId: teams.a.id,
+        answers: allAnswered(instrument, (r % 5) as 0 | 1 | 2 | 3 | 4),
+      })),
+      ...Array.from({ length: 3 }, () => ({
+        groupId: few.id,
+        answers: allAnswered(instrument, 4),
+      })),
+    ],
+  })
+  // A fifth: the executive's consensus.
+  await closedRoundWith(db, organisationId, instrument, {
+    name: 'Round 5',
+    date: '2025-03-31',
+    mode: 'consensus',
+    responses: [{ groupId: executive.id, answers: allAnswered(instrument, 1) }],
+  })
+  const closed = await listClosedRounds(db, organisationId)
+  expect(closed.map((r) => r.id).slice(0, 3)).toEqual(rounds)
+  return { db, organisationId, rounds, teams, few, executive, closed }
+}
+
 describe('reading a few groups of closed rounds', () => {
   it('gives the same figures as the whole rounds do, read first or after, and nothing for a round a group missed', async () => {
     for (const wholeFirst of [false, true]) {
@@ -73,39 +119,7 @@ describe('reading a few groups of closed rounds', () => {
   })
 
   it('gives a workstream the mean of the teams shown, never a team below k, or the executive’s own where it was assessed', async () => {
-    const { db, organisationId, rounds, teams } = await threeRounds()
-    const executive = { id: crypto.randomUUID(), name: 'Executive' }
-    await db.insert(groups).values({
-      ...executive,
-      organisationId,
-      kind: 'executive',
-      createdAt: new Date().toISOString(),
-    })
-    const few = await createTeamRow(db, organisationId, 'Ward D')
-    // A fourth round: Ward A as before, Ward D with 3 people (below 5), extreme so it would show.
-    await closedRoundWith(db, organisationId, instrument, {
-      name: 'Round 4',
-      date: '2024-03-31',
-      responses: [
-        ...Array.from({ length: 5 }, (_, r) => ({
-          groupId: teams.a.id,
-          answers: allAnswered(instrument, (r % 5) as 0 | 1 | 2 | 3 | 4),
-        })),
-        ...Array.from({ length: 3 }, () => ({
-          groupId: few.id,
-          answers: allAnswered(instrument, 4),
-        })),
-      ],
-    })
-    // A fifth: the executive's consensus.
-    await closedRoundWith(db, organisationId, instrument, {
-      name: 'Round 5',
-      date: '2025-03-31',
-      mode: 'consensus',
-      responses: [{ groupId: executive.id, answers: allAnswered(instrument, 1) }],
-    })
-    const closed = await listClosedRounds(db, organisationId)
-    expect(closed.map((r) => r.id).slice(0, 3)).toEqual(rounds)
+    const { db, organisationId, teams, executive, closed } = await fiveRounds()
     const linked = instrument.domains.slice(1, 3).map((d) => d.key)
     const asked = closed.map((r) => ({ id: r.id, threshold: thresholdOf(r) }))
     const scores = await roundFiguresPart(
@@ -168,5 +182,64 @@ describe('reading a few groups of closed rounds', () => {
     const none = await listDomainMeans(db, organisationId, many, allKeys, executive.id)
     expect(none.size).toBe(100)
     expect([...none.values()].every((m) => m.shown === 0 && m.means.size === 0)).toBe(true)
+  })
+})
+
+describe('what closed rounds show of each group', () => {
+  it('gives every group a round assessed, and each total and domain score only where k people stand behind it', async () => {
+    const { db, organisationId, teams, few, executive, closed } = await fiveRounds()
+    const keys = instrument.domains.map((d) => d.key)
+    const asked = closed.map((r) => ({ id: r.id, threshold: thresholdOf(r) }))
+    const scores = await roundFiguresPart(
+      db,
+      organisationId,
+      asked.map((r) => r.id),
+      'scores',
+    )
+    // What the figures give, worked out here group by group with the rule of each figure.
+    const shownOf = (
+      round: ResultsRound,
+      kept: Map<string, KeptGroup>,
+      kind: 'total' | 'domain',
+      key = '',
+    ) =>
+      [...kept]
+        .flatMap(([id, g]) => {
+          const mean = wholeMean(round, g, kind, key)
+          return mean === null ? [] : [[id, mean] as const]
+        })
+        .sort()
+    const expected = closed.map((round) => {
+      const kept = new Map(scores.get(round.id) ?? [])
+      return {
+        assessed: [...kept.keys()].sort(),
+        total: shownOf(round, kept, 'total'),
+        domains: keys.map((key) => shownOf(round, kept, 'domain', key)),
+      }
+    })
+    // Round 4 asked Wards A, B and D; only Ward A's 5 show. Round 5 is the executive's consensus.
+    expect(expected[3]?.assessed).toEqual([teams.a.id, teams.b.id, few.id].sort())
+    expect(expected[3]?.total.map(([id]) => id)).toEqual([teams.a.id])
+    expect(expected[4]?.total.map(([id]) => id)).toEqual([executive.id])
+    for (const source of ['database', 'kept']) {
+      const read = await listGroupMeans(db, organisationId, asked, keys)
+      const got = closed.map((round) => {
+        const at = read.get(round.id)
+        return {
+          assessed: [...(at?.assessed ?? [])].sort(),
+          total: [...(at?.total ?? [])].sort(),
+          domains: keys.map((key) => [...(at?.domains.get(key) ?? [])].sort()),
+        }
+      })
+      expect([source, got]).toEqual([source, expected])
+    }
+    // Rounds enough for several statements, with every domain: each within D1's 100 parameters.
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      threshold: 3 + (i % 3),
+    }))
+    const none = await listGroupMeans(db, organisationId, many, keys)
+    expect(none.size).toBe(100)
+    expect([...none.values()].every((m) => m.assessed.size === 0 && m.total.size === 0)).toBe(true)
   })
 })

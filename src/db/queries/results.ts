@@ -126,14 +126,12 @@ export function byRoundAndGroup(rows: readonly KeptFigure[]): FiguresByRound {
  * What of a closed round's figures a page needs: the smallest part that holds it is read. Each
  * statement's figures come as one JSON value, and D1 refuses a value over 2,000,000 bytes: so
  * each part is read this many rounds a statement (at the reference trust's 151 groups, about
- * 650 KB, 800 KB and 1.3 MB), the statements at once.
+ * 800 KB and 1.3 MB), the statements at once.
  */
-const roundsPerStatement: Record<FiguresPart, number> = { totals: 20, scores: 4, whole: 1 }
+const roundsPerStatement: Record<FiguresPart, number> = { scores: 4, whole: 1 }
 
 const parts = {
-  /** Every group's response count and total, everyone together: the overview. */
-  totals: { kinds: ['responses', 'total'], wholeOnly: true },
-  /** And each domain: heatmaps, the strategy's linked domains. */
+  /** Every group's response count, total and domains, everyone together: a group's scores. */
   scores: { kinds: ['responses', 'total', 'domain'], wholeOnly: true },
   /** And each question: comparisons. */
   whole: { wholeOnly: true },
@@ -281,6 +279,148 @@ export async function groupsFiguresPart(
   return found
 }
 
+type RoundThreshold = { id: string; threshold: number }
+
+/**
+ * Reads rounds' figures worked out in the database, rounds that share a threshold together (most
+ * of an organisation's share one), `perStatement` rounds a statement, the statements at once.
+ */
+async function readByThreshold<T>(
+  rounds: readonly RoundThreshold[],
+  perStatement: number,
+  read: (threshold: number, roundIds: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const byThreshold = new Map<number, string[]>()
+  for (const round of rounds)
+    byThreshold.set(round.threshold, [...(byThreshold.get(round.threshold) ?? []), round.id])
+  const reads = await Promise.all(
+    [...byThreshold].flatMap(([threshold, ids]) =>
+      chunksOf(ids, Math.max(1, perStatement)).map((chunk) => read(threshold, chunk)),
+    ),
+  )
+  return reads.flat()
+}
+
+/** The rounds not kept yet under their keys; those kept go into `found`. */
+function notKept<T>(
+  rounds: readonly RoundThreshold[],
+  keyOf: (roundId: string) => string,
+  found: Map<string, T>,
+) {
+  return rounds.filter((round) => {
+    const known = kept.get(keyOf(round.id))?.value as T | undefined
+    if (known) found.set(round.id, known)
+    return !known
+  })
+}
+
+/** A figure of everyone together that shows (rule 6, as wholeMean tests it), by index seek. */
+const shownFigures = (
+  organisationId: string,
+  kind: FigureKind,
+  threshold: number,
+  roundIds: readonly string[],
+  ...more: SQL[]
+) =>
+  and(
+    eq(roundFigures.organisationId, organisationId),
+    eq(roundFigures.perspective, allPerspectives),
+    eq(roundFigures.kind, kind),
+    inArray(roundFigures.roundId, [...roundIds]),
+    ...(kind === 'responses'
+      ? []
+      : [sql`${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold}`]),
+    ...more,
+  )
+
+/**
+ * What a closed round shows of each group's total and of some domains' scores: the groups it
+ * assessed (a group nobody answered for as well), and each group's mean where rule 6 lets it
+ * show (n above 0 and at least the round's threshold, as wholeMean tests it). A group assessed
+ * but missing from a measure's means shows "fewer than k" there, or nothing in a consensus.
+ */
+export type GroupMeans = {
+  assessed: ReadonlySet<string>
+  total: ReadonlyMap<string, number>
+  domains: ReadonlyMap<string, ReadonlyMap<string, number>>
+}
+
+type GroupMeansRow = {
+  roundId: string
+  kind: FigureKind
+  key: string
+  groups: string
+  means: string
+}
+
+const noGroups: GroupMeans = { assessed: new Set(), total: new Map(), domains: new Map() }
+
+/**
+ * GroupMeans of these rounds, worked out where the figures are: each round's groups and means
+ * cross as a few JSON values (for the overview at the reference trust, 40 rounds' 3,020 totals
+ * as 80 values, rather than 6,040 figures of eleven fields to group here). What was worked out
+ * before is kept; the rest is read as listDomainMeans reads.
+ */
+export async function listGroupMeans(
+  db: Db,
+  organisationId: string,
+  roundThresholds: readonly RoundThreshold[],
+  domainKeys: readonly string[] = [],
+): Promise<Map<string, GroupMeans>> {
+  const keys = [...new Set(domainKeys)].sort()
+  const keyOf = (roundId: string) => `group means|${organisationId}|${roundId}|${keys.join(' ')}`
+  const found = new Map<string, GroupMeans>()
+  const missing = notKept(roundThresholds, keyOf, found)
+  // Three parts of 4 parameters, the keys, the threshold twice, and the rounds three times.
+  const rows = await readByThreshold(
+    missing,
+    Math.floor((100 - 14 - keys.length) / 3),
+    (threshold, roundIds) => {
+      const part = (kind: FigureKind, ...more: SQL[]) => sql`
+        select ${roundFigures.roundId} as roundId, ${roundFigures.kind} as kind,
+          ${roundFigures.key} as key, json_group_array(${roundFigures.groupId}) as groups,
+          ${kind === 'responses' ? sql`'[]'` : sql`json_group_array(${roundFigures.sum} * 1.0 / ${roundFigures.n})`} as means
+        from ${roundFigures}
+        where ${shownFigures(organisationId, kind, threshold, roundIds, ...more)}
+        group by ${roundFigures.roundId}, ${roundFigures.key}`
+      const parts = [part('responses'), part('total')]
+      if (keys.length > 0) parts.push(part('domain', inArray(roundFigures.key, keys)))
+      return db.all<GroupMeansRow>(sql.join(parts, sql` union all `))
+    },
+  )
+  const read = new Map<
+    string,
+    { assessed: Set<string>; total: Map<string, number>; domains: Map<string, Map<string, number>> }
+  >()
+  for (const row of rows) {
+    let at = read.get(row.roundId)
+    if (!at) {
+      at = { assessed: new Set(), total: new Map(), domains: new Map() }
+      read.set(row.roundId, at)
+    }
+    const groups = JSON.parse(row.groups) as string[]
+    if (row.kind === 'responses') {
+      at.assessed = new Set(groups)
+      continue
+    }
+    const means = JSON.parse(row.means) as number[]
+    const byGroup = new Map(groups.map((id, i) => [id, means[i] as number]))
+    if (row.kind === 'total') at.total = byGroup
+    else at.domains.set(row.key, byGroup)
+  }
+  for (const round of missing) {
+    const value = read.get(round.id)
+    found.set(round.id, value ?? noGroups)
+    // A round with no figures is not closed: never kept.
+    if (value)
+      kept.set(keyOf(round.id), {
+        value,
+        size: value.assessed.size + value.total.size * (1 + value.domains.size),
+      })
+  }
+  return found
+}
+
 /**
  * Some domains' scores at closed rounds, with who they are of: the executive's where the round
  * assessed the executive, otherwise the mean of the teams' figures that show, and how many groups
@@ -307,7 +447,7 @@ type DomainMeanRow = {
 export async function listDomainMeans(
   db: Db,
   organisationId: string,
-  roundThresholds: readonly { id: string; threshold: number }[],
+  roundThresholds: readonly RoundThreshold[],
   domainKeys: readonly string[],
   executiveId: string | null,
 ): Promise<Map<string, DomainMeans>> {
@@ -315,47 +455,34 @@ export async function listDomainMeans(
   const keyOf = (roundId: string) =>
     `domain means|${organisationId}|${roundId}|${executiveId}|${keys.join(' ')}`
   const found = new Map<string, DomainMeans>()
-  const missing = roundThresholds.filter((round) => {
-    const known = kept.get(keyOf(round.id))?.value as DomainMeans | undefined
-    if (known) found.set(round.id, known)
-    return !known
-  })
+  const missing = notKept(roundThresholds, keyOf, found)
   if (keys.length === 0) return found
-  // Rounds with one threshold together (most of an organisation's share one): 10 parameters, the
-  // keys, and 2 a round.
-  const perStatement = Math.max(1, Math.floor((100 - 10 - keys.length) / 2))
-  const byThreshold = new Map<number, { id: string }[]>()
-  for (const round of missing)
-    byThreshold.set(round.threshold, [...(byThreshold.get(round.threshold) ?? []), round])
-  const reads = await Promise.all(
-    [...byThreshold].flatMap(([threshold, sharing]) =>
-      chunksOf(sharing, perStatement).map((chunk) => {
-        // Each kind read by its own seek of the index (organisation, perspective, kind, round, key).
-        const figures = (kind: 'responses' | 'domain', ...more: SQL[]) => sql`
-          select ${roundFigures.roundId} as round_id, ${roundFigures.kind} as kind,
-            ${roundFigures.key} as key, ${roundFigures.groupId} = ${executiveId ?? ''} as executive,
-            ${roundFigures.sum} * 1.0 / ${roundFigures.n} as mean,
-            ${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold} as passes
-          from ${roundFigures}
-          where ${and(
-            eq(roundFigures.organisationId, organisationId),
-            eq(roundFigures.perspective, allPerspectives),
-            eq(roundFigures.kind, kind),
-            inArray(
-              roundFigures.roundId,
-              chunk.map((r) => r.id),
-            ),
-            ...more,
-          )}`
-        return db.all<DomainMeanRow>(sql`
-          select round_id as roundId, executive, kind, key, sum(passes) as shown,
-            sum(case when passes then mean end) as total
-          from (${figures('responses')} union all ${figures('domain', inArray(roundFigures.key, keys))})
-          group by round_id, executive, kind, key`)
-      }),
-    ),
+  // 10 parameters, the keys, and 2 a round.
+  const rows = await readByThreshold(
+    missing,
+    Math.floor((100 - 10 - keys.length) / 2),
+    (threshold, roundIds) => {
+      // Each kind read by its own seek of the index (organisation, perspective, kind, round, key).
+      const figures = (kind: 'responses' | 'domain', ...more: SQL[]) => sql`
+        select ${roundFigures.roundId} as round_id, ${roundFigures.kind} as kind,
+          ${roundFigures.key} as key, ${roundFigures.groupId} = ${executiveId ?? ''} as executive,
+          ${roundFigures.sum} * 1.0 / ${roundFigures.n} as mean,
+          ${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold} as passes
+        from ${roundFigures}
+        where ${and(
+          eq(roundFigures.organisationId, organisationId),
+          eq(roundFigures.perspective, allPerspectives),
+          eq(roundFigures.kind, kind),
+          inArray(roundFigures.roundId, roundIds),
+          ...more,
+        )}`
+      return db.all<DomainMeanRow>(sql`
+        select round_id as roundId, executive, kind, key, sum(passes) as shown,
+          sum(case when passes then mean end) as total
+        from (${figures('responses')} union all ${figures('domain', inArray(roundFigures.key, keys))})
+        group by round_id, executive, kind, key`)
+    },
   )
-  const rows = reads.flat()
   for (const round of missing) {
     const of = rows.filter((r) => r.roundId === round.id)
     const executive = of.some((r) => r.executive && r.kind === 'responses')

@@ -4,15 +4,13 @@ import { slot } from '../../db/prepared'
 import { groupingsOf, type Team, teamsOf } from '../../db/queries/groups'
 import { findInstrument } from '../../db/queries/instruments'
 import { executiveOf } from '../../db/queries/organisations'
-import { closedRoundsOf, type ResultsRound, roundFiguresPart } from '../../db/queries/results'
 import {
-  type Figure,
-  type KeptGroup,
-  type RoundRules,
-  wholeFigure,
-  wholeFigures,
-  wholeMean,
-} from '../../instruments/results'
+  closedRoundsOf,
+  type GroupMeans,
+  listGroupMeans,
+  type ResultsRound,
+} from '../../db/queries/results'
+import { type RoundRules, thresholdOf } from '../../instruments/results'
 
 export type OverviewFilters = {
   line?: string | undefined
@@ -27,17 +25,26 @@ export type OverviewFilters = {
 export type Cell = { value: number | null; suppressed: number | null }
 export const notAssessed: Cell = { value: null, suppressed: null }
 
-/** A figure as a cell: its mean, or "fewer than k" for individual responses, rule 6 applied. */
-export function cellOf(round: RoundRules, figure: Figure | null): Cell {
-  if (figure) return { value: figure.mean, suppressed: null }
+/**
+ * A group's cell at a round: its mean where rule 6 shows it; where it does not, "fewer than k"
+ * for individual responses, nothing for a consensus with no rating; nothing where the round did
+ * not assess the group.
+ */
+export function meanCell(round: RoundRules, assessed: boolean, mean: number | undefined): Cell {
+  if (!assessed) return notAssessed
+  if (mean !== undefined) return { value: mean, suppressed: null }
   return round.mode === 'consensus'
     ? notAssessed
     : { value: null, suppressed: round.anonymityThreshold }
 }
 
-/** A group's total at a round, or not assessed when the round did not assess it. */
-export const totalCell = (round: ResultsRound, group: KeptGroup | undefined) =>
-  group ? cellOf(round, wholeFigure(round, group, 'total')) : notAssessed
+/** A group's total at a round. */
+const totalCell = (round: RoundRules, means: GroupMeans | undefined, groupId: string) =>
+  meanCell(round, means?.assessed.has(groupId) ?? false, means?.total.get(groupId))
+
+/** The rounds with the thresholds their figures are shown at. */
+export const withThresholds = (rounds: readonly ResultsRound[]) =>
+  rounds.map((round) => ({ id: round.id, threshold: thresholdOf(round) }))
 
 /** What the overview reads, in one statement: closed rounds, executive, teams and service lines. */
 const overviewLists = preparedLists({
@@ -71,31 +78,24 @@ export async function overviewData(
       (!filters.line || t.groupingId === filters.line) &&
       (!filters.type || t.teamType === filters.type),
   )
-  const figures = await roundFiguresPart(
-    db,
-    organisationId,
-    rounds.map((r) => r.id),
-    'totals',
-  )
-  const assessed = (round: ResultsRound, groupId: string) => figures.get(round.id)?.get(groupId)
+  const means = await listGroupMeans(db, organisationId, withThresholds(rounds))
   const teamIds = new Set(allTeams.map((t) => t.id))
-  const teamRounds = rounds.filter((r) =>
-    [...(figures.get(r.id)?.keys() ?? [])].some((id) => teamIds.has(id)),
-  )
+  const teamRounds = rounds.filter((r) => {
+    for (const id of means.get(r.id)?.assessed ?? []) if (teamIds.has(id)) return true
+    return false
+  })
   const lines = teams.length <= teamLinesUpTo ? teams : []
-  // Each round's groups are walked in the order they are kept, not looked up team by team.
+  // Each round's shown totals are walked, not looked up team by team.
   const visible = new Set(teams.map((t) => t.id))
   let previous: ReadonlySet<string> | null = null
   const series = rounds.map((round) => {
-    const groups = figures.get(round.id)
+    const at = means.get(round.id)
     const shown = new Set<string>()
     let sum = 0
-    for (const [groupId, group] of groups ?? []) {
-      const mean = visible.has(groupId) ? wholeMean(round, group, 'total') : null
-      if (mean !== null) {
-        shown.add(groupId)
-        sum += mean
-      }
+    for (const [groupId, mean] of at?.total ?? []) {
+      if (!visible.has(groupId)) continue
+      shown.add(groupId)
+      sum += mean
     }
     const changed =
       shown.size > 0 &&
@@ -104,11 +104,11 @@ export async function overviewData(
     if (shown.size > 0) previous = shown
     return {
       round,
-      executive: executive ? totalCell(round, groups?.get(executive.id)) : notAssessed,
+      executive: executive ? totalCell(round, at, executive.id) : notAssessed,
       teams: shown.size > 0 ? sum / shown.size : null,
       teamsShown: shown.size,
       teamsChanged: changed,
-      each: lines.map((t) => totalCell(round, assessed(round, t.id))),
+      each: lines.map((t) => totalCell(round, at, t.id)),
     }
   })
   const heatRound = teamRounds.find((r) => r.id === filters.round) ?? teamRounds.at(-1) ?? null
@@ -130,24 +130,27 @@ async function heatmapOf(
   round: ResultsRound,
   teams: readonly Team[],
 ) {
-  const [entry, kept] = await Promise.all([
-    findInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion),
-    roundFiguresPart(db, organisationId, [round.id], 'scores'),
-  ])
-  const figures = kept.get(round.id)
-  const domains = entry?.instrument.domains ?? []
-  const domainKeys = domains.map((d) => d.key)
+  const domains =
+    (await findInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion))
+      ?.instrument.domains ?? []
+  const means = (
+    await listGroupMeans(
+      db,
+      organisationId,
+      withThresholds([round]),
+      domains.map((d) => d.key),
+    )
+  ).get(round.id)
   return {
     round,
     domains,
     rows: teams.flatMap((team) => {
-      const kept = figures?.get(team.id)
-      if (!kept) return []
+      if (!means?.assessed.has(team.id)) return []
       return [
         {
           team,
-          total: cellOf(round, wholeFigure(round, kept, 'total')),
-          cells: wholeFigures(round, kept, 'domain', domainKeys).map((f) => cellOf(round, f)),
+          total: totalCell(round, means, team.id),
+          cells: domains.map((d) => meanCell(round, true, means.domains.get(d.key)?.get(team.id))),
         },
       ]
     }),

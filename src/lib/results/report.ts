@@ -2,26 +2,31 @@ import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
-  type FiguresByRound,
+  type GroupMeans,
   listClosedRounds,
+  listGroupMeans,
   type ResultsRound,
   roundFiguresPart,
 } from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
 import { groupResults } from '../../instruments/results'
 import { comparisonData } from './comparison'
-import { overviewData } from './overview'
+import { overviewData, withThresholds } from './overview'
 import { meansOf, nearestRound } from './team'
 
 type Group = { id: string; name: string; kind: 'executive' | 'team' }
 
 /** The latest round before this one of the same instrument that assessed any of the same groups. */
-function previousOf(members: FiguresByRound, rounds: readonly ResultsRound[], round: ResultsRound) {
-  const mine = members.get(round.id) ?? new Map()
+function previousOf(
+  members: ReadonlyMap<string, GroupMeans>,
+  rounds: readonly ResultsRound[],
+  round: ResultsRound,
+) {
+  const mine = members.get(round.id)?.assessed ?? new Set()
   return (
     rounds
       .filter((r) => r.opensOn < round.opensOn && r.instrumentSlug === round.instrumentSlug)
-      .filter((r) => [...(members.get(r.id)?.keys() ?? [])].some((id) => mine.has(id)))
+      .filter((r) => [...(members.get(r.id)?.assessed ?? [])].some((id) => mine.has(id)))
       .at(-1) ?? null
   )
 }
@@ -43,16 +48,11 @@ export async function reportData(
   ])
   const round = rounds.find((r) => r.id === roundId)
   if (!round) return null
-  const members = await roundFiguresPart(
-    db,
-    organisationId,
-    rounds.map((r) => r.id),
-    'totals',
-  )
+  const members = await listGroupMeans(db, organisationId, withThresholds(rounds))
   const teamIds = new Set(groups.filter((g) => g.kind === 'team').map((g) => g.id))
   // A round of the executive alone is reported beside the teams' round nearest to it in time.
   const holdsTeams = (r: ResultsRound) =>
-    [...(members.get(r.id)?.keys() ?? [])].some((id) => teamIds.has(id))
+    [...(members.get(r.id)?.assessed ?? [])].some((id) => teamIds.has(id))
   const teamRound = holdsTeams(round) ? round : nearestRound(rounds.filter(holdsTeams), round)
   const overview = await overviewData(
     db,
@@ -72,7 +72,9 @@ export async function reportData(
           teamRound.id,
         )
       : null
-  const execRounds = rounds.filter((r) => executive && members.get(r.id)?.has(executive.id))
+  const execRounds = rounds.filter(
+    (r) => executive && members.get(r.id)?.assessed.has(executive.id),
+  )
   const execRound = nearestRound(execRounds, round)
   const execPrevious = execRound ? previousOf(members, execRounds, execRound) : null
   const exec =
