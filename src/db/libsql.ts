@@ -63,6 +63,9 @@ function rememberShape(statement: Statement): Statement {
   return statement
 }
 
+/** Up to 1 GiB of the file is mapped (the reference trust's is about 600 MB). */
+export const mappedBytes = 2 ** 30
+
 export async function openLibsqlDb({ url, authToken }: LibsqlOptions) {
   keepPreparedStatements()
   const client = createClient({ url, authToken })
@@ -75,6 +78,10 @@ export async function openLibsqlDb({ url, authToken }: LibsqlOptions) {
     await client.execute('PRAGMA journal_mode = WAL')
     await client.execute('PRAGMA synchronous = NORMAL')
     await client.execute('PRAGMA busy_timeout = 5000')
+    // Pages read through memory mapping rather than a system call each: a fresh process's first
+    // read of a round's figures took twice as long without it. Only reads are mapped (SQLite
+    // writes through the log), and address space is not memory: pages stay the system's cache.
+    await client.execute(`PRAGMA mmap_size = ${mappedBytes}`)
   }
   const db: Db = drizzle(client, { schema })
   await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder })

@@ -556,6 +556,25 @@ export const roundFigures = sqliteTable(
       t.naCount,
       t.dkCount,
     ),
+    /**
+     * Covering reads of every group's figures of everyone together at one round, group by group
+     * (a comparison's): only those rows, already in the order they are grouped in.
+     */
+    index('round_figures_whole_idx')
+      .on(
+        t.organisationId,
+        t.roundId,
+        t.groupId,
+        t.kind,
+        t.key,
+        t.n,
+        t.sum,
+        t.sumOfSquares,
+        t.insufficient,
+        t.naCount,
+        t.dkCount,
+      )
+      .where(sql`perspective = 'all'`),
     check('round_figures_kind_check', sql`kind in ('responses', 'total', 'domain', 'item')`),
   ],
 )

@@ -31,6 +31,12 @@ export type KeptFigure = {
   dkCount: number
 }
 
+/** What rules 8 and 9 compare of a kept figure. */
+export type ComparedFigure = Pick<
+  KeptFigure,
+  'perspective' | 'kind' | 'key' | 'n' | 'sum' | 'sumOfSquares'
+>
+
 export type RoundRules = {
   mode: 'individual' | 'consensus'
   anonymityThreshold: number
@@ -101,7 +107,7 @@ export function disclosedParts(
   return new Set(shown.map(([part]) => part))
 }
 
-function figureOf(row: KeptFigure | undefined, shown: boolean): Figure | null {
+function figureOf(row: ComparedFigure | undefined, shown: boolean): Figure | null {
   if (!row || !shown || row.n === 0) return null
   const summary = summaryFromSums(row.n, row.sum, row.sumOfSquares)
   return summary.mean === null ? null : { n: summary.n, mean: summary.mean, sd: summary.sd }
@@ -302,7 +308,7 @@ export const itemRanges = (instrument: Instrument) =>
  */
 export function wholeForComparison(
   round: RoundRules,
-  rows: readonly KeptFigure[],
+  rows: readonly ComparedFigure[],
   ranges: ReadonlyMap<string, { min: number; max: number }>,
 ): { responses: number | null; total: Figure | null; items: RoundItems } {
   const k = thresholdOf(round)

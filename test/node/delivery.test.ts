@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { createClient } from '@libsql/client'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import { openLibsqlDb } from '../../src/db/libsql'
+import { mappedBytes, openLibsqlDb } from '../../src/db/libsql'
 import { compressPages } from '../../src/node-compress'
 
 const folder = mkdtempSync(join(tmpdir(), 'delivery-'))
@@ -47,7 +47,7 @@ describe('delivery on Node', () => {
     }
   })
 
-  it('keeps its database file in write-ahead logging, synchronous NORMAL, waiting up to 5 s for a writer', async () => {
+  it('keeps its database file in write-ahead logging, synchronous NORMAL, waiting up to 5 s for a writer, read through memory mapping', async () => {
     const url = `file:${join(folder, 'wal.db')}`
     const { close } = await openLibsqlDb({ url })
     close()
@@ -64,6 +64,7 @@ describe('delivery on Node', () => {
           Object.values((await opened.client.execute(`PRAGMA ${name}`)).rows[0] ?? {})[0]
         expect(await read('synchronous')).toBe(1)
         expect(await read('busy_timeout')).toBe(5000)
+        expect(await read('mmap_size')).toBe(mappedBytes)
       } finally {
         closeAgain()
       }

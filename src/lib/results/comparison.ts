@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { findInstrument } from '../../db/queries/instruments'
-import { keptWork, type ResultsRound, roundFiguresPart } from '../../db/queries/results'
+import { keptWork, listComparedFigures, type ResultsRound } from '../../db/queries/results'
 import {
   inDateOrder,
   type MeasuresSplit,
@@ -11,7 +11,7 @@ import {
   teamChangeIndividual,
 } from '../../instruments/comparison'
 import type { Instrument } from '../../instruments/definition'
-import { itemRanges, type KeptGroup, wholeForComparison } from '../../instruments/results'
+import { type ComparedFigure, itemRanges, wholeForComparison } from '../../instruments/results'
 
 export type GroupComparison = {
   groupId: string
@@ -57,20 +57,23 @@ function comparedGroups(
   b: Instrument,
 ): Promise<ReadonlyMap<string, Compared>> {
   return keptWork(`comparison|${organisationId}|${from.id}|${to.id}`, async () => {
-    const kept = await roundFiguresPart(db, organisationId, [from.id, to.id], 'whole')
-    const before = kept.get(from.id) ?? new Map<string, KeptGroup>()
-    const after = kept.get(to.id) ?? new Map<string, KeptGroup>()
+    const kept = await listComparedFigures(db, organisationId, [from.id, to.id])
+    const before = kept.get(from.id) ?? new Map<string, ComparedFigure[]>()
+    const after = kept.get(to.id) ?? new Map<string, ComparedFigure[]>()
     const pairs = pairItems(a, b)
     const rangesBefore = itemRanges(a)
     const rangesAfter = itemRanges(b)
     const k = Math.max(from.anonymityThreshold, to.anonymityThreshold)
-    const compare = (rowsBefore?: KeptGroup, rowsAfter?: KeptGroup): Compared => {
+    const compare = (
+      rowsBefore?: readonly ComparedFigure[],
+      rowsAfter?: readonly ComparedFigure[],
+    ): Compared => {
       if (!rowsBefore || !rowsAfter)
         return notCompared(`not assessed at the ${rowsBefore ? 'later' : 'earlier'} round`)
       if (from.mode !== to.mode)
         return notCompared('one round was individual and the other consensus')
-      const then = wholeForComparison(from, rowsBefore.rows, rangesBefore)
-      const now = wholeForComparison(to, rowsAfter.rows, rangesAfter)
+      const then = wholeForComparison(from, rowsBefore, rangesBefore)
+      const now = wholeForComparison(to, rowsAfter, rangesAfter)
       if (from.mode === 'individual' && (then.responses === null || now.responses === null))
         return notCompared(fewer(k, 'responses'))
       const split = measuresSplit(

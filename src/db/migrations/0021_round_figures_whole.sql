@@ -1,0 +1,1 @@
+CREATE INDEX `round_figures_whole_idx` ON `round_figures` (`organisation_id`,`round_id`,`group_id`,`kind`,`key`,`n`,`sum`,`sum_of_squares`,`insufficient`,`na_count`,`dk_count`) WHERE perspective = 'all';
