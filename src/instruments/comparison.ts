@@ -212,7 +212,7 @@ export type TeamChange = {
   before: number | null
   after: number | null
   delta: number | null
-  /** 95% interval of Δ (individual mode only). */
+  /** 95% interval of Δ, its ends to whole numbers as shown (individual mode only). */
   interval: readonly [number, number] | null
   nBefore: number
   nAfter: number
@@ -256,14 +256,10 @@ export function teamChangeIndividual(
   ) {
     return { ...base, outcome: 'insufficient data', delta: null, interval: null }
   }
-  const { delta, interval } = welchInterval(before, after)
+  const { delta, interval, above, below } = welchInterval(before, after)
   const outcome: TeamOutcome =
-    delta >= mid && interval[0] > 0
-      ? 'improved'
-      : delta <= -mid && interval[1] < 0
-        ? 'fell'
-        : 'no reliable change'
-  return { ...base, outcome, delta, interval: [interval[0], interval[1]] }
+    delta >= mid && above ? 'improved' : delta <= -mid && below ? 'fell' : 'no reliable change'
+  return { ...base, outcome, delta, interval }
 }
 
 /**

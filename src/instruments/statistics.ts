@@ -77,11 +77,32 @@ export function welchDifference(before: Summary, after: Summary) {
   }
 }
 
-/** Welch's 95% interval of a difference of two means: Δ ± t(0.975, ν)·SE. */
+/**
+ * Welch's 95% interval of a difference of two means, Δ ± t(0.975, ν)·SE, as a page shows it: its
+ * ends to whole numbers (rule 13), and whether it lies wholly above or below 0, each decided on
+ * the unrounded interval. The quantile falls as ν grows, so t at the whole numbers either side of
+ * ν (worked out once each) bounds every end; t at ν itself, which costs a search, is worked out
+ * only where those bounds leave an end's whole number or its side of 0 in doubt (at the reference
+ * trust, 19 of 136 teams).
+ */
 export function welchInterval(before: Summary, after: Summary) {
   const { delta, se, df } = welchDifference(before, after)
-  const half = t975(df) * se
-  return { delta, interval: [delta - half, delta + half] as const }
+  const lower = Math.max(1, Math.floor(df))
+  const wide = t975(lower) * se
+  const narrow = t975(Math.max(lower, Math.ceil(df))) * se
+  let exact: number | undefined
+  const half = () => {
+    exact ??= t975(df) * se
+    return exact
+  }
+  // Each end lies between its value at the narrow and at the wide half-width.
+  const end = (sign: 1 | -1) => {
+    const near = Math.round(delta + sign * narrow)
+    return near === Math.round(delta + sign * wide) ? near : Math.round(delta + sign * half())
+  }
+  const above = delta - wide > 0 || (delta - narrow > 0 && delta - half() > 0)
+  const below = delta + wide < 0 || (delta + narrow < 0 && delta + half() < 0)
+  return { delta, interval: [end(-1), end(1)] as const, above, below }
 }
 
 /**

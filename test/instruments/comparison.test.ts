@@ -21,6 +21,7 @@ import {
   signTest,
   t975,
   welchDegreesOfFreedom,
+  welchDifference,
 } from '../../src/instruments/statistics'
 import { roundItemsFor, runs, summaryArbitrary } from './arbitraries'
 
@@ -214,7 +215,8 @@ describe('rule 9: team change', () => {
     expect(describeTeamChange('Team C', change)).toBe(
       'Team C 58 → 55 (change −3, 95% interval −9 to +3): no reliable change',
     )
-    expect(change.interval?.[0]).toBeCloseTo(-3 - 2.02439 * 3.06741, 3)
+    // Its ends as shown: −3 ∓ 6.2097, to whole numbers.
+    expect(change.interval).toEqual([-9, 3])
   })
 
   it('uses Welch’s t, not 1.96: a team of 5 that z calls improved is not', () => {
@@ -222,8 +224,7 @@ describe('rule 9: team change', () => {
     // ν = 8, t(0.975, 8) = 2.306004: 11 − 11.6675 = −0.6675, so the interval holds 0
     const change = teamChangeIndividual({ n: 5, mean: 50, sd: 8 }, { n: 5, mean: 61, sd: 8 })
     expect(11 - 1.96 * Math.sqrt(25.6)).toBeGreaterThan(0)
-    expect(change.interval?.[0]).toBeCloseTo(-0.6675, 3)
-    expect(change.interval?.[1]).toBeCloseTo(22.6675, 3)
+    expect(change.interval).toEqual([-1, 23])
     expect(change.outcome).toBe('no reliable change')
     // Unequal spreads: SE² = 225/5 + 4/10 = 45.4; ν = 45.4² / (45²/4 + 0.4²/9) = 2061.16 / 506.2678 = 4.0713
     expect(
@@ -329,7 +330,8 @@ describe('rule 9: team change', () => {
         const mirror = { improved: 'fell', fell: 'improved' } as Record<string, string>
         expect(backward.outcome).toBe(mirror[forward.outcome] ?? forward.outcome)
         if (forward.interval && backward.interval) {
-          expect(backward.interval[0]).toBeCloseTo(-forward.interval[1], 9)
+          // Halves round up: an end of −2.5 one way is +2.5 the other, shown −2 and +3.
+          expect([0, 1]).toContain(backward.interval[0] + forward.interval[1])
         }
       }),
       runs,
@@ -338,6 +340,40 @@ describe('rule 9: team change', () => {
 })
 
 describe('the t quantile test', () => {
+  it('gives each end of a team’s interval, and its side of 0, as t at ν itself would', () => {
+    fc.assert(
+      fc.property(summaryArbitrary, summaryArbitrary, (a, b) => {
+        const change = teamChangeIndividual(a, b)
+        if (change.delta === null) return
+        const { delta, se, df } = welchDifference(a, b)
+        const half = t975(df) * se
+        expect(change.interval).toEqual([Math.round(delta - half), Math.round(delta + half)])
+        const mirror = teamChangeIndividual(a, b, { mid: 0 })
+        expect(mirror.outcome).toBe(
+          delta - half > 0 ? 'improved' : delta + half < 0 ? 'fell' : 'no reliable change',
+        )
+      }),
+      runs,
+    )
+    // On the edge, where the whole numbers either side of ν leave it in doubt: a change just short
+    // of t at a fractional ν times SE, and just past it; a lower end just under ½, and just over.
+    const before = { n: 5, mean: 40, sd: 8 }
+    const spread = { n: 7, sd: 12 }
+    const { se, df } = welchDifference(before, { ...spread, mean: 50 })
+    expect(Number.isInteger(df)).toBe(false)
+    const edge = t975(df) * se
+    const at = (delta: number) =>
+      teamChangeIndividual(before, { ...spread, mean: 40 + delta }, { mid: 0 }).outcome
+    expect([at(edge * (1 - 1e-9)), at(edge * (1 + 1e-9))]).toEqual([
+      'no reliable change',
+      'improved',
+    ])
+    expect([at(-edge * (1 - 1e-9)), at(-edge * (1 + 1e-9))]).toEqual(['no reliable change', 'fell'])
+    const lower = (delta: number) =>
+      teamChangeIndividual(before, { ...spread, mean: 40 + delta }).interval?.[0]
+    expect([lower(edge + 0.5 - 1e-9), lower(edge + 0.5 + 1e-9)]).toEqual([0, 1])
+  })
+
   it('decides |Δ/SE| ≥ t(0.975, ν) exactly as the quantile itself would', () => {
     fc.assert(
       fc.property(
