@@ -1,4 +1,5 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
+import { t975Table } from './t-table'
 
 /** n, mean and sample standard deviation; mean is null when n = 0 and sd when n < 2. */
 export type Summary = { n: number; mean: number | null; sd: number | null }
@@ -38,6 +39,7 @@ const quantiles = new Map<number, number>()
 /** The t quantile at 0.975 for ν degrees of freedom: a 95% interval is Δ ± t·SE. */
 export function t975(degreesOfFreedom: number): number {
   const df = Math.max(1, degreesOfFreedom)
+  if (Number.isInteger(df) && df <= t975Table.length) return t975Table[df - 1] as number
   let q = quantiles.get(df)
   if (q === undefined) {
     q = tQuantile(0.975, df)

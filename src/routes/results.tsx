@@ -8,7 +8,7 @@ import { preparedLists } from '../db/json-list'
 import { slot } from '../db/prepared'
 import { teamsOf } from '../db/queries/groups'
 import { executiveOf } from '../db/queries/organisations'
-import { listClosedRounds } from '../db/queries/results'
+import { closedRoundsOf } from '../db/queries/results'
 import type { AppEnv } from '../env'
 import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
@@ -19,30 +19,37 @@ import { reportData } from '../lib/results/report'
 const filterOf = (value: string | undefined) =>
   value && /^[\w-]{1,64}$/.test(value) ? value : undefined
 
-const groupLists = preparedLists({
+const scopeLists = preparedLists({
+  rounds: closedRoundsOf(slot('organisationId')),
   executive: executiveOf(slot('organisationId')),
   teams: teamsOf(slot('organisationId')),
 })
 
-/** The groups this person may see results of: the executive, and the teams they may see. */
-async function visibleGroups(c: Context<AppEnv>) {
+/**
+ * In one statement, the closed rounds and the groups this person may see results of: the
+ * executive, and the teams they may see.
+ */
+async function visibleScope(c: Context<AppEnv>) {
   const grants = c.var.signedIn?.grants ?? []
-  const read = await groupLists(c.var.db, { organisationId: c.var.organisation.id })
+  const read = await scopeLists(c.var.db, { organisationId: c.var.organisation.id })
   const [executive] = read.executive
-  const teams = read.teams
-  return [
+  const groups = [
     ...(executive ? [{ ...executive, kind: 'executive' as const }] : []),
-    ...teams.filter((t) => may.seeTeam(grants, t.id)).map((t) => ({ ...t, kind: 'team' as const })),
+    ...read.teams
+      .filter((t) => may.seeTeam(grants, t.id))
+      .map((t) => ({ ...t, kind: 'team' as const })),
   ]
+  return { rounds: read.rounds, groups }
 }
 
 export const resultsRoutes = new Hono<AppEnv>()
   .get('/compare', async (c) => {
+    const { rounds, groups } = await visibleScope(c)
     const data = await comparisonData(
       c.var.db,
       c.var.organisation.id,
-      await listClosedRounds(c.var.db, c.var.organisation.id),
-      await visibleGroups(c),
+      rounds,
+      groups,
       filterOf(c.req.query('from')),
       filterOf(c.req.query('to')),
     )
@@ -56,7 +63,7 @@ export const resultsRoutes = new Hono<AppEnv>()
       c.var.db,
       c.var.organisation.id,
       filterOf(c.req.query('round')) ?? '',
-      await visibleGroups(c),
+      (await visibleScope(c)).groups,
     )
     if (!data) throw new HTTPException(404)
     const board = may.seeAllTeams(c.var.signedIn?.grants ?? [])

@@ -1,3 +1,4 @@
+import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -23,6 +24,7 @@ import {
   welchDegreesOfFreedom,
   welchDifference,
 } from '../../src/instruments/statistics'
+import { t975Table } from '../../src/instruments/t-table'
 import { roundItemsFor, runs, summaryArbitrary } from './arbitraries'
 
 const exec = findBuiltIn('org-recovery-exec', 1) ?? expect.fail('org-recovery-exec v1 missing')
@@ -340,6 +342,15 @@ describe('rule 9: team change', () => {
 })
 
 describe('the t quantile test', () => {
+  it('looks up t(0.975, ν) for whole ν, each entry the very quantile worked out', () => {
+    expect(t975Table).toHaveLength(200)
+    t975Table.forEach((t, i) => {
+      expect([i + 1, t]).toEqual([i + 1, tQuantile(0.975, i + 1)])
+    })
+    expect(t975(201)).toBe(tQuantile(0.975, 201))
+    expect(t975(0.5)).toBe(t975Table[0])
+  })
+
   it('gives each end of a team’s interval, and its side of 0, as t at ν itself would', () => {
     fc.assert(
       fc.property(summaryArbitrary, summaryArbitrary, (a, b) => {
