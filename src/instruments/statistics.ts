@@ -80,24 +80,39 @@ export function welchDifference(before: Summary, after: Summary) {
 }
 
 /**
+ * Bounds of t(0.975, ν) from its values at whole ν alone (a table). The quantile falls as ν grows
+ * and is convex in ν, so between the whole numbers either side of ν it lies under the straight
+ * line joining their values, and over the line through the next two carried back to ν.
+ */
+function t975Bounds(degreesOfFreedom: number): readonly [number, number] {
+  const df = Math.max(1, degreesOfFreedom)
+  const below = Math.floor(df)
+  const above = Math.ceil(df)
+  if (below === above) return [t975(df), t975(df)]
+  const atBelow = t975(below)
+  const atAbove = t975(above)
+  const under = atBelow * (above - df) + atAbove * (df - below)
+  const over = atAbove + (above - df) * (atAbove - t975(above + 1))
+  return [Math.max(atAbove, over), Math.min(atBelow, under)]
+}
+
+/**
  * Welch's 95% interval of a difference of two means, Δ ± t(0.975, ν)·SE, as a page shows it: its
  * ends to whole numbers (rule 13), and whether it lies wholly above or below 0, each decided on
- * the unrounded interval. The quantile falls as ν grows, so t at the whole numbers either side of
- * ν (worked out once each) bounds every end; t at ν itself, which costs a search, is worked out
- * only where those bounds leave an end's whole number or its side of 0 in doubt (at the reference
- * trust, 19 of 136 teams).
+ * the unrounded interval. Each end lies between its values at t975Bounds; t at ν itself, which
+ * costs a search (about 50 µs), is worked out only where they leave an end's whole number or its
+ * side of 0 in doubt.
  */
 export function welchInterval(before: Summary, after: Summary) {
   const { delta, se, df } = welchDifference(before, after)
-  const lower = Math.max(1, Math.floor(df))
-  const wide = t975(lower) * se
-  const narrow = t975(Math.max(lower, Math.ceil(df))) * se
+  const [least, most] = t975Bounds(df)
+  const narrow = least * se
+  const wide = most * se
   let exact: number | undefined
   const half = () => {
     exact ??= t975(df) * se
     return exact
   }
-  // Each end lies between its value at the narrow and at the wide half-width.
   const end = (sign: 1 | -1) => {
     const near = Math.round(delta + sign * narrow)
     return near === Math.round(delta + sign * wide) ? near : Math.round(delta + sign * half())
@@ -108,14 +123,14 @@ export function welchInterval(before: Summary, after: Summary) {
 }
 
 /**
- * Whether |Δ/SE| reaches t(0.975, ν). The quantile falls as ν grows, so the whole numbers either
- * side of ν decide almost every case; only a ratio between their quantiles needs ν's own.
+ * Whether |Δ/SE| reaches t(0.975, ν): t975Bounds decide almost every case; only a ratio between
+ * them needs ν's own.
  */
 export function reachesT975(ratio: number, df: number): boolean {
   const r = Math.abs(ratio)
-  const lower = Math.max(1, Math.floor(df))
-  if (r >= t975(lower)) return true
-  if (r < t975(Math.max(lower, Math.ceil(df)))) return false
+  const [least, most] = t975Bounds(df)
+  if (r >= most) return true
+  if (r < least) return false
   return r >= t975(df)
 }
 

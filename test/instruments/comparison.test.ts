@@ -396,7 +396,18 @@ describe('the t quantile test', () => {
       ),
       runs,
     )
-    // On the edge: just below and just above the quantile at a fractional ν.
+    // Just below and just above the quantile, at any fractional ν: what bounds it from whole ν
+    // never cuts it off.
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 400, noNaN: true }), (df) => {
+        const t = t975(df)
+        expect([reachesT975(t * (1 - 1e-9), df), reachesT975(t * (1 + 1e-9), df)]).toEqual([
+          false,
+          true,
+        ])
+      }),
+      runs,
+    )
     const edge = t975(7.3)
     expect(reachesT975(edge * (1 - 1e-12), 7.3)).toBe(false)
     expect(reachesT975(edge, 7.3)).toBe(true)
