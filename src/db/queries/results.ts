@@ -468,13 +468,16 @@ export async function listGroupMeans(
  */
 export type DomainMeans = { executive: boolean; shown: number; means: Map<string, number> }
 
+/** A round's figure of one kind and key: the teams' that show, and the executive's. */
 type DomainMeanRow = {
   roundId: string
-  executive: number
   kind: string
   key: string
-  shown: number
-  total: number | null
+  teamsShown: number | null
+  teamsTotal: number | null
+  executiveAssessed: number
+  executiveShown: number | null
+  executiveTotal: number | null
 }
 
 /**
@@ -501,40 +504,46 @@ export async function listDomainMeans(
     missing,
     Math.floor((100 - 10 - keys.length) / 2),
     (threshold, roundIds) => {
-      // Each kind read by its own seek of the index (organisation, perspective, kind, round, key).
+      // Each kind read by its own seek of the index (organisation, perspective, kind, round, key),
+      // and added up in the order it is read: the executive's and the teams' side by side.
       const figures = (kind: 'responses' | 'domain', ...more: SQL[]) => sql`
-        select ${roundFigures.roundId} as round_id, ${roundFigures.kind} as kind,
-          ${roundFigures.key} as key, ${roundFigures.groupId} = ${executiveId ?? ''} as executive,
-          ${roundFigures.sum} * 1.0 / ${roundFigures.n} as mean,
-          ${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold} as passes
-        from ${roundFigures}
-        where ${and(
-          eq(roundFigures.organisationId, organisationId),
-          eq(roundFigures.perspective, allPerspectives),
-          eq(roundFigures.kind, kind),
-          inArray(roundFigures.roundId, roundIds),
-          ...more,
-        )}`
-      return db.all<DomainMeanRow>(sql`
-        select round_id as roundId, executive, kind, key, sum(passes) as shown,
-          sum(case when passes then mean end) as total
-        from (${figures('responses')} union all ${figures('domain', inArray(roundFigures.key, keys))})
-        group by round_id, executive, kind, key`)
+        select round_id as roundId, kind, key,
+          sum(case when not executive then passes end) as teamsShown,
+          sum(case when passes and not executive then mean end) as teamsTotal,
+          max(executive) as executiveAssessed,
+          sum(case when executive then passes end) as executiveShown,
+          sum(case when passes and executive then mean end) as executiveTotal
+        from (
+          select ${roundFigures.roundId} as round_id, ${roundFigures.kind} as kind,
+            ${roundFigures.key} as key, ${roundFigures.groupId} = ${executiveId ?? ''} as executive,
+            ${roundFigures.sum} * 1.0 / ${roundFigures.n} as mean,
+            ${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold} as passes
+          from ${roundFigures}
+          where ${and(
+            eq(roundFigures.organisationId, organisationId),
+            eq(roundFigures.perspective, allPerspectives),
+            eq(roundFigures.kind, kind),
+            inArray(roundFigures.roundId, roundIds),
+            ...more,
+          )})
+        group by round_id, key`
+      return db.all<DomainMeanRow>(
+        sql`${figures('responses')} union all ${figures('domain', inArray(roundFigures.key, keys))}`,
+      )
     },
   )
   for (const round of missing) {
     const of = rows.filter((r) => r.roundId === round.id)
-    const executive = of.some((r) => r.executive && r.kind === 'responses')
-    const side = of.filter((r) => Boolean(r.executive) === executive)
+    const executive = of.some((r) => r.kind === 'responses' && r.executiveAssessed)
+    const shownOf = (r: DomainMeanRow) => (executive ? r.executiveShown : r.teamsShown) ?? 0
     const means = new Map<string, number>()
-    for (const r of side)
-      if (r.kind === 'domain' && r.shown > 0 && r.total !== null)
-        means.set(r.key, r.total / r.shown)
-    const value = {
-      executive,
-      shown: side.find((r) => r.kind === 'responses')?.shown ?? 0,
-      means,
+    for (const r of of) {
+      const total = executive ? r.executiveTotal : r.teamsTotal
+      if (r.kind === 'domain' && shownOf(r) > 0 && total !== null)
+        means.set(r.key, total / shownOf(r))
     }
+    const responses = of.find((r) => r.kind === 'responses')
+    const value = { executive, shown: responses ? shownOf(responses) : 0, means }
     found.set(round.id, value)
     kept.set(keyOf(round.id), { value, size: 1 + means.size })
   }
