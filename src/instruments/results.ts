@@ -85,6 +85,10 @@ export const thresholdRules = {
 export const thresholdOf = (round: RoundRules) =>
   round.mode === 'consensus' ? 1 : round.anonymityThreshold
 
+/** Rounds with the threshold each one's figures are shown at, for the reads that apply it. */
+export const withThresholds = (rounds: readonly (RoundRules & { id: string })[]) =>
+  rounds.map((round) => ({ id: round.id, threshold: thresholdOf(round) }))
+
 /**
  * Rule 6 where one shown population holds others (every perspective together, and each one): the
  * parts with at least k people show only while what the shown parts leave of the whole is 0 or at

@@ -16,7 +16,7 @@ import {
   workstreamsOf,
 } from '../db/queries/strategy'
 import { rounds } from '../db/schema'
-import { type RoundRules, thresholdOf } from '../instruments/results'
+import { type RoundRules, withThresholds } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -228,7 +228,7 @@ export async function linkedDomainScores(
   const means = await listDomainMeans(
     db,
     organisationId,
-    rounds.map((round) => ({ id: round.id, threshold: thresholdOf(round) })),
+    withThresholds(rounds),
     domainKeys,
     executive[0]?.id ?? null,
   )

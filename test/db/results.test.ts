@@ -10,7 +10,7 @@ import {
   roundFiguresPart,
 } from '../../src/db/queries/results'
 import { groups } from '../../src/db/schema'
-import { type KeptGroup, thresholdOf, wholeMean } from '../../src/instruments/results'
+import { type KeptGroup, wholeMean, withThresholds } from '../../src/instruments/results'
 import { createOrganisation, createTeamRow, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 
@@ -121,7 +121,7 @@ describe('reading a few groups of closed rounds', () => {
   it('gives a workstream the mean of the teams shown, never a team below k, or the executive’s own where it was assessed', async () => {
     const { db, organisationId, teams, executive, closed } = await fiveRounds()
     const linked = instrument.domains.slice(1, 3).map((d) => d.key)
-    const asked = closed.map((r) => ({ id: r.id, threshold: thresholdOf(r) }))
+    const asked = withThresholds(closed)
     const scores = await roundFiguresPart(
       db,
       organisationId,
@@ -189,7 +189,7 @@ describe('what closed rounds show of each group', () => {
   it('gives every group a round assessed, and each total and domain score only where k people stand behind it', async () => {
     const { db, organisationId, teams, few, executive, closed } = await fiveRounds()
     const keys = instrument.domains.map((d) => d.key)
-    const asked = closed.map((r) => ({ id: r.id, threshold: thresholdOf(r) }))
+    const asked = withThresholds(closed)
     const scores = await roundFiguresPart(
       db,
       organisationId,

@@ -410,10 +410,10 @@ export async function listGroupMeans(
   const keyOf = (roundId: string) => `group means|${organisationId}|${roundId}|${keys.join(' ')}`
   const found = new Map<string, GroupMeans>()
   const missing = notKept(roundThresholds, keyOf, found)
-  // Three parts of 4 parameters, the keys, the threshold twice, and the rounds three times.
+  // Three parts of 3 parameters and the rounds, the threshold in two of them, and the keys.
   const rows = await readByThreshold(
     missing,
-    Math.floor((100 - 14 - keys.length) / 3),
+    Math.floor((100 - 11 - keys.length) / 3),
     (threshold, roundIds) => {
       const part = (kind: FigureKind, ...more: SQL[]) => sql`
         select ${roundFigures.roundId} as roundId, ${roundFigures.kind} as kind,

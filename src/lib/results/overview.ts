@@ -10,7 +10,7 @@ import {
   listGroupMeans,
   type ResultsRound,
 } from '../../db/queries/results'
-import { type RoundRules, thresholdOf } from '../../instruments/results'
+import { type RoundRules, withThresholds } from '../../instruments/results'
 
 export type OverviewFilters = {
   line?: string | undefined
@@ -41,10 +41,6 @@ export function meanCell(round: RoundRules, assessed: boolean, mean: number | un
 /** A group's total at a round. */
 const totalCell = (round: RoundRules, means: GroupMeans | undefined, groupId: string) =>
   meanCell(round, means?.assessed.has(groupId) ?? false, means?.total.get(groupId))
-
-/** The rounds with the thresholds their figures are shown at. */
-export const withThresholds = (rounds: readonly ResultsRound[]) =>
-  rounds.map((round) => ({ id: round.id, threshold: thresholdOf(round) }))
 
 /** What the overview reads, in one statement: closed rounds, executive, teams and service lines. */
 const overviewLists = preparedLists({

@@ -9,9 +9,9 @@ import {
   roundFiguresPart,
 } from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
-import { groupResults } from '../../instruments/results'
+import { groupResults, withThresholds } from '../../instruments/results'
 import { comparisonData } from './comparison'
-import { overviewData, withThresholds } from './overview'
+import { overviewData } from './overview'
 import { meansOf, nearestRound } from './team'
 
 type Group = { id: string; name: string; kind: 'executive' | 'team' }
