@@ -88,7 +88,10 @@ function t975Bounds(degreesOfFreedom: number): readonly [number, number] {
   const df = Math.max(1, degreesOfFreedom)
   const below = Math.floor(df)
   const above = Math.ceil(df)
-  if (below === above) return [t975(df), t975(df)]
+  if (below === above) {
+    const t = t975(df)
+    return [t, t]
+  }
   const atBelow = t975(below)
   const atAbove = t975(above)
   const under = atBelow * (above - df) + atAbove * (df - below)

@@ -94,7 +94,15 @@ async function fiveRounds() {
   })
   const closed = await listClosedRounds(db, organisationId)
   expect(closed.map((r) => r.id).slice(0, 3)).toEqual(rounds)
-  return { db, organisationId, rounds, teams, few, executive, closed }
+  // Each round with its threshold, and every group's scores as kept: what the tests work from.
+  const asked = withThresholds(closed)
+  const scores = await roundFiguresPart(
+    db,
+    organisationId,
+    asked.map((r) => r.id),
+    'scores',
+  )
+  return { db, organisationId, rounds, teams, few, executive, closed, asked, scores }
 }
 
 describe('reading a few groups of closed rounds', () => {
@@ -119,15 +127,8 @@ describe('reading a few groups of closed rounds', () => {
   })
 
   it('gives a workstream the mean of the teams shown, never a team below k, or the executive’s own where it was assessed', async () => {
-    const { db, organisationId, teams, executive, closed } = await fiveRounds()
+    const { db, organisationId, teams, executive, closed, asked, scores } = await fiveRounds()
     const linked = instrument.domains.slice(1, 3).map((d) => d.key)
-    const asked = withThresholds(closed)
-    const scores = await roundFiguresPart(
-      db,
-      organisationId,
-      asked.map((r) => r.id),
-      'scores',
-    )
     // What the figures give, worked out here group by group with the rule of each figure.
     const expected = closed.map((round) => {
       const kept = scores.get(round.id) ?? new Map()
@@ -187,15 +188,8 @@ describe('reading a few groups of closed rounds', () => {
 
 describe('what closed rounds show of each group', () => {
   it('gives every group a round assessed, and each total and domain score only where k people stand behind it', async () => {
-    const { db, organisationId, teams, few, executive, closed } = await fiveRounds()
+    const { db, organisationId, teams, few, executive, closed, asked, scores } = await fiveRounds()
     const keys = instrument.domains.map((d) => d.key)
-    const asked = withThresholds(closed)
-    const scores = await roundFiguresPart(
-      db,
-      organisationId,
-      asked.map((r) => r.id),
-      'scores',
-    )
     // What the figures give, worked out here group by group with the rule of each figure.
     const shownOf = (
       round: ResultsRound,

@@ -30,7 +30,7 @@ export const notAssessed: Cell = { value: null, suppressed: null }
  * for individual responses, nothing for a consensus with no rating; nothing where the round did
  * not assess the group.
  */
-export function meanCell(round: RoundRules, assessed: boolean, mean: number | undefined): Cell {
+function meanCell(round: RoundRules, assessed: boolean, mean: number | undefined): Cell {
   if (!assessed) return notAssessed
   if (mean !== undefined) return { value: mean, suppressed: null }
   return round.mode === 'consensus'
