@@ -57,6 +57,28 @@ describe('results overview', () => {
     expect(low[0]).toContain('fewer than 5')
     expect(low).toEqual(high)
   })
+
+  it('answers 20 first requests at once with the very page one request alone gets', async () => {
+    const h = await twoWards()
+    await closedRoundWith(h.db, h.organisation.id, team, {
+      name: 'Autumn 2025',
+      date: '2025-09-30',
+      responses: [5, 5, 4, 5, 5].map((v) => ({ groupId: h.a.id, answers: allAnswered(team, v) })),
+    })
+    const [spring, autumn] = await listClosedRounds(h.db, h.organisation.id)
+    // The later round first: the comparison puts them in date order (rule 12).
+    for (const [path, shows] of [
+      ['/results', 'Teams by domain, Autumn 2025'],
+      [`/results/compare?from=${autumn?.id}&to=${spring?.id}`, '95% interval'],
+    ] as const) {
+      const atOnce = await Promise.all(
+        Array.from({ length: 20 }, async () => (await h.get(path)).text()),
+      )
+      const alone = await (await h.get(path)).text()
+      expect([path, new Set(atOnce).size, atOnce[0] === alone]).toEqual([path, 1, true])
+      expect(alone).toContain(shows)
+    }
+  })
 })
 
 describe('team results', () => {

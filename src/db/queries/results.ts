@@ -353,11 +353,10 @@ function notKept<T>(
   })
 }
 
-/** A figure of everyone together that shows (rule 6, as wholeMean tests it), by index seek. */
-const shownFigures = (
+/** Figures of one kind of everyone together at these rounds, by one seek of the kind index. */
+const wholeFiguresOf = (
   organisationId: string,
   kind: FigureKind,
-  threshold: number,
   roundIds: readonly string[],
   ...more: SQL[]
 ) =>
@@ -366,11 +365,12 @@ const shownFigures = (
     eq(roundFigures.perspective, allPerspectives),
     eq(roundFigures.kind, kind),
     inArray(roundFigures.roundId, [...roundIds]),
-    ...(kind === 'responses'
-      ? []
-      : [sql`${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold}`]),
     ...more,
   )
+
+/** Whether a figure shows at a threshold: rule 6, as wholeMean tests it. */
+const passes = (threshold: number) =>
+  sql`${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold}`
 
 /**
  * What a closed round shows of each group's total and of some domains' scores: the groups it
@@ -415,15 +415,23 @@ export async function listGroupMeans(
     missing,
     Math.floor((100 - 11 - keys.length) / 3),
     (threshold, roundIds) => {
-      const part = (kind: FigureKind, ...more: SQL[]) => sql`
+      // Each round's groups of a kind and key, and their means where asked.
+      const groupsOf = (kind: FigureKind, means: SQL, ...where: SQL[]) => sql`
         select ${roundFigures.roundId} as roundId, ${roundFigures.kind} as kind,
           ${roundFigures.key} as key, json_group_array(${roundFigures.groupId}) as groups,
-          ${kind === 'responses' ? sql`'[]'` : sql`json_group_array(${roundFigures.sum} * 1.0 / ${roundFigures.n})`} as means
+          ${means} as means
         from ${roundFigures}
-        where ${shownFigures(organisationId, kind, threshold, roundIds, ...more)}
+        where ${wholeFiguresOf(organisationId, kind, roundIds, ...where)}
         group by ${roundFigures.roundId}, ${roundFigures.key}`
-      const parts = [part('responses'), part('total')]
-      if (keys.length > 0) parts.push(part('domain', inArray(roundFigures.key, keys)))
+      const shownMeans = sql`json_group_array(${roundFigures.sum} * 1.0 / ${roundFigures.n})`
+      const parts = [
+        groupsOf('responses', sql`'[]'`),
+        groupsOf('total', shownMeans, passes(threshold)),
+      ]
+      if (keys.length > 0)
+        parts.push(
+          groupsOf('domain', shownMeans, passes(threshold), inArray(roundFigures.key, keys)),
+        )
       return db.all<GroupMeansRow>(sql.join(parts, sql` union all `))
     },
   )
@@ -517,15 +525,9 @@ export async function listDomainMeans(
           select ${roundFigures.roundId} as round_id, ${roundFigures.kind} as kind,
             ${roundFigures.key} as key, ${roundFigures.groupId} = ${executiveId ?? ''} as executive,
             ${roundFigures.sum} * 1.0 / ${roundFigures.n} as mean,
-            ${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold} as passes
+            ${passes(threshold)} as passes
           from ${roundFigures}
-          where ${and(
-            eq(roundFigures.organisationId, organisationId),
-            eq(roundFigures.perspective, allPerspectives),
-            eq(roundFigures.kind, kind),
-            inArray(roundFigures.roundId, roundIds),
-            ...more,
-          )})
+          where ${wholeFiguresOf(organisationId, kind, roundIds, ...more)})
         group by round_id, key`
       return db.all<DomainMeanRow>(
         sql`${figures('responses')} union all ${figures('domain', inArray(roundFigures.key, keys))}`,
