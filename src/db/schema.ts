@@ -567,6 +567,27 @@ export const roundFigures = sqliteTable(
 )
 
 /**
+ * What a comparison of two closed rounds reads of a group at one of them (rules 8 and 9): its
+ * figures of everyone together (response count, total, questions) as one JSON array of
+ * [kind, key, n, sum, sum of squares], kept from round_figures by the batch that closes the round
+ * and, like them, never changed after.
+ */
+export const comparedFigures = sqliteTable(
+  'compared_figures',
+  {
+    organisationId: organisationId(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    figures: text('figures').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.roundId, t.groupId] })],
+)
+
+/**
  * A comment an admin has hidden from results because it identifies someone: the comment is kept
  * with its response; only this key, a digest of the answer it belongs to, marks it hidden.
  */

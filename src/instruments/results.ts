@@ -32,6 +32,9 @@ export type KeptFigure = {
 }
 
 /** What rules 8 and 9 compare of a kept figure. */
+/** The kinds of figure a comparison reads of each group (rules 8 and 9). */
+export const comparedKinds = ['responses', 'total', 'item'] as const satisfies readonly FigureKind[]
+
 export type ComparedFigure = Pick<
   KeptFigure,
   'perspective' | 'kind' | 'key' | 'n' | 'sum' | 'sumOfSquares'

@@ -1,5 +1,5 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
-import { t975Table } from './t-table'
+import { t975EighthsTo32, t975Table } from './t-table'
 
 /** n, mean and sample standard deviation; mean is null when n = 0 and sd when n < 2. */
 export type Summary = { n: number; mean: number | null; sd: number | null }
@@ -36,10 +36,23 @@ export function median(values: readonly number[]): number | null {
  */
 const quantiles = new Map<number, number>()
 
+/** Where the tables stop holding eighths of ν and hold whole ν only. */
+const eighthsUpTo = 32
+
+/** Tabled t(0.975, ν) at ν, when ν is on the tables' grid. */
+function tabled(df: number): number | undefined {
+  if (df <= eighthsUpTo) {
+    const index = (df - 1) * 8
+    return Number.isInteger(index) ? t975EighthsTo32[index] : undefined
+  }
+  return Number.isInteger(df) ? t975Table[df - 1] : undefined
+}
+
 /** The t quantile at 0.975 for ν degrees of freedom: a 95% interval is Δ ± t·SE. */
 export function t975(degreesOfFreedom: number): number {
   const df = Math.max(1, degreesOfFreedom)
-  if (Number.isInteger(df) && df <= t975Table.length) return t975Table[df - 1] as number
+  const known = tabled(df)
+  if (known !== undefined) return known
   let q = quantiles.get(df)
   if (q === undefined) {
     q = tQuantile(0.975, df)
@@ -79,23 +92,28 @@ export function welchDifference(before: Summary, after: Summary) {
   }
 }
 
+/** The step of the tables' grid from ν up: an eighth up to 32, then 1. */
+const stepFrom = (df: number) => (df < eighthsUpTo ? 1 / 8 : 1)
+
 /**
- * Bounds of t(0.975, ν) from its values at whole ν alone (a table). The quantile falls as ν grows
- * and is convex in ν, so between the whole numbers either side of ν it lies under the straight
- * line joining their values, and over the line through the next two carried back to ν.
+ * Bounds of t(0.975, ν) from the tables alone. The quantile falls as ν grows and is convex in ν,
+ * so between the grid points either side of ν it lies under the straight line joining their
+ * values, and over the line through the next two carried back to ν.
  */
 function t975Bounds(degreesOfFreedom: number): readonly [number, number] {
   const df = Math.max(1, degreesOfFreedom)
-  const below = Math.floor(df)
-  const above = Math.ceil(df)
-  if (below === above) {
+  const step = stepFrom(df)
+  const below = Math.floor(df / step) * step
+  if (below === df) {
     const t = t975(df)
     return [t, t]
   }
+  const above = below + step
+  const beyond = above + stepFrom(above)
   const atBelow = t975(below)
   const atAbove = t975(above)
-  const under = atBelow * (above - df) + atAbove * (df - below)
-  const over = atAbove + (above - df) * (atAbove - t975(above + 1))
+  const under = (atBelow * (above - df) + atAbove * (df - below)) / step
+  const over = atAbove + ((above - df) * (atAbove - t975(beyond))) / (beyond - above)
   return [Math.max(atAbove, over), Math.min(atBelow, under)]
 }
 

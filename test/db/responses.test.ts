@@ -10,7 +10,7 @@ import {
   type SavedAnswer,
   saveAnswers,
 } from '../../src/db/queries/responses'
-import { listRoundFigures } from '../../src/db/queries/results'
+import { listComparedFigures, listRoundFigures } from '../../src/db/queries/results'
 import { moveRound } from '../../src/db/queries/rounds'
 import {
   answers,
@@ -23,7 +23,7 @@ import {
   rounds,
   scoreAggregates,
 } from '../../src/db/schema'
-import { allPerspectives, totalMeasure } from '../../src/instruments/results'
+import { allPerspectives, comparedKinds, totalMeasure } from '../../src/instruments/results'
 import { type Answers, aggregateGroup, normalise } from '../../src/instruments/scoring'
 import { summaryFromSums } from '../../src/instruments/statistics'
 import {
@@ -267,6 +267,51 @@ describe('responses and their aggregates', () => {
     ).rejects.toThrow()
     await moveRound(db, scope.actor, round, 'close')
     expect(await listRoundFigures(db, org.id, { roundIds: [round.id] })).toEqual(figures)
+  })
+
+  it('keeps what a comparison reads of each group at close, exactly the figures of everyone together, and refuses any change to it', async () => {
+    const scope = await openRound()
+    const { db, org, round, team } = scope
+    await respond(db, scope, allAnswered(instrument, 4))
+    await respond(db, scope, allAnswered(instrument, 2))
+    const compared = () => listComparedFigures(db, org.id, [round.id])
+    expect((await compared()).get(round.id)?.size).toBe(0)
+    await moveRound(db, scope.actor, round, 'close')
+    const whole = (await listRoundFigures(db, org.id, { roundIds: [round.id] }))
+      .filter(
+        (f) =>
+          f.perspective === allPerspectives &&
+          (comparedKinds as readonly string[]).includes(f.kind),
+      )
+      .map(({ perspective, kind, key, n, sum, sumOfSquares }) => ({
+        perspective,
+        kind,
+        key,
+        n,
+        sum,
+        sumOfSquares,
+      }))
+    const sortedByKey = <T extends { kind: string; key: string }>(rows: readonly T[]) =>
+      [...rows].sort((a, b) => `${a.kind}|${a.key}`.localeCompare(`${b.kind}|${b.key}`))
+    const kept = (await compared()).get(round.id)
+    expect([...(kept?.keys() ?? [])]).toEqual([team.id])
+    expect(whole).toHaveLength(2 + instrument.items.length)
+    expect(sortedByKey(kept?.get(team.id) ?? [])).toEqual(sortedByKey(whole))
+    expect(
+      (await listComparedFigures(db, crypto.randomUUID(), [round.id])).get(round.id)?.size,
+    ).toBe(0)
+    const where = sql`round_id = ${round.id}`
+    await expect(
+      db.run(sql`update compared_figures set figures = '[]' where ${where}`),
+    ).rejects.toThrow()
+    await expect(db.run(sql`delete from compared_figures where ${where}`)).rejects.toThrow()
+    await expect(
+      db.run(
+        sql`insert or replace into compared_figures select organisation_id, round_id, group_id, '[]' from compared_figures where ${where}`,
+      ),
+    ).rejects.toThrow()
+    await moveRound(db, scope.actor, round, 'close')
+    expect(await compared()).toEqual(new Map([[round.id, kept]]))
   })
 
   it('refuses to replace, change or delete what is guarded: a submitted response and its answers, an opened round, an audit entry', async () => {

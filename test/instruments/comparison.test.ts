@@ -24,7 +24,7 @@ import {
   welchDegreesOfFreedom,
   welchDifference,
 } from '../../src/instruments/statistics'
-import { t975Table } from '../../src/instruments/t-table'
+import { t975EighthsTo32, t975Table } from '../../src/instruments/t-table'
 import { roundItemsFor, runs, summaryArbitrary } from './arbitraries'
 
 const exec = findBuiltIn('org-recovery-exec', 1) ?? expect.fail('org-recovery-exec v1 missing')
@@ -349,6 +349,16 @@ describe('the t quantile test', () => {
     })
     expect(t975(201)).toBe(tQuantile(0.975, 201))
     expect(t975(0.5)).toBe(t975Table[0])
+  })
+
+  it('looks up t(0.975, ν) for ν from 1 to 32 in eighths, each entry the very quantile worked out', () => {
+    expect(t975EighthsTo32).toHaveLength(31 * 8 + 1)
+    t975EighthsTo32.forEach((t, i) => {
+      const df = 1 + i / 8
+      expect([df, t]).toEqual([df, tQuantile(0.975, df)])
+      expect(t975(df)).toBe(t)
+    })
+    expect(t975(32.125)).toBe(tQuantile(0.975, 32.125))
   })
 
   it('gives each end of a team’s interval, and its side of 0, as t at ν itself would', () => {

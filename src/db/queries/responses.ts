@@ -1,12 +1,18 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Instrument, Perspective } from '../../instruments/definition'
-import { allPerspectives, type FigureKind, totalMeasure } from '../../instruments/results'
+import {
+  allPerspectives,
+  comparedKinds,
+  type FigureKind,
+  totalMeasure,
+} from '../../instruments/results'
 import { type AnswerValue, scoreRespondent } from '../../instruments/scoring'
 import { rowsPerStatement } from '../chunks'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
 import {
   answers,
+  comparedFigures,
   invitations,
   itemAggregates,
   respondentScores,
@@ -402,12 +408,24 @@ const keptParts = (
 export function figuresSnapshot(db: Db, organisationId: string, roundId: string) {
   const ofRound = (alias: string) =>
     sql`${sql.raw(alias)}organisation_id = ${organisationId} and ${sql.raw(alias)}round_id = ${roundId}`
-  return keptParts(ofRound).map(({ kinds, whole, select }) =>
-    db.insert(roundFigures).select(
-      sql`select * from (${select})
-        where exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.organisationId} = ${organisationId} and ${rounds.status} = 'closed')
+  const closed = sql`exists (select 1 from ${rounds} where ${rounds.id} = ${roundId} and ${rounds.organisationId} = ${organisationId} and ${rounds.status} = 'closed')`
+  return [
+    ...keptParts(ofRound).map(({ kinds, whole, select }) =>
+      db.insert(roundFigures).select(
+        sql`select * from (${select})
+        where ${closed}
           and not exists (select 1 from ${roundFigures} where ${roundFigures.organisationId} = ${organisationId} and ${roundFigures.roundId} = ${roundId}
             and ${inArray(roundFigures.kind, kinds)} and (${roundFigures.perspective} = ${allPerspectives}) = ${whole ? 1 : 0})`,
+      ),
     ),
-  )
+    db.insert(comparedFigures).select(
+      sql`select organisation_id, round_id, group_id,
+          json_group_array(json_array(kind, key, n, sum, sum_of_squares))
+        from (select * from ${roundFigures} where ${ofRound('')} and perspective = ${allPerspectives}
+          and ${inArray(roundFigures.kind, comparedKinds)} order by group_id, kind, key)
+        where ${closed}
+          and not exists (select 1 from ${comparedFigures} where ${comparedFigures.organisationId} = ${organisationId} and ${comparedFigures.roundId} = ${roundId})
+        group by group_id`,
+    ),
+  ]
 }

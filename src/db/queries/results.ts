@@ -12,7 +12,7 @@ import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList, type ListOf } from '../json-list'
 import type { Bound } from '../prepared'
-import { figureKinds, roundFigures, rounds } from '../schema'
+import { comparedFigures, figureKinds, roundFigures, rounds } from '../schema'
 import { roundFields } from './rounds'
 
 export type ResultsRound = typeof rounds.$inferSelect
@@ -281,9 +281,9 @@ export async function groupsFiguresPart(
 /**
  * What rules 8 and 9 compare of each group some closed rounds assessed, everyone together: its
  * response count, total and questions, as the few fields they use, by round and group; each
- * group's as one JSON value, read group by group from the index of everyone together's figures
- * (at the reference trust, 151 values of about 750 bytes a round rather than 5,400 figures of
- * eleven fields, which took SQLite and the client four times as long).
+ * group's kept at close as one JSON value (at the reference trust, 151 values of about 750 bytes
+ * a round rather than 5,400 figures of eleven fields, or the same JSON built on each read, which
+ * took SQLite four times as long).
  */
 export async function listComparedFigures(
   db: Db,
@@ -291,22 +291,23 @@ export async function listComparedFigures(
   roundIds: readonly string[],
 ): Promise<Map<string, Map<string, ComparedFigure[]>>> {
   const found = new Map(roundIds.map((id) => [id, new Map<string, ComparedFigure[]>()]))
-  const rows = await db.all<{ roundId: string; groupId: string; figures: string }>(sql`
-    select ${roundFigures.roundId} as roundId, ${roundFigures.groupId} as groupId,
-      json_group_array(json_array(${roundFigures.kind}, ${roundFigures.key}, ${roundFigures.n},
-        ${roundFigures.sum}, ${roundFigures.sumOfSquares})) as figures
-    from ${roundFigures}
-    where ${and(
-      eq(roundFigures.organisationId, organisationId),
-      eq(roundFigures.perspective, allPerspectives),
-      inArray(roundFigures.roundId, [...roundIds]),
-      inArray(roundFigures.kind, ['responses', 'total', 'item']),
-    )}
-    group by ${roundFigures.roundId}, ${roundFigures.groupId}`)
+  const rows = await db
+    .select({
+      roundId: comparedFigures.roundId,
+      groupId: comparedFigures.groupId,
+      figures: comparedFigures.figures,
+    })
+    .from(comparedFigures)
+    .where(
+      and(
+        eq(comparedFigures.organisationId, organisationId),
+        inArray(comparedFigures.roundId, [...roundIds]),
+      ),
+    )
   for (const row of rows) {
     const figures: ComparedFigure[] = []
     for (const [kind, key, n, sum, sumOfSquares] of JSON.parse(row.figures) as [
-      FigureKind,
+      ComparedFigure['kind'],
       string,
       number,
       number,
