@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'libsql'
 import { freePort } from './free-port'
@@ -17,11 +17,17 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 100)
 const warmup = Number(process.env.BENCH_WARMUP ?? 100)
 const quiet = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
 
-/** Local D1 holding a copy of a libSQL reference file, made once and kept under data/. */
+/**
+ * Local D1 holding a copy of a libSQL reference file, made once for a set of migrations and kept
+ * under data/ (made again when a migration is added).
+ */
 function localD1(reference: string) {
   const state = `${reference}.d1`
   const done = join(state, 'copied')
-  if (existsSync(done)) return state
+  const migrations = readdirSync('src/db/migrations')
+    .filter((f) => f.endsWith('.sql'))
+    .join('\n')
+  if (existsSync(done) && readFileSync(done, 'utf8') === migrations) return state
   rmSync(state, { recursive: true, force: true })
   execFileSync(
     'npx',
@@ -58,7 +64,7 @@ function localD1(reference: string) {
   } finally {
     d1.close()
   }
-  writeFileSync(done, new Date().toISOString())
+  writeFileSync(done, migrations)
   return state
 }
 
