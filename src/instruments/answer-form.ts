@@ -5,12 +5,19 @@ import type { AnswerValue } from './scoring'
 
 export const maxCommentLength = 2000
 
+/**
+ * An item's linkId as it may stand in an element id, a form field's name and a CSS selector. FHIR
+ * lets a linkId hold any character ("/44250-9", "1.2 a"); letters, digits and hyphens stay, and
+ * every other character becomes `_` and its code point in hex and `_`, so no two linkIds meet.
+ */
+export const itemKey = (linkId: string) =>
+  linkId.replace(/[^A-Za-z0-9-]/gu, (char) => `_${char.codePointAt(0)?.toString(16)}_`)
+
 /** The form fields of one item: its choice, its comment and, in consensus mode, the dissent. */
-export const fieldNames = (linkId: string) => ({
-  answer: `answer-${linkId}`,
-  comment: `comment-${linkId}`,
-  dissent: `dissent-${linkId}`,
-})
+export const fieldNames = (linkId: string) => {
+  const key = itemKey(linkId)
+  return { answer: `answer-${key}`, comment: `comment-${key}`, dissent: `dissent-${key}` }
+}
 
 export type ChoiceOption = { value: string; label: string; descriptor: string | undefined }
 

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { fieldNames, itemKey } from '../../src/instruments/answer-form'
 import { instrumentSchema, parseInstrument, perspectives } from '../../src/instruments/definition'
 import { builtInDefinitions, builtInInstruments, findBuiltIn } from '../../src/instruments/registry'
 
@@ -103,5 +105,25 @@ describe('the instrument schema', () => {
     const levels = definition.scales[0]?.levels ?? []
     ;[levels[0], levels[1]] = [levels[1] as { value: number }, levels[0] as { value: number }]
     expect(() => parseInstrument(definition)).toThrow(/rising order/)
+  })
+})
+
+describe('an item’s linkId in the questionnaire page', () => {
+  it('makes element ids, field names and CSS selectors that are safe and never shared by two linkIds', () => {
+    const safe = /^[A-Za-z0-9_-]+$/
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        (a, b) => {
+          expect(itemKey(a)).toMatch(safe)
+          expect(fieldNames(a).answer).toMatch(safe)
+          if (a !== b) expect(itemKey(a)).not.toBe(itemKey(b))
+        },
+      ),
+    )
+    expect(itemKey('E01')).toBe('E01')
+    expect(itemKey('/44250-9')).toBe('_2f_44250-9')
+    expect(itemKey('a_b')).not.toBe(itemKey('a/b'))
   })
 })

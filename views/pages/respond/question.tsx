@@ -1,5 +1,5 @@
 import type { ChoiceOption } from '../../../src/instruments/answer-form'
-import { fieldNames, maxCommentLength } from '../../../src/instruments/answer-form'
+import { fieldNames, itemKey, maxCommentLength } from '../../../src/instruments/answer-form'
 
 /** The comment limit as the hint writes it, written once rather than for every question. */
 const commentLimit = maxCommentLength.toLocaleString('en-GB')
@@ -104,11 +104,11 @@ export function Question(props: QuestionProps) {
   return (
     <div
       class="app-question"
-      id={`item-${props.linkId}`}
+      id={`item-${itemKey(props.linkId)}`}
       hx-post={props.saveUrl}
       hx-trigger="change"
       hx-include="this"
-      hx-target={`#saved-${props.linkId}`}
+      hx-target={`#saved-${itemKey(props.linkId)}`}
       hx-swap="innerHTML"
     >
       <div class={answerError ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
@@ -152,7 +152,7 @@ export function Question(props: QuestionProps) {
           error={props.errors[names.dissent]}
         />
       )}
-      <p class="nhsuk-body-s app-saved" id={`saved-${props.linkId}`} role="status" />
+      <p class="nhsuk-body-s app-saved" id={`saved-${itemKey(props.linkId)}`} role="status" />
     </div>
   )
 }

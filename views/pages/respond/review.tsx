@@ -1,3 +1,4 @@
+import { itemKey } from '../../../src/instruments/answer-form'
 import { ErrorSummary } from '../../components/error-summary'
 import { Table } from '../../components/table'
 
@@ -43,7 +44,7 @@ export function ReviewPage({ heading, base, domains, consensus, problem }: Revie
             <ul class="nhsuk-list nhsuk-list--bullet">
               {unanswered.map((item) => (
                 <li>
-                  <a href={`${base}/domains/${item.domain.index}#item-${item.linkId}`}>
+                  <a href={`${base}/domains/${item.domain.index}#item-${itemKey(item.linkId)}`}>
                     Question {item.number}: {item.text}
                   </a>
                 </li>
