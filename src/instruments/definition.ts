@@ -24,12 +24,30 @@ export const lineageChanges = ['kept', 'reworded', 'new', 'removed'] as const
 export type LineageChange = (typeof lineageChanges)[number]
 
 const nonBlank = z.string().trim().min(1)
-const linkIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+/**
+ * A linkId as FHIR allows one (a string of at most 255 characters), with no space at either end
+ * and no control characters, so that it can stand in a page and a path.
+ */
+const linkIdPattern = /^(?!\s)[^\p{Cc}]{1,255}(?<!\s)$/u
+const linkIdRule =
+  'A linkId is 1 to 255 characters, with no space at either end and no control characters'
+
+/** A code kept from the Questionnaire an instrument came from (LOINC's, say). */
+const codingSchema = z.object({
+  system: z.string().optional(),
+  version: z.string().optional(),
+  code: z.string().optional(),
+  display: z.string().optional(),
+})
+export type KeptCoding = z.infer<typeof codingSchema>
+const codes = z.array(codingSchema).min(1).optional()
 
 const scaleLevelSchema = z.object({
   value: z.number().finite(),
   label: nonBlank,
   descriptor: nonBlank.optional(),
+  /** The level's own code, where it came with one; its display is the label. */
+  coding: codingSchema.omit({ display: true }).optional(),
 })
 
 const scaleSchema = z
@@ -49,22 +67,39 @@ const scaleSchema = z
 const domainWordingSchema = z.object({ title: nonBlank, description: nonBlank.optional() })
 
 const domainSchema = z.object({
-  key: z.string().regex(linkIdPattern, 'A domain key is letters, digits, ., - or _'),
+  key: z.string().regex(linkIdPattern, linkIdRule),
   title: nonBlank,
   description: nonBlank.optional(),
   /** The heading and description a perspective's respondents read, where they differ. */
   wording: z.partialRecord(z.enum(perspectives), domainWordingSchema).optional(),
+  code: codes,
 })
 
 const itemSchema = z.object({
-  linkId: z.string().regex(linkIdPattern, 'A linkId is letters, digits, ., - or _ (at most 64)'),
+  linkId: z.string().regex(linkIdPattern, linkIdRule),
   domain: z.string(),
   scale: z.string(),
   text: z.partialRecord(z.enum(perspectives), nonBlank),
   allowNA: z.boolean(),
   allowDK: z.boolean(),
   help: nonBlank.optional(),
+  code: codes,
 })
+
+/**
+ * An item of an imported Questionnaire that the product does not score (a calculated total, a
+ * question without scored options, text for the reader), kept as it came so that it is shown and
+ * exported where it stood: in its domain's group (or at the top, `domain` null), after `after`.
+ */
+const unscoredSchema = z.object({
+  linkId: z.string(),
+  text: z.string().nullable(),
+  reason: nonBlank,
+  domain: z.string().nullable(),
+  after: z.string().nullable(),
+  item: z.record(z.string(), z.unknown()),
+})
+export type UnscoredItem = z.infer<typeof unscoredSchema>
 
 const lineageSchema = z.object({ linkId: z.string(), change: z.enum(lineageChanges) })
 
@@ -76,7 +111,10 @@ export const instrumentSchema = z
   .object({
     url: nonBlank,
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A slug is lower-case words joined by -'),
+    /** The product's order of versions of one instrument. */
     version: z.number().int().positive(),
+    /** The version as the Questionnaire it came from gave it, where that is not a whole number. */
+    versionLabel: nonBlank.optional(),
     title: nonBlank,
     description: nonBlank,
     status: z.enum(instrumentStatuses),
@@ -86,6 +124,11 @@ export const instrumentSchema = z
     items: z.array(itemSchema).min(1),
     derivedFrom: nonBlank.optional(),
     lineage: z.array(lineageSchema).optional(),
+    copyright: nonBlank.optional(),
+    code: codes,
+    /** Its questions stand alone, not in groups, in the Questionnaire it came from: one domain. */
+    flat: z.literal(true).optional(),
+    unscored: z.array(unscoredSchema).optional(),
   })
   .superRefine((instrument, ctx) => {
     const problem = (message: string, path: (string | number)[]) =>
@@ -95,7 +138,9 @@ export const instrumentSchema = z
     if (domainKeys.size !== instrument.domains.length)
       problem('Domain keys must be unique', ['domains'])
     if (scaleIds.size !== instrument.scales.length) problem('Scale ids must be unique', ['scales'])
-    const seen = new Set<string>()
+    const seen = new Set<string>(instrument.unscored?.map((u) => u.linkId))
+    if (instrument.flat && instrument.domains.length !== 1)
+      problem('A flat instrument has one domain', ['domains'])
     instrument.items.forEach((item, i) => {
       if (seen.has(item.linkId))
         problem(`linkId ${item.linkId} is used twice`, ['items', i, 'linkId'])

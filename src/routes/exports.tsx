@@ -7,7 +7,7 @@ import { byRoundAndGroup, listRoundGroupFigures } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { csvText } from '../instruments/csv-table'
-import { toResponseBundle } from '../instruments/fhir'
+import { toMeasureReportBundle, toResponseBundle } from '../instruments/fhir/records'
 import { allPerspectives, groupResults } from '../instruments/results'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 
@@ -59,6 +59,17 @@ async function exported(
     'Cache-Control': 'no-store',
   })
 }
+
+/** A FHIR resource as an audited download. */
+const exportedFhir = (c: Context<AppEnv>, kind: string, roundId: string, resource: unknown) =>
+  exported(
+    c,
+    kind,
+    roundId,
+    JSON.stringify(resource, null, 2),
+    'application/fhir+json',
+    `${kind}.json`,
+  )
 
 /** Exports of a closed round's results, with the same suppression as the pages, each audited. */
 export const exportsRoutes = new Hono<AppEnv>()
@@ -155,25 +166,26 @@ export const exportsRoutes = new Hono<AppEnv>()
   .get('/consensus.json', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
     // Individual responses are never exported one by one: each is a pattern that can identify a
-    // person. Their rounds export aggregates only (summary.csv, answers.csv).
+    // person. Their rounds export aggregates only (measure-reports.json, summary.csv, answers.csv).
     if (round.mode !== 'consensus') throw new HTTPException(404)
     const names = new Map(groups.map((g) => [g.id, g.name]))
     const records = await consensusRecords(c.var.db, c.var.organisation.id, round.id)
     const bundle = toResponseBundle(
       instrument,
+      round,
       records.map((r) => ({
-        id: r.id.replace(/[^0-9a-f-]/g, ''),
+        id: r.id,
         groupName: names.get(r.groupId) ?? '',
         completedOn: r.completedOn,
         answers: r.answers,
       })),
     )
-    return exported(
-      c,
-      'consensus',
-      round.id,
-      JSON.stringify(bundle, null, 2),
-      'application/fhir+json',
-      'consensus.json',
-    )
+    return exportedFhir(c, 'consensus', round.id, bundle)
+  })
+  .get('/measure-reports.json', async (c) => {
+    const { round, instrument, groups } = await closedRound(c)
+    // A consensus round's records are its results: they export as QuestionnaireResponses.
+    if (round.mode !== 'individual') throw new HTTPException(404)
+    const bundle = await toMeasureReportBundle(instrument, round, groups)
+    return exportedFhir(c, 'measure-reports', round.id, bundle)
   })

@@ -10,6 +10,7 @@ import {
   findInstrument,
   insertDraftInstrument,
   isBuiltInSlug,
+  listInstruments,
   updateDraftInstrument,
 } from '../db/queries/instruments'
 import type { AppEnv } from '../env'
@@ -19,7 +20,7 @@ import {
   perspectiveLabels,
   perspectives,
 } from '../instruments/definition'
-import { fromQuestionnaire } from '../instruments/fhir'
+import { fromQuestionnaire } from '../instruments/fhir/import'
 import { deriveLineage } from '../instruments/versions'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -119,14 +120,29 @@ export const instrumentDraftsRoutes = new Hono<AppEnv>()
       const result = fromQuestionnaire(json, perspective)
       const problems = result.ok ? [] : result.problems
       if (result.ok) {
-        const { slug, version } = result.definition
+        const { definition } = result
+        const { slug, versionLabel } = definition
+        const named = versionLabel ? `"${versionLabel}"` : String(definition.version)
+        const versions = (await listInstruments(c.var.db, c.var.organisation.id)).filter(
+          (entry) => entry.instrument.slug === slug,
+        )
+        // A version named otherwise than by a whole number takes the next number in the
+        // service's order, unless the file gives its own.
+        if (!result.orderGiven)
+          definition.version = Math.max(0, ...versions.map((v) => v.instrument.version)) + 1
         if (isBuiltInSlug(slug))
           problems.push(
             `The name ${slug} belongs to a built-in instrument; give the Questionnaire another name`,
           )
-        else if (await findInstrument(c.var.db, c.var.organisation.id, slug, version))
+        else if (
+          versions.some(
+            (v) =>
+              v.instrument.version === definition.version ||
+              (versionLabel !== undefined && v.instrument.versionLabel === versionLabel),
+          )
+        )
           problems.push(
-            `Version ${version} of ${slug} exists already; give the Questionnaire a later version`,
+            `Version ${named} of ${slug} exists already; give the Questionnaire a later version`,
           )
       }
       if (!result.ok || problems.length > 0) {
@@ -149,7 +165,10 @@ export const instrumentDraftsRoutes = new Hono<AppEnv>()
           after: { slug, version, url: instrument.url },
         })
       }
-      return redirectAfterPost(c, instrumentPath(instrument.slug, instrument.version))
+      return redirectAfterPost(
+        c,
+        `${instrumentPath(instrument.slug, instrument.version)}?imported=1`,
+      )
     },
   )
   .get('/:slug/:version/edit', async (c) => {
@@ -222,7 +241,7 @@ async function itemForm(c: Context<AppEnv>, values: FormValues | undefined, erro
   const instrument = requireDraft(await loadVersion(c))
   const item = itemOf(instrument, c.req.param('linkId'))
   const props = {
-    action: `${instrumentPath(instrument.slug, instrument.version)}/items/${item.linkId}`,
+    action: `${instrumentPath(instrument.slug, instrument.version)}/items/${encodeURIComponent(item.linkId)}`,
     linkId: item.linkId,
     perspectives: instrument.perspectives,
     values: values ?? itemValues(item),

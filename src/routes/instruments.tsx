@@ -10,7 +10,7 @@ import {
   moveInstrumentStatus,
 } from '../db/queries/instruments'
 import type { AppEnv } from '../env'
-import { toQuestionnaire } from '../instruments/fhir'
+import { toQuestionnaire } from '../instruments/fhir/questionnaire'
 import { draftNextVersion } from '../instruments/versions'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -46,7 +46,12 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     const canManage = may.manageInstruments(c.var.signedIn?.grants ?? [])
     return render(
       c,
-      <VersionPage instrument={instrument} source={source} canManage={canManage} />,
+      <VersionPage
+        instrument={instrument}
+        source={source}
+        canManage={canManage}
+        imported={c.req.query('imported') === '1' && source === 'organisation'}
+      />,
       {
         title: `${instrument.title}, version ${instrument.version}`,
       },

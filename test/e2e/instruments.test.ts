@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeEach, expect, it } from 'vitest'
-import { toQuestionnaire } from '../../src/instruments/fhir'
+import { toQuestionnaire } from '../../src/instruments/fhir/questionnaire'
+import phq9 from '../fixtures/loinc-phq-9.json'
 import { ownInstrument } from '../helpers/factories'
 import {
   axeViolations,
@@ -55,7 +56,11 @@ describeInBrowser('instruments in Chromium', () => {
     expect(await axeViolations(page)).toEqual([])
 
     await page.setInputFiles('#file', file)
-    await Promise.all([page.waitForURL(/ward-voices\/1$/), page.click('#import-form button')])
+    await Promise.all([
+      page.waitForURL(/ward-voices\/1\?imported=1$/),
+      page.click('#import-form button'),
+    ])
+    expect(await textOf(page, '#import-summary')).toContain('24 questions in 10 domains')
     expect(await axeViolations(page)).toEqual([])
 
     await page.goto(`${session.baseUrl}/instruments/ward-voices/1/items/T01`)
@@ -81,6 +86,21 @@ describeInBrowser('instruments in Chromium', () => {
     await Promise.all([page.waitForLoadState(), page.click('text=Publish this version')])
     expect(await textOf(page, '.nhsuk-tag')).toBe('Published')
     expect(await page.locator('text=Start the next version').count()).toBe(1)
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('imports LOINC’s PHQ-9 and shows what it scores and what it keeps unscored', async () => {
+    const file = join(tmpdir(), `phq-9-${process.pid}.json`)
+    writeFileSync(file, JSON.stringify(phq9))
+    await page.goto(`${session.baseUrl}/instruments/import`)
+    await page.setInputFiles('#file', file)
+    await Promise.all([page.waitForURL(/phq9\/1\?imported=1$/), page.click('#import-form button')])
+    expect(await textOf(page, '#import-summary')).toContain(
+      '9 questions scored in 1 domain; 2 items kept but not scored',
+    )
+    expect(await page.locator('#not-scored li').count()).toBe(2)
+    expect(await axeViolations(page)).toEqual([])
+    await page.setViewportSize({ width: 390, height: 844 })
     expect(await axeViolations(page)).toEqual([])
   })
 })

@@ -1,30 +1,74 @@
-import type { Questionnaire, QuestionnaireItem } from 'fhir/r4'
+import type { Coding, Extension, Questionnaire, QuestionnaireItem } from 'fhir/r4'
 import { describe, expect, it } from 'vitest'
 import { parseInstrument } from '../../src/instruments/definition'
-import { fhirUrls, fromQuestionnaire, toQuestionnaire } from '../../src/instruments/fhir'
+import { canonicalBase, extensions, standard } from '../../src/instruments/fhir/canonical'
+import { fromQuestionnaire } from '../../src/instruments/fhir/import'
+import { toQuestionnaire } from '../../src/instruments/fhir/questionnaire'
 import { builtInInstruments, findBuiltIn } from '../../src/instruments/registry'
 import { draftNextVersion } from '../../src/instruments/versions'
+import gad7 from '../fixtures/loinc-gad-7.json'
+import phq9 from '../fixtures/loinc-phq-9.json'
 
 const exec = findBuiltIn('org-recovery-exec', 1) ?? expect.fail('org-recovery-exec v1 missing')
 
-function roundTrip(questionnaire: Questionnaire) {
-  const imported = fromQuestionnaire(JSON.parse(JSON.stringify(questionnaire)))
-  if (!imported.ok) throw new Error(imported.problems.join('\n'))
-  return toQuestionnaire(parseInstrument({ ...imported.definition, status: questionnaire.status }))
+function imported(questionnaire: unknown) {
+  const result = fromQuestionnaire(JSON.parse(JSON.stringify(questionnaire)))
+  if (!result.ok) throw new Error(result.problems.join('\n'))
+  return result
 }
 
+const roundTrip = (questionnaire: Questionnaire) =>
+  toQuestionnaire(
+    parseInstrument({ ...imported(questionnaire).definition, status: questionnaire.status }),
+  )
+
 const questions = (q: Questionnaire) => (q.item ?? []).flatMap((group) => group.item ?? [])
-const weights = (item: QuestionnaireItem) =>
+const scores = (item: QuestionnaireItem) =>
   (item.answerOption ?? []).map((o) => [
     o.valueCoding?.code,
-    o.extension?.find((e) => e.url === fhirUrls.itemWeight)?.valueDecimal,
+    o.extension?.find((e) => e.url === standard.ordinalValue)?.valueDecimal,
+    o.extension?.find((e) => e.url === standard.itemWeight)?.valueDecimal,
   ])
 
+/** Every coding anywhere in a resource, as system|code. */
+function codesIn(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const n of node) codesIn(n, found)
+  else if (node && typeof node === 'object') {
+    const coding = node as Coding
+    if (typeof coding.code === 'string' && typeof coding.system === 'string')
+      found.add(`${coding.system}|${coding.code}`)
+    for (const value of Object.values(node)) codesIn(value, found)
+  }
+  return found
+}
+
+/** Every extension anywhere in a resource, with the shape it takes: its value[x], or its parts. */
+function extensionShapes(node: unknown, found = new Map<string, Set<string>>()) {
+  if (Array.isArray(node)) for (const n of node) extensionShapes(n, found)
+  else if (node && typeof node === 'object') {
+    for (const e of ((node as { extension?: Extension[] }).extension ?? []) as Extension[]) {
+      const shape =
+        Object.keys(e).find((k) => k.startsWith('value')) ??
+        `parts ${(e.extension ?? []).map((p) => p.url).join(',')}`
+      const shapes = found.get(e.url) ?? new Set<string>()
+      shapes.add(shape.startsWith('parts') ? 'complex' : shape)
+      found.set(e.url, shapes)
+    }
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'extension') extensionShapes(value, found)
+    for (const e of (node as { extension?: Extension[] }).extension ?? [])
+      for (const [key, value] of Object.entries(e))
+        if (key !== 'extension') extensionShapes(value, found)
+  }
+  return found
+}
+
 describe('FHIR Questionnaire export', () => {
-  it('exports a version with canonical url, version, status, linkIds and weighted options', () => {
+  it('exports a version with an id, canonical url, version, status, linkIds and scored options', () => {
     const q = toQuestionnaire(exec)
     expect(q).toMatchObject({
       resourceType: 'Questionnaire',
+      id: 'org-recovery-exec-1',
       url: 'urn:recovery-culture:questionnaire:org-recovery-exec',
       version: '1',
       status: 'active',
@@ -35,26 +79,42 @@ describe('FHIR Questionnaire export', () => {
     )
     const [first] = questions(q)
     expect(first?.linkId).toBe('E01')
-    expect(first?.type).toBe('choice')
-    expect(weights(first as QuestionnaireItem)).toEqual([
-      ['0', 0],
-      ['1', 1],
-      ['2', 2],
-      ['3', 3],
-      ['asked-unknown', undefined],
+    expect(scores(first as QuestionnaireItem)).toEqual([
+      ['0', 0, 0],
+      ['1', 1, 1],
+      ['2', 2, 2],
+      ['3', 3, 3],
+      ['asked-unknown', undefined, undefined],
     ])
     expect(questions(q)).toHaveLength(35)
+  })
+
+  it('defines each of the product’s extensions once, under its own base, in one shape each', () => {
+    const shapes = new Map<string, Set<string>>()
+    for (const instrument of builtInInstruments())
+      extensionShapes(toQuestionnaire(instrument), shapes)
+    extensionShapes(toQuestionnaire(parseInstrument(imported(phq9).definition)), shapes)
+    const own = [...shapes.keys()].filter((url) => !url.startsWith('http://hl7.org/'))
+    expect(own.length).toBeGreaterThanOrEqual(6)
+    for (const url of own) {
+      expect(url.startsWith(`${canonicalBase}/StructureDefinition/`)).toBe(true)
+      expect(Object.values(extensions)).toContain(url)
+    }
+    for (const [url, seen] of shapes) expect([url, [...seen]]).toEqual([url, [...seen].slice(0, 1)])
   })
 })
 
 describe('FHIR Questionnaire round trip', () => {
   it.each(builtInInstruments().map((i) => [`${i.slug} v${i.version}`, i] as const))(
-    'gives the same items and weights after export, import and export again (%s)',
+    'gives back the very instrument, and the same Questionnaire again (%s)',
     (_, instrument) => {
       const first = toQuestionnaire(instrument)
+      expect(parseInstrument({ ...imported(first).definition, status: instrument.status })).toEqual(
+        instrument,
+      )
       const second = roundTrip(first)
       expect(second).toEqual(first)
-      expect(questions(second).map(weights)).toEqual(questions(first).map(weights))
+      expect(questions(second).map(scores)).toEqual(questions(first).map(scores))
     },
   )
 
@@ -70,15 +130,124 @@ describe('FHIR Questionnaire round trip', () => {
     expect(first.derivedFrom).toEqual(['urn:recovery-culture:questionnaire:org-recovery-exec|1'])
     expect(roundTrip(first)).toEqual(first)
   })
+
+  it('reads a file the product wrote before its extensions had their own base', () => {
+    const today = toQuestionnaire(exec)
+    const earlier = JSON.parse(
+      JSON.stringify(today)
+        .replaceAll(
+          `${canonicalBase}/StructureDefinition/item-scale`,
+          'urn:recovery-culture:fhir:extension:scale',
+        )
+        .replaceAll(`${canonicalBase}/StructureDefinition/`, 'urn:recovery-culture:fhir:extension:')
+        .replaceAll(`${canonicalBase}/NamingSystem/instrument`, 'urn:recovery-culture:instrument')
+        .replaceAll(`${canonicalBase}/CodeSystem/scale-`, 'urn:recovery-culture:scale:'),
+    )
+    expect(JSON.stringify(earlier)).not.toContain(canonicalBase)
+    expect(parseInstrument({ ...imported(earlier).definition, status: 'active' })).toEqual(exec)
+  })
 })
 
-describe('FHIR Questionnaire import', () => {
-  it('imports as a draft, whatever status the file gives', () => {
-    const imported = fromQuestionnaire(toQuestionnaire(exec))
-    expect(imported.ok && imported.definition.status).toBe('draft')
+describe('Questionnaires written by other tools', () => {
+  it('imports LOINC’s PHQ-9 as it is: a string version, flat items, /-style linkIds, every code kept', () => {
+    const result = imported(phq9)
+    const { definition } = result
+    expect(definition).toMatchObject({
+      url: 'http://loinc.org/q/44249-1',
+      slug: 'phq9',
+      version: 1,
+      versionLabel: '1.0.0',
+      status: 'draft',
+      flat: true,
+      code: [{ system: 'http://loinc.org', code: '44249-1' }],
+    })
+    expect(result.orderGiven).toBe(false)
+    expect(definition.items.map((i) => i.linkId)).toEqual(
+      phq9.item.slice(0, 9).map((i) => i.linkId),
+    )
+    expect(definition.items[0]?.code).toEqual([
+      {
+        system: 'http://loinc.org',
+        code: '44250-9',
+        display: 'Little interest or pleasure in doing things',
+      },
+    ])
+    expect(definition.scales).toHaveLength(1)
+    expect(definition.scales[0]?.levels).toEqual([
+      { value: 0, label: 'Not at all', coding: { system: 'http://loinc.org', code: 'LA6568-5' } },
+      { value: 1, label: 'Several days', coding: { system: 'http://loinc.org', code: 'LA6569-3' } },
+      {
+        value: 2,
+        label: 'More than half the days',
+        coding: { system: 'http://loinc.org', code: 'LA6570-1' },
+      },
+      {
+        value: 3,
+        label: 'Nearly every day',
+        coding: { system: 'http://loinc.org', code: 'LA6571-9' },
+      },
+    ])
+    expect(result.summary).toEqual({
+      scored: 9,
+      domains: 1,
+      unscored: [
+        {
+          linkId: '/44261-6',
+          text: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]',
+          reason: 'worked out by the form from other answers, not answered by anyone',
+        },
+        {
+          linkId: '/69722-7',
+          text: expect.stringMatching(/^If you checked off any problems/),
+          reason: 'its options carry no scores',
+        },
+      ],
+    })
   })
 
-  it('accepts the R4 ordinalValue extension for scores, and codes for NA and DK', () => {
+  it.each([
+    ['PHQ-9', phq9],
+    ['GAD-7', gad7],
+  ])(
+    'writes the %s back out with every code, linkId and item it came with, in order',
+    (_, form) => {
+      const out = toQuestionnaire(parseInstrument(imported(form).definition))
+      expect(out.url).toBe(form.url)
+      expect(out.version).toBe(form.version)
+      for (const code of codesIn(form)) expect(codesIn(out)).toContain(code)
+      const linkIds = (items: readonly QuestionnaireItem[] = []): string[] =>
+        items.flatMap((i) => [i.linkId, ...linkIds(i.item)])
+      expect(linkIds(out.item)).toEqual(linkIds(form.item as QuestionnaireItem[]))
+      expect(roundTrip(out)).toEqual(out)
+    },
+  )
+
+  it('reads scores given on the coding itself, and keeps unscored items inside their group', () => {
+    const { definition, summary } = imported(gad7)
+    expect(definition.flat).toBeUndefined()
+    expect(definition.domains).toEqual([
+      {
+        key: '/69737-5',
+        title: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
+        code: [
+          {
+            system: 'http://loinc.org',
+            code: '69737-5',
+            display: 'Generalized anxiety disorder 7 item (GAD-7)',
+          },
+        ],
+      },
+    ])
+    expect(definition.items).toHaveLength(7)
+    expect(definition.scales[0]?.levels.map((l) => l.value)).toEqual([0, 1, 2, 3])
+    expect(summary.unscored.map((u) => u.linkId)).toEqual(['/69737-5/70274-6', '/69737-5/69722-7'])
+    expect(definition.unscored?.map((u) => [u.domain, u.after])).toEqual([
+      ['/69737-5', '/69737-5/69736-7'],
+      ['/69737-5', '/69737-5/70274-6'],
+    ])
+  })
+
+  it('accepts R4’s ordinalValue alone for scores, and codes for not applicable and don’t know', () => {
     const q: Questionnaire = {
       resourceType: 'Questionnaire',
       url: 'https://example.org/Questionnaire/ward-climate',
@@ -97,19 +266,16 @@ describe('FHIR Questionnaire import', () => {
               answerOption: [
                 ...[1, 2, 3].map((v) => ({
                   valueCoding: { code: `a${v}`, display: `Level ${v}` },
-                  extension: [{ url: fhirUrls.ordinalValue, valueDecimal: v }],
+                  extension: [{ url: standard.ordinalValue, valueDecimal: v }],
                 })),
-                { valueCoding: { system: fhirUrls.dataAbsentReason, code: 'asked-unknown' } },
+                { valueCoding: { system: standard.dataAbsentReasonSystem, code: 'asked-unknown' } },
               ],
             },
           ],
         },
       ],
     }
-    const imported = fromQuestionnaire(q, 'staff')
-    expect(imported.ok).toBe(true)
-    if (!imported.ok) return
-    expect(imported.definition).toMatchObject({
+    expect(imported(q).definition).toMatchObject({
       slug: 'ward-climate',
       version: 1,
       perspectives: ['staff'],
@@ -126,45 +292,65 @@ describe('FHIR Questionnaire import', () => {
     })
   })
 
-  it('lists every part that cannot be represented, and gives no instrument', () => {
+  it('lists every problem at once, those of the file and those of the instrument together', () => {
     const q = {
       resourceType: 'Questionnaire',
       name: 'Broken',
       version: '2.1',
       status: 'draft',
       item: [
-        { linkId: 'loose', type: 'choice', text: 'Outside any group' },
         {
           linkId: 'g1',
           type: 'group',
           text: 'Group',
           item: [
             { linkId: 'free', type: 'string', text: 'Tell us more' },
+            { linkId: 'typed', type: 'choice', text: 42, answerOption: [] },
             {
-              linkId: 'unweighted',
+              linkId: 'half',
               type: 'choice',
-              text: 'No scores',
+              text: 'Half scored',
               answerOption: [
-                { valueCoding: { code: 'yes', display: 'Yes' } },
+                {
+                  valueCoding: { code: 'yes', display: 'Yes' },
+                  extension: [{ url: standard.ordinalValue, valueDecimal: 1 }],
+                },
                 { valueCoding: { code: 'no', display: 'No' } },
               ],
             },
-            { linkId: 'inner', type: 'group', item: [] },
+            {
+              linkId: 'same',
+              type: 'choice',
+              text: 'Same scores',
+              answerOption: ['A', 'B'].map((display) => ({
+                valueCoding: { code: display, display },
+                extension: [{ url: standard.ordinalValue, valueDecimal: 1 }],
+              })),
+            },
+            {
+              linkId: ' spaced ',
+              type: 'choice',
+              text: 'A linkId FHIR would not accept either',
+              answerOption: [0, 1].map((v) => ({
+                valueCoding: { code: `${v}`, display: `${v}` },
+                extension: [{ url: standard.ordinalValue, valueDecimal: v }],
+              })),
+            },
+            { linkId: 'free', type: 'display', text: 'A linkId used twice' },
           ],
         },
       ],
     }
-    const imported = fromQuestionnaire(q)
-    expect(imported.ok).toBe(false)
-    expect(imported.ok ? [] : imported.problems).toEqual([
+    const result = fromQuestionnaire(q)
+    expect(result.ok).toBe(false)
+    expect(result.ok ? [] : result.problems).toEqual([
+      'Questionnaire.item[0].item[1].text has the wrong type of value: Invalid input: expected string, received number',
       'Questionnaire.url is missing: an instrument needs a canonical url',
-      'Questionnaire.version "2.1" is not a whole number of 1 or more',
-      'item 1 (linkId loose) is not inside a group: each question must sit in a group, which becomes its domain',
-      'item 2.1 (linkId free) has type "string": only choice items with scored options can be scored',
-      'item 2.2 (linkId unweighted): option 1 ("Yes") has no score; give it an itemWeight extension',
-      'item 2.2 (linkId unweighted): option 2 ("No") has no score; give it an itemWeight extension',
-      'item 2.2 (linkId unweighted): needs at least two scored options',
-      'item 2.3 (linkId inner) is a group inside a group; only one level of grouping is supported',
+      'item 1.3 (linkId half): option "No" carries no score while the others do; give each an ordinalValue extension',
+      'item 1.3 (linkId half): needs at least two scored options',
+      'item 1.4 (linkId same): two options have the same score',
+      'item 1.6: linkId "free" is used twice',
+      'Question  spaced  (linkId): A linkId is 1 to 255 characters, with no space at either end and no control characters',
     ])
   })
 

@@ -154,6 +154,50 @@ describe('anonymity under attack: every figure in every slice', () => {
             expect(leavesEnough(wholeN, sum, k), `${id}: all parts`).toBe(true)
           }
 
+          // The FHIR MeasureReports: every count shown is the real one and at least k, and a
+          // perspective's count leaves at least k others or none.
+          type Scored = { population?: { count: number }[]; measureScore: { value?: number } }
+          type Reported = Scored & {
+            code: { coding: { code: string }[] }
+            stratifier?: { stratum: (Scored & { value: { coding: { code: string }[] } })[] }[]
+          }
+          const reports = (await (
+            await h.get(`/results/export/measure-reports.json?round=${round?.id}`)
+          ).json()) as {
+            entry: { resource: { subject: { display: string }; group: Reported[] } }[]
+          }
+          expect(reports.entry.map((e) => e.resource.subject.display).sort()).toEqual(
+            teams.map((t) => t.name),
+          )
+          for (const { resource } of reports.entry) {
+            const given = byName.get(resource.subject.display) ?? []
+            const people = (code: string, slice: string) => {
+              const c = counts(given, slice)
+              return code.startsWith('question:')
+                ? c.item(code.slice('question:'.length))
+                : c.measure(code.replace(/^domain:/, ''))
+            }
+            const shown = (figure: Scored, code: string, slice: string) => {
+              const n = figure.population?.[0]?.count
+              expect(n === undefined, `${code} ${slice}`).toBe(
+                figure.measureScore.value === undefined,
+              )
+              if (n === undefined) return 0
+              expect(n, `${resource.subject.display} ${slice} ${code}`).toBe(people(code, slice))
+              expect(n).toBeGreaterThanOrEqual(k)
+              return n
+            }
+            for (const group of resource.group) {
+              const code = group.code.coding[0]?.code ?? ''
+              const whole = people(code, all)
+              shown(group, code, all)
+              for (const stratum of group.stratifier?.[0]?.stratum ?? []) {
+                const part = shown(stratum, code, stratum.value.coding[0]?.code ?? '')
+                if (part > 0) expect(leavesEnough(whole, part, k)).toBe(true)
+              }
+            }
+          }
+
           const answers = csvRows(
             await (await h.get(`/results/export/answers.csv?round=${round?.id}`)).text(),
           )

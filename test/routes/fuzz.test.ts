@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { getPerson } from '../../src/db/queries/people'
-import { toQuestionnaire } from '../../src/instruments/fhir'
+import { toQuestionnaire } from '../../src/instruments/fhir/questionnaire'
 import { formLimitBytes, uploadLimitBytes } from '../../src/lib/security'
 import {
   createOwnInstrument,

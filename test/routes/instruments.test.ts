@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { findInstrument } from '../../src/db/queries/instruments'
 import { auditLog, instruments } from '../../src/db/schema'
-import { toQuestionnaire } from '../../src/instruments/fhir'
+import { toQuestionnaire } from '../../src/instruments/fhir/questionnaire'
+import phq9 from '../fixtures/loinc-phq-9.json'
 import { createOrganisation, createOwnInstrument, ownInstrument } from '../helpers/factories'
 import { htmxHeaders } from '../helpers/requests'
 import { setUpAndSignIn } from '../helpers/signed-in'
@@ -32,7 +33,7 @@ describe('instrument screens', () => {
   it('shows a version with its domains, items, scale descriptors and a FHIR download', async () => {
     const h = await setUp()
     const body = await (await h.get('/instruments/org-recovery-exec/1')).text()
-    expect(body).toContain('35 items in 10 domains')
+    expect(body).toContain('35 questions in 10 domains')
     expect(body).toContain('Scale: Stage of development (STAGE4)')
     expect(body).toContain(
       'It is routine across the organisation, checked regularly and sustained.',
@@ -67,8 +68,9 @@ describe('instrument screens', () => {
     const h = await setUp()
     const res = await h.upload('/instruments/import', questionnaireFile())
     expect(res.status).toBe(303)
-    expect(res.headers.get('Location')).toBe('/instruments/ward-voices/1')
-    const page = await (await h.get('/instruments/ward-voices/1')).text()
+    expect(res.headers.get('Location')).toBe('/instruments/ward-voices/1?imported=1')
+    const page = await (await h.get('/instruments/ward-voices/1?imported=1')).text()
+    expect(page).toContain('Imported as a draft: 24 questions in 10 domains.')
     expect(page).toContain('Draft')
     expect(page).toContain('Publish this version')
 
@@ -76,6 +78,43 @@ describe('instrument screens', () => {
     expect(again.status).toBe(422)
     expect(await again.text()).toContain('Version 1 of ward-voices exists already')
     expect(await h.db.select().from(instruments)).toHaveLength(1)
+  })
+
+  it('imports LOINC’s PHQ-9 as published, names what it keeps unscored, and writes its codes back out', async () => {
+    const h = await setUp()
+    const file = { name: 'phq-9.json', content: JSON.stringify(phq9) }
+    const res = await h.upload('/instruments/import', file)
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe('/instruments/phq9/1?imported=1')
+    const page = await (await h.get('/instruments/phq9/1?imported=1')).text()
+    expect(page).toContain(
+      'Imported as a draft: 9 questions scored in 1 domain; 2 items kept but not scored',
+    )
+    expect(page).toContain(
+      '1.0.0 (as its Questionnaire names it; number 1 in this service’s order)',
+    )
+    const notScored = page.slice(page.indexOf('id="not-scored"'))
+    expect(notScored).toContain('Patient Health Questionnaire 9 item (PHQ-9) total score')
+    expect(notScored).toContain('how difficult have these problems made it for you')
+    // Its linkIds begin with "/": each question's page is reached by its linkId all the same.
+    const href = `/instruments/phq9/1/items/${encodeURIComponent('/44250-9')}`
+    expect(page).toContain(`href="${href}"`)
+    const item = await h.get(href)
+    expect(item.status).toBe(200)
+    expect(await item.text()).toContain('Little interest or pleasure in doing things')
+    const download = await (await h.get('/instruments/phq9/1/questionnaire.json')).text()
+    for (const code of ['44249-1', '44250-9', '44261-6', '69722-7', 'LA6568-5', 'LA6571-9'])
+      expect(download).toContain(`"${code}"`)
+    expect(JSON.parse(download)).toMatchObject({ url: phq9.url, version: '1.0.0' })
+
+    const again = await h.upload('/instruments/import', file)
+    expect(again.status).toBe(422)
+    expect(await again.text()).toContain('Version &quot;1.0.0&quot; of phq9 exists already')
+    expect(await h.db.select().from(instruments)).toHaveLength(1)
+    const audited = (await h.db.select().from(auditLog)).filter(
+      (a) => a.action === 'instrument.imported',
+    )
+    expect(audited).toHaveLength(1)
   })
 
   it('lists every problem of a Questionnaire it cannot import, and stores nothing', async () => {
@@ -96,7 +135,7 @@ describe('instrument screens', () => {
     expect(body).toContain(
       '<li>Questionnaire.url is missing: an instrument needs a canonical url</li>',
     )
-    expect(body).toContain('item 1 (linkId loose) is not inside a group')
+    expect(body).toContain('<li>The Questionnaire has no question the product can score</li>')
     expect(await h.db.select().from(instruments)).toHaveLength(0)
   })
 

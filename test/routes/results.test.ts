@@ -208,9 +208,15 @@ describe('exports', () => {
       authored: '2025-03-01',
       subject: { display: 'Executive team' },
     })
-    expect(entry.resource.item).toHaveLength(exec.items.length)
-    expect(entry.resource.item[1].answer[0].valueCoding.code).toBe('asked-unknown')
-    expect(entry.resource.item[0].answer[0].valueCoding).toMatchObject({
+    expect(entry.fullUrl).toBe(`urn:uuid:${entry.resource.id}`)
+    // Nested as the Questionnaire nests them: one group a domain, its questions inside.
+    type Answered = { linkId: string; answer: { valueCoding: { code: string } }[] }
+    const groups = entry.resource.item as { linkId: string; item: Answered[] }[]
+    expect(groups.map((g) => g.linkId)).toEqual(exec.domains.map((d) => d.key))
+    const answered = groups.flatMap((g) => g.item)
+    expect(answered.map((i) => i.linkId)).toEqual(exec.items.map((i) => i.linkId))
+    expect(answered[1]?.answer[0]?.valueCoding.code).toBe('asked-unknown')
+    expect(answered[0]?.answer[0]?.valueCoding).toMatchObject({
       code: '2',
       display: 'Developing',
     })
@@ -326,11 +332,49 @@ describe('comments', () => {
 })
 
 describe('individual rounds and series over time', () => {
-  it('offers no FHIR export of an individual round: it could hold only single responses', async () => {
-    const h = await twoWards()
-    const [round] = await h.db.query.rounds.findMany()
-    expect((await h.get(`/results/export/consensus.json?round=${round?.id}`)).status).toBe(404)
-    expect(await (await h.get('/results')).text()).not.toContain('consensus.json')
+  it('exports an individual round as FHIR MeasureReports, a group under the threshold masked whatever it answered', async () => {
+    const exported = async (bValue: 1 | 5) => {
+      const h = await twoWards(bValue)
+      const [round] = await h.db.query.rounds.findMany()
+      expect((await h.get(`/results/export/consensus.json?round=${round?.id}`)).status).toBe(404)
+      const res = await h.get(`/results/export/measure-reports.json?round=${round?.id}`)
+      expect(res.headers.get('Content-Type')).toContain('application/fhir+json')
+      const audited = (await h.db.query.auditLog.findMany()).filter(
+        (a) => a.action === 'results.exported',
+      )
+      expect(audited).toHaveLength(1)
+      const roundPage = await (await h.get(`/rounds/${round?.id}`)).text()
+      expect(roundPage).toContain(`/results/export/measure-reports.json?round=${round?.id}`)
+      return (await res.text()) as string
+    }
+    const low = await exported(1)
+    expect(withoutIds(low)).toBe(withoutIds(await exported(5)))
+    const bundle = JSON.parse(low) as {
+      entry: {
+        resource: {
+          resourceType: string
+          subject: { display: string }
+          group: {
+            code: { coding: { code: string }[] }
+            measureScore: { value?: number; extension?: { valueCode: string }[] }
+            population?: { count: number }[]
+          }[]
+        }
+      }[]
+    }
+    const byGroup = new Map(bundle.entry.map((e) => [e.resource.subject.display, e.resource]))
+    const wardA = byGroup.get('Ward A')
+    const wardB = byGroup.get('Ward B')
+    // Ward A: mean of 4,4,5,3,4,4 on AGREE5 = 4 → 75 on 0–100, from its six people.
+    const total = wardA?.group.find((g) => g.code.coding[0]?.code === 'total')
+    expect(total?.measureScore.value).toBe(75)
+    expect(total?.population?.[0]?.count).toBe(6)
+    expect(wardB?.group.length).toBeGreaterThan(0)
+    for (const group of wardB?.group ?? []) {
+      expect(group.measureScore.value).toBeUndefined()
+      expect(group.population).toBeUndefined()
+      expect(group.measureScore.extension?.[0]?.valueCode).toBe('masked')
+    }
   })
 
   it('plots two rounds in one half-year as two points, and marks where the teams behind the average change', async () => {

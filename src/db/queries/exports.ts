@@ -76,6 +76,7 @@ export async function consensusRecords(db: Db, organisationId: string, roundId: 
         linkId: a.linkId,
         value: a.special ?? a.value,
         comment: a.comment,
+        dissent: a.dissent,
       })),
     })
   }

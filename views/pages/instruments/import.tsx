@@ -12,10 +12,28 @@ export function ImportPage({ errors, problems, perspective = 'staff' }: ImportPa
         <ErrorSummary errors={errors} />
         <h1>Import a FHIR Questionnaire</h1>
         <p>
-          Upload a FHIR R4 Questionnaire in JSON to add it as a draft instrument of your own. Group
-          its questions into domains (one group per domain) and give every scored option an
-          itemWeight. Use this for instruments your organisation holds a licence for.
+          Upload a FHIR R4 Questionnaire in JSON to add it as a draft instrument of your own. Use
+          this for instruments your organisation holds a licence for.
         </p>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+          <li>
+            Questions in groups become domains, one group to a domain. Questions not in groups
+            become one domain holding them all.
+          </li>
+          <li>
+            Each option’s score is read from its ordinalValue or itemWeight. Every question with a
+            score on each of its options is scored.
+          </li>
+          <li>
+            Other questions, such as a calculated total or a question without scores, are kept and
+            shown on the draft but not scored. The page after the import names each of them.
+          </li>
+          <li>
+            Every code (LOINC and others) is kept and written back out when the instrument is
+            exported. A version such as “1.0.0” is kept as written, and the draft is numbered after
+            your organisation’s versions of the instrument.
+          </li>
+        </ul>
         <form
           id="import-form"
           method="post"

@@ -6,9 +6,38 @@ import { DomainItems } from '../../partials/instruments/domain-items'
 import { ScaleTable } from '../../partials/instruments/scale-table'
 import { instrumentPath } from './list'
 
-type VersionPageProps = { instrument: Instrument; source: InstrumentSource; canManage: boolean }
+type VersionPageProps = {
+  instrument: Instrument
+  source: InstrumentSource
+  canManage: boolean
+  /** Just imported: say what was scored and what was kept unscored. */
+  imported?: boolean
+}
 
-export function VersionPage({ instrument, source, canManage }: VersionPageProps) {
+/** Items kept from the Questionnaire but not scored, each with its wording and the reason. */
+function NotScored({ instrument }: { instrument: Instrument }) {
+  const kept = instrument.unscored ?? []
+  if (kept.length === 0) return null
+  return (
+    <>
+      <h2>Kept but not scored</h2>
+      <p>
+        These items came with the Questionnaire. They are kept as they were and written back when it
+        is downloaded, but they are not asked in rounds and count in no score.
+      </p>
+      <ul class="nhsuk-list nhsuk-list--bullet" id="not-scored">
+        {kept.map((item) => (
+          <li>
+            {item.text ? `“${item.text}”` : `The item ${item.linkId}`}
+            {`: not scored because ${item.reason}.`}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+export function VersionPage({ instrument, source, canManage, imported }: VersionPageProps) {
   const path = instrumentPath(instrument.slug, instrument.version)
   const own = source === 'organisation'
   const manageable = own && canManage
@@ -17,9 +46,24 @@ export function VersionPage({ instrument, source, canManage }: VersionPageProps)
   const removed = (instrument.lineage ?? []).filter((entry) => entry.change === 'removed')
   const count = (change: string) =>
     (instrument.lineage ?? []).filter((e) => e.change === change).length
+  const unscored = instrument.unscored?.length ?? 0
+  const questions = instrument.items.length === 1 ? 'question' : 'questions'
+  const domains = instrument.domains.length === 1 ? 'domain' : 'domains'
+  const scoredText = `${instrument.items.length} ${questions}${unscored > 0 ? ' scored' : ''} in ${instrument.domains.length} ${domains}`
   return (
     <>
-      <span class="nhsuk-caption-l">{`${instrument.slug}, version ${instrument.version}`}</span>
+      {imported && (
+        <div class="nhsuk-inset-text" id="import-summary">
+          <span class="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            {`Imported as a draft: ${scoredText}`}
+            {unscored > 0
+              ? `; ${unscored} ${unscored === 1 ? 'item' : 'items'} kept but not scored, listed under “Kept but not scored” with the reason for each.`
+              : '.'}
+          </p>
+        </div>
+      )}
+      <span class="nhsuk-caption-l">{`${instrument.slug}, version ${instrument.versionLabel ?? instrument.version}`}</span>
       <h1>{instrument.title}</h1>
       <p>
         <StatusTag status={instrument.status} />{' '}
@@ -37,12 +81,26 @@ export function VersionPage({ instrument, source, canManage }: VersionPageProps)
             {instrument.perspectives.map((p) => perspectiveLabels[p]).join(', ')}
           </dd>
         </div>
+        {instrument.versionLabel && (
+          <div class="nhsuk-summary-list__row">
+            <dt class="nhsuk-summary-list__key">Version</dt>
+            <dd class="nhsuk-summary-list__value">
+              {`${instrument.versionLabel} (as its Questionnaire names it; number ${instrument.version} in this service’s order)`}
+            </dd>
+          </div>
+        )}
         <div class="nhsuk-summary-list__row">
           <dt class="nhsuk-summary-list__key">Items</dt>
           <dd class="nhsuk-summary-list__value">
-            {`${instrument.items.length} items in ${instrument.domains.length} domains`}
+            {unscored > 0 ? `${scoredText}; ${unscored} kept but not scored` : scoredText}
           </dd>
         </div>
+        {instrument.copyright && (
+          <div class="nhsuk-summary-list__row">
+            <dt class="nhsuk-summary-list__key">Copyright</dt>
+            <dd class="nhsuk-summary-list__value">{instrument.copyright}</dd>
+          </div>
+        )}
         {instrument.derivedFrom && (
           <div class="nhsuk-summary-list__row">
             <dt class="nhsuk-summary-list__key">Derived from</dt>
@@ -86,6 +144,7 @@ export function VersionPage({ instrument, source, canManage }: VersionPageProps)
       {instrument.domains.map((domain) => (
         <DomainItems instrument={instrument} domain={domain} editable={draft} lineage={lineage} />
       ))}
+      <NotScored instrument={instrument} />
     </>
   )
 }

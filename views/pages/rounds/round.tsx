@@ -73,6 +73,13 @@ function ClosedRoundLinks({ round, canExport }: { round: Round; canExport: boole
             </a>
           </li>
         )}
+        {canExport && round.mode !== 'consensus' && (
+          <li>
+            <a href={`/results/export/measure-reports.json?round=${round.id}`}>
+              Download each group’s scores (FHIR MeasureReport, for other systems)
+            </a>
+          </li>
+        )}
         {canExport && (
           <li>
             <a href={`/results/export/summary.csv?round=${round.id}`}>

@@ -49,7 +49,7 @@ export function DomainItems({ instrument, domain, editable, lineage }: DomainIte
         ...(editable
           ? [
               <a
-                href={`/instruments/${instrument.slug}/${instrument.version}/items/${item.linkId}`}
+                href={`/instruments/${instrument.slug}/${instrument.version}/items/${encodeURIComponent(item.linkId)}`}
               >
                 Change
                 <span class="nhsuk-u-visually-hidden">{` the wording of ${item.linkId}`}</span>
