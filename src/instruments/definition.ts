@@ -126,7 +126,10 @@ export const instrumentSchema = z
     lineage: z.array(lineageSchema).optional(),
     copyright: nonBlank.optional(),
     code: codes,
-    /** Its questions stand alone, not in groups, in the Questionnaire it came from: one domain. */
+    /**
+     * Its questions stand alone, not in groups, in the Questionnaire it came from, in the order of
+     * `items`: one domain, or the domains their shared codes give.
+     */
     flat: z.literal(true).optional(),
     unscored: z.array(unscoredSchema).optional(),
   })
@@ -139,8 +142,6 @@ export const instrumentSchema = z
       problem('Domain keys must be unique', ['domains'])
     if (scaleIds.size !== instrument.scales.length) problem('Scale ids must be unique', ['scales'])
     const seen = new Set<string>(instrument.unscored?.map((u) => u.linkId))
-    if (instrument.flat && instrument.domains.length !== 1)
-      problem('A flat instrument has one domain', ['domains'])
     instrument.items.forEach((item, i) => {
       if (seen.has(item.linkId))
         problem(`linkId ${item.linkId} is used twice`, ['items', i, 'linkId'])

@@ -205,6 +205,37 @@ describe('Questionnaires written by other tools', () => {
     })
   })
 
+  it('takes a flat Questionnaire’s domains from a code its questions share, and writes it back as it came', () => {
+    // PHQ-9's somatic questions (sleep, tiredness, appetite, moving or speaking slowly) coded as a
+    // subscale, the others as the cognitive and affective one.
+    const subscale = 'https://trust.example/CodeSystem/phq-9-subscale'
+    const somatic = ['/44259-0', '/44254-1', '/44251-7', '/44253-3']
+    const form = structuredClone(phq9) as Questionnaire
+    for (const item of form.item?.slice(0, 9) ?? [])
+      item.code = [
+        ...(item.code ?? []),
+        somatic.includes(item.linkId)
+          ? { system: subscale, code: 'somatic', display: 'Somatic' }
+          : { system: subscale, code: 'cognitive-affective', display: 'Cognitive and affective' },
+      ]
+    const { definition, summary } = imported(form)
+    expect(definition.domains.map((d) => [d.key, d.title])).toEqual([
+      ['cognitive-affective', 'Cognitive and affective'],
+      ['somatic', 'Somatic'],
+    ])
+    expect(definition.items.filter((i) => i.domain === 'somatic').map((i) => i.linkId)).toEqual(
+      somatic,
+    )
+    expect(summary.domains).toBe(2)
+    const out = toQuestionnaire(parseInstrument(definition))
+    expect(out.item?.map((i) => [i.linkId, i.type])).toEqual(
+      form.item?.map((i) => [i.linkId, i.type]),
+    )
+    expect(roundTrip(out)).toEqual(out)
+    // LOINC's own question codes, one to a question, give no domains.
+    expect(imported(phq9).definition.domains).toHaveLength(1)
+  })
+
   it.each([
     ['PHQ-9', phq9],
     ['GAD-7', gad7],

@@ -110,8 +110,33 @@ function readOptions(item: QuestionnaireItem) {
 }
 
 /**
+ * A flat Questionnaire's domains, where its questions' codes give them: a code system in which
+ * every scored question has exactly one code, some questions sharing one (a subscale). Codes that
+ * each name one question, as LOINC's question codes do, give no domains.
+ */
+function codedDomains(items: InstrumentDefinition['items']) {
+  const systems = new Set(items.flatMap((i) => (i.code ?? []).map((c) => c.system)))
+  for (const system of systems) {
+    if (!system) continue
+    const codes = items.map((i) => (i.code ?? []).filter((c) => c.system === system))
+    if (codes.some((c) => c.length !== 1 || !c[0]?.code)) continue
+    const distinct = new Map(codes.map(([c]) => [c?.code ?? '', c]))
+    if (distinct.size < 2 || distinct.size === items.length) continue
+    return {
+      domains: [...distinct].map(([code, coding]) => ({
+        key: code,
+        title: coding?.display ?? code,
+      })),
+      keyOf: (item: InstrumentDefinition['items'][number]) =>
+        item.code?.find((c) => c.system === system)?.code ?? '',
+    }
+  }
+  return null
+}
+
+/**
  * A FHIR R4 Questionnaire as a draft instrument: flat or in groups (each group a domain; a flat
- * Questionnaire is one domain), any linkId FHIR allows, every code kept. Items the product cannot
+ * Questionnaire is one domain, or its questions' shared codes give its domains), any linkId FHIR allows, every code kept. Items the product cannot
  * score are kept as they are and named with the reason; every problem is listed at once, and then
  * there is no definition at all.
  */
@@ -301,10 +326,15 @@ export function fromQuestionnaire(
   const top = q.item ?? []
   const flat = !top.some((item) => item?.type === 'group')
   if (flat) {
-    let key = 'all'
-    for (let n = 2; top.some((item) => item?.linkId === key); n++) key = `all-${n}`
-    domains.push({ key, title: q.title ?? q.name ?? slug ?? 'Questions' })
+    const key = 'all'
     readList(top, key, '')
+    // Items kept unscored stand at the top of a flat Questionnaire, in no domain's group.
+    for (const kept of unscored) kept.domain = null
+    const coded = codedDomains(items)
+    if (coded) {
+      for (const item of items) item.domain = coded.keyOf(item)
+      domains.push(...coded.domains)
+    } else domains.push({ key, title: q.title ?? q.name ?? slug ?? 'Questions' })
   } else readList(top, null, '')
   if (items.length === 0) problem('The Questionnaire has no question the product can score')
 

@@ -136,8 +136,8 @@ export function toQuestionnaire(instrument: Instrument): Questionnaire {
   const groups: QuestionnaireItem[] = instrument.flat
     ? withUnscored(
         instrument,
-        instrument.domains[0]?.key ?? null,
-        questions(instrument.domains[0]?.key ?? ''),
+        null,
+        instrument.items.map((i) => questionItem(instrument, i)),
       )
     : withUnscored(
         instrument,
