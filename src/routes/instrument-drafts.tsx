@@ -117,54 +117,47 @@ export const instrumentDraftsRoutes = new Hono<AppEnv>()
       } catch {
         return renderImport(c, { file: 'The file is not valid JSON' }, [], perspective)
       }
-      const result = fromQuestionnaire(json, perspective)
-      const problems = result.ok ? [] : result.problems
-      if (result.ok) {
-        const { definition } = result
-        const { slug, versionLabel } = definition
-        const named = versionLabel ? `"${versionLabel}"` : String(definition.version)
-        const versions = (await listInstruments(c.var.db, c.var.organisation.id)).filter(
-          (entry) => entry.instrument.slug === slug,
-        )
-        // A version named otherwise than by a whole number takes the next number in the
-        // service's order, unless the file gives its own.
-        if (!result.orderGiven)
-          definition.version = Math.max(0, ...versions.map((v) => v.instrument.version)) + 1
-        if (isBuiltInSlug(slug))
-          problems.push(
-            `The name ${slug} belongs to a built-in instrument; give the Questionnaire another name`,
-          )
-        else if (
-          versions.some(
-            (v) =>
-              v.instrument.version === definition.version ||
-              (versionLabel !== undefined && v.instrument.versionLabel === versionLabel),
-          )
-        )
-          problems.push(
-            `Version ${named} of ${slug} exists already; give the Questionnaire a later version`,
-          )
-      }
-      if (!result.ok || problems.length > 0) {
+      const cannotImport = (problems: string[]) => {
         const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`
-        return renderImport(
-          c,
-          { file: `This Questionnaire cannot be imported: ${count}, listed below` },
-          problems,
-          perspective,
+        const file = `This Questionnaire cannot be imported: ${count}, listed below`
+        return renderImport(c, { file }, problems, perspective)
+      }
+      const result = fromQuestionnaire(json, perspective)
+      if (!result.ok) return cannotImport(result.problems)
+      const { definition } = result
+      const { slug, versionLabel } = definition
+      if (isBuiltInSlug(slug))
+        return cannotImport([
+          `The name ${slug} belongs to a built-in instrument; give the Questionnaire another name`,
+        ])
+      const exists = () =>
+        `Version ${versionLabel ? `"${versionLabel}"` : definition.version} of ${slug} exists already; give the Questionnaire a later version`
+      const versions = (await listInstruments(c.var.db, c.var.organisation.id))
+        .map((entry) => entry.instrument)
+        .filter((instrument) => instrument.slug === slug)
+      // A version named otherwise than by a whole number takes the next number in the service's
+      // order, unless the file gives its own.
+      if (!result.orderGiven)
+        definition.version = Math.max(0, ...versions.map((v) => v.version)) + 1
+      if (
+        versions.some(
+          (v) =>
+            v.version === definition.version ||
+            (versionLabel !== undefined && v.versionLabel === versionLabel),
         )
-      }
-      const instrument = parseInstrument(result.definition)
-      if (await insertDraftInstrument(c.var.db, c.var.organisation.id, instrument)) {
-        const { slug, version } = instrument
-        await auditInsert(c.var.db, {
-          ...actorOf(c),
-          action: 'instrument.imported',
-          subjectType: 'instrument',
-          subjectId: `${slug}|${version}`,
-          after: { slug, version, url: instrument.url },
-        })
-      }
+      )
+        return cannotImport([exists()])
+      const instrument = parseInstrument(definition)
+      // Another import may have taken this version since the check: then this one stores nothing.
+      if (!(await insertDraftInstrument(c.var.db, c.var.organisation.id, instrument)))
+        return cannotImport([exists()])
+      await auditInsert(c.var.db, {
+        ...actorOf(c),
+        action: 'instrument.imported',
+        subjectType: 'instrument',
+        subjectId: `${slug}|${instrument.version}`,
+        after: { slug, version: instrument.version, url: instrument.url },
+      })
       return redirectAfterPost(
         c,
         `${instrumentPath(instrument.slug, instrument.version)}?imported=1`,

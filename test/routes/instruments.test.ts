@@ -117,6 +117,21 @@ describe('instrument screens', () => {
     expect(audited).toHaveLength(1)
   })
 
+  it('stores one draft of 10 imports of one Questionnaire sent at once, and audits it once', async () => {
+    const h = await setUp()
+    const file = { name: 'phq-9.json', content: JSON.stringify(phq9) }
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => h.upload('/instruments/import', file)),
+    )
+    const statuses = answers.map((res) => res.status).sort()
+    expect(statuses).toEqual([303, ...Array(9).fill(422)])
+    expect(await h.db.select().from(instruments)).toHaveLength(1)
+    const audited = (await h.db.select().from(auditLog)).filter(
+      (a) => a.action === 'instrument.imported',
+    )
+    expect(audited).toHaveLength(1)
+  })
+
   it('lists every problem of a Questionnaire it cannot import, and stores nothing', async () => {
     const h = await setUp()
     const broken = {
