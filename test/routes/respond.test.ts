@@ -1,9 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
+import { insertDraftInstrument, moveInstrumentStatus } from '../../src/db/queries/instruments'
 import { createInvitations } from '../../src/db/queries/invitations'
 import { moveRound } from '../../src/db/queries/rounds'
 import { answers, itemAggregates, organisations, responses } from '../../src/db/schema'
+import { fieldNames } from '../../src/instruments/answer-form'
+import { parseInstrument } from '../../src/instruments/definition'
+import { fromQuestionnaire } from '../../src/instruments/fhir/import'
+import phq9 from '../fixtures/loinc-phq-9.json'
 import { manualClock } from '../helpers/clock'
 import {
   createOrganisation,
@@ -213,5 +218,61 @@ describe('responding from a link', () => {
     await moveRound(db, actor, round, 'close')
     expect(await (await app.request(base)).text()).toContain('This questionnaire is closed')
     expect((await app.request('/r/not-a-real-token')).status).toBe(404)
+  })
+})
+
+describe('responding to a Questionnaire imported from elsewhere', () => {
+  it('asks LOINC’s PHQ-9, whose linkIds begin with "/", and saves each answer by its linkId', async () => {
+    const clock = manualClock(Date.UTC(2027, 2, 2, 10, 0))
+    const h = await freshHarness({ now: clock.now })
+    const org = await createOrganisation(h.db)
+    const team = await createTeamRow(h.db, org.id, 'Ward 3')
+    const result = fromQuestionnaire(structuredClone(phq9), 'person-using-service')
+    if (!result.ok) throw new Error(result.problems.join('\n'))
+    const phq = parseInstrument(result.definition)
+    await insertDraftInstrument(h.db, org.id, phq)
+    await moveInstrumentStatus(h.db, org.id, phq.slug, phq.version, 'publish')
+    const round = await createRoundRow(h.db, org.id, [team.id], {
+      instrumentSlug: phq.slug,
+      instrumentVersion: phq.version,
+      perspectives: ['person-using-service'],
+    })
+    const actor = {
+      organisationId: org.id,
+      actorId: crypto.randomUUID(),
+      at: new Date(clock.now()),
+    }
+    const [link] = await createInvitations(h.db, actor, round.id, [
+      { groupId: team.id, perspective: 'person-using-service', count: 1 },
+    ])
+    const base = `/r/${link?.token}`
+    const page = await (await h.app.request(`${base}/domains/1`)).text()
+    expect(page.match(/<fieldset/g)?.length).toBe(9)
+    expect(page).toContain('Little interest or pleasure in doing things')
+    expect(page).toContain('id="item-_2f_44250-9"')
+    expect(page).toContain('hx-target="#saved-_2f_44250-9"')
+    expect(page).not.toMatch(/id="[^"]*\//)
+    // The unscored total and difficulty question are not asked.
+    expect(page).not.toContain('total score')
+
+    const [first, second] = phq.items
+    const saved = await postForm(
+      h.app,
+      `${base}/answers/${encodeURIComponent(first?.linkId ?? '')}`,
+      { [fieldNames(first?.linkId ?? '').answer]: '2' },
+      htmxHeaders,
+    )
+    expect(saved.status).toBe(200)
+    expect(await saved.text()).toContain('Saved')
+    const next = await postForm(h.app, `${base}/domains/1`, {
+      ...Object.fromEntries(phq.items.map((item) => [fieldNames(item.linkId).answer, '1'])),
+      [fieldNames(second?.linkId ?? '').answer]: '3',
+      go: 'next',
+    })
+    expect(next.status).toBe(303)
+    const stored = await h.db.select().from(answers)
+    expect(new Map(stored.map((a) => [a.linkId, a.value]))).toEqual(
+      new Map(phq.items.map((item) => [item.linkId, item.linkId === second?.linkId ? 3 : 1])),
+    )
   })
 })
