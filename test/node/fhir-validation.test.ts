@@ -87,6 +87,31 @@ describe('exports other FHIR tools accept', () => {
     expect(response.item[0]?.item[0]?.linkId).toBe(first?.linkId)
   })
 
+  it('answers a flat Questionnaire’s questions at the top level, whatever domains their codes give', () => {
+    const form = structuredClone(phq9) as Questionnaire
+    const subscale = 'https://trust.example/CodeSystem/phq-9-subscale'
+    for (const [i, item] of (form.item ?? []).slice(0, 9).entries())
+      item.code = [...(item.code ?? []), { system: subscale, code: i % 2 ? 'odd' : 'even' }]
+    const phq = imported(form)
+    expect(phq.domains).toHaveLength(2)
+    const bundle = toResponseBundle(phq, round, [
+      {
+        id: '5d0c9a4e-3b1f-4e7a-9c2d-6f8e1a0b2c3d',
+        groupName: 'Ward 3',
+        completedOn: '2027-03-20T14:00:00.000Z',
+        answers: phq.items.map((item) => ({
+          linkId: item.linkId,
+          value: 1,
+          comment: null,
+          dissent: null,
+        })),
+      },
+    ])
+    expect(fhirProblems(bundle)).toEqual([])
+    const response = bundle.entry?.[0]?.resource as unknown as { item: { linkId: string }[] }
+    expect(response.item.map((i) => i.linkId)).toEqual(form.item?.slice(0, 9).map((i) => i.linkId))
+  })
+
   it('exports an individual round as valid MeasureReports, with figures below the threshold masked', async () => {
     const at = { roundId: round.id, groupId: 'c0c7d1e2-5a4b-4c3d-8e9f-0a1b2c3d4e5f' }
     const figure = (

@@ -60,10 +60,10 @@ const closedOn = (round: ExportedRound) =>
  */
 function responseOf(instrument: Instrument, record: RecordedResponse): QuestionnaireResponse {
   const given = new Map(record.answers.map((a) => [a.linkId, a]))
-  const answered = (domain: string): QuestionnaireResponseItem[] =>
+  const answered = (domain: string | null): QuestionnaireResponseItem[] =>
     instrument.items.flatMap((item) => {
       const answer = given.get(item.linkId)
-      if (item.domain !== domain || !answer || answer.value === null) return []
+      if ((domain !== null && item.domain !== domain) || !answer || answer.value === null) return []
       const notes: Extension[] = [
         ...(answer.comment ? [{ url: extensions.evidence, valueString: answer.comment }] : []),
         ...(answer.dissent ? [{ url: extensions.dissent, valueString: answer.dissent }] : []),
@@ -78,7 +78,7 @@ function responseOf(instrument: Instrument, record: RecordedResponse): Questionn
       ]
     })
   const items = instrument.flat
-    ? answered(instrument.domains[0]?.key ?? '')
+    ? answered(null)
     : instrument.domains.flatMap((domain) => {
         const inside = answered(domain.key)
         return inside.length ? [{ linkId: domain.key, text: domain.title, item: inside }] : []
