@@ -18,8 +18,8 @@ export function ImportPage({ errors, problems, perspective = 'staff' }: ImportPa
         <ul class="nhsuk-list nhsuk-list--bullet">
           <li>
             Questions in groups become domains, one group to a domain. Questions not in groups
-            become one domain holding them all, unless their codes name a part of the
-            questionnaire that several questions share (a subscale): then each part is a domain.
+            become one domain holding them all, unless their codes name a part of the questionnaire
+            that several questions share (a subscale): then each part is a domain.
           </li>
           <li>
             Each option’s score is read from its ordinalValue or itemWeight. Every question with a
