@@ -7,6 +7,7 @@ import type { Db } from './db/client'
 import type { AppEnv } from './env'
 import { type AssetPaths, assetPrefix, isDigestNamed, publishedCacheControl } from './lib/assets'
 import { render } from './lib/htmx'
+import { passwordCost as fullPasswordCost, type PasswordCost } from './lib/passwords'
 import { bodyLimits, securityHeaders } from './lib/security'
 import {
   defaultSessionPolicy,
@@ -60,6 +61,8 @@ export type AppOptions = {
   publicOrigin?: string | undefined
   /** Lets single sign-on use a provider on this machine over plain http: for development and tests. */
   ssoAllowLoopback?: boolean
+  /** What hashing a password costs; the full cost (OWASP's) unless tests lower it to run fast. */
+  passwordCost?: PasswordCost
 }
 
 /** The paths open without signing in; every other path needs a signed-in person. */
@@ -122,6 +125,7 @@ export function createApp({
   publicOrigin,
   ssoAllowLoopback = false,
   compress,
+  passwordCost = fullPasswordCost,
 }: AppOptions) {
   const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
   const app = new Hono<AppEnv>()
@@ -133,6 +137,7 @@ export function createApp({
     c.set('sessionPolicy', sessionPolicy)
     c.set('origin', origin ?? new URL(c.req.url).origin)
     c.set('ssoAllowLoopback', ssoAllowLoopback)
+    c.set('passwordCost', passwordCost)
     c.set('assetPaths', await assetPaths(c))
     await next()
   })

@@ -4,6 +4,7 @@ import type { Organisation } from './db/queries/organisations'
 import type { SignedIn } from './db/queries/sessions'
 import type { Role } from './db/schema'
 import type { AssetPaths } from './lib/assets'
+import type { PasswordCost } from './lib/passwords'
 import type { SessionPolicy } from './lib/sessions'
 
 /** Bindings present on Workers (see wrangler.toml); on Node they are absent. */
@@ -28,6 +29,8 @@ export type Variables = {
   ssoAllowLoopback: boolean
   /** Where the static files are published, by their plain names. */
   assetPaths: AssetPaths
+  /** What a new password's hash costs (the full cost, unless the tests lower it). */
+  passwordCost: PasswordCost
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -42,7 +42,7 @@ export async function signIn(
   const db = c.var.db
   const person = await findPersonByEmail(db, email)
   if (!person?.passwordHash || person.status !== 'active')
-    return verifyAgainstDecoy(password).then(() => 'refused')
+    return verifyAgainstDecoy(password, c.var.passwordCost).then(() => 'refused')
   const now = c.var.now()
   const attempt = {
     id: crypto.randomUUID(),
@@ -54,7 +54,7 @@ export async function signIn(
     since: now - lockout.windowMs,
     most: lockout.failures,
   })
-  if (!counted) return verifyAgainstDecoy(password).then(() => 'locked')
+  if (!counted) return verifyAgainstDecoy(password, c.var.passwordCost).then(() => 'locked')
   const ok = await verifyPassword(password, person.passwordHash)
   const entry = {
     organisationId: person.organisationId,

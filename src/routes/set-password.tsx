@@ -67,7 +67,7 @@ export const setPasswordRoutes = new Hono<AppEnv>()
     async (c) => {
       const { tokenHash, found } = await loadToken(c)
       if (!found) return spent(c)
-      const hash = await hashPassword(c.req.valid('form').password)
+      const hash = await hashPassword(c.req.valid('form').password, c.var.passwordCost)
       if (!(await setPasswordWithToken(c.var.db, tokenHash, found, hash, c.var.now())))
         return spent(c)
       await startSession(c, { organisationId: found.organisationId, personId: found.personId })

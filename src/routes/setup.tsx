@@ -59,7 +59,7 @@ export const setupRoutes = new Hono<AppEnv>()
         admin: {
           name: adminName,
           email: normaliseEmail(email),
-          passwordHash: await hashPassword(password),
+          passwordHash: await hashPassword(password, c.var.passwordCost),
         },
         now: new Date(c.var.now()),
       })

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/d1'
 import { createApp } from '../../src/app'
 import * as schema from '../../src/db/schema'
-import type { Harness, HarnessOptions } from './types'
+import { type Harness, type HarnessOptions, testPasswordCost } from './types'
 
 /** Local D1 in workerd (migrated by the setup file), emptied, and the app on it. */
 export async function freshHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -23,6 +23,7 @@ export async function freshHarness(options: HarnessOptions = {}): Promise<Harnes
     ...triggers.map((trigger) => env.DB.prepare(trigger.sql)),
   ])
   const app = createApp({
+    passwordCost: testPasswordCost,
     ...options,
     getDb: () => db,
     assetPaths: async (c) =>

@@ -13,6 +13,7 @@ import { groups, organisations, people, type Role, roleGrants } from '../../src/
 import type { Instrument } from '../../src/instruments/definition'
 import { findBuiltIn } from '../../src/instruments/registry'
 import { hashPassword } from '../../src/lib/passwords'
+import { testPasswordCost } from '../harness/types'
 
 export async function createOrganisation(
   db: Db,
@@ -63,7 +64,7 @@ export async function createPerson(
     grants = [],
   }: { email: string; name?: string; grants?: { role: Role; groupId?: string }[] },
 ) {
-  knownHash ??= hashPassword(knownPassword)
+  knownHash ??= hashPassword(knownPassword, testPasswordCost)
   const id = crypto.randomUUID()
   const createdAt = new Date().toISOString()
   await db.insert(people).values({

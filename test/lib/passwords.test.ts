@@ -18,4 +18,13 @@ describe('password hashing (run on Node and inside workerd)', () => {
     expect(await verifyPassword('correct horse battery staple', 'md5$abc')).toBe(false)
     expect(await verifyAgainstDecoy('correct horse battery staple')).toBe(false)
   })
+
+  it('checks a hash at the cost it names, so that a hash made at a lower cost is checked at that', async () => {
+    const low = { N: 2 ** 10, r: 8, p: 1 }
+    const hash = await hashPassword('correct horse battery staple', low)
+    expect(hash).toMatch(/^scrypt\$1024\$8\$1\$/)
+    expect(await verifyPassword('correct horse battery staple', hash)).toBe(true)
+    expect(await verifyPassword('correct horse battery stapler', hash)).toBe(false)
+    expect(await verifyAgainstDecoy('correct horse battery staple', low)).toBe(false)
+  })
 })

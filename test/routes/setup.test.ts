@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { auditLog, groups, organisations, people, roleGrants } from '../../src/db/schema'
+import { passwordCost } from '../../src/lib/passwords'
 import { organisationNameMaxLength } from '../../src/routes/setup'
 import { htmxHeaders, postForm } from '../helpers/requests'
 import { firstAdmin, sessionCookie } from '../helpers/signed-in'
@@ -51,8 +52,9 @@ describe('first-run setup', () => {
     expect(body).toContain('Asha Patel')
   })
 
-  it('makes the first admin, with the password hashed, and records the setup in the audit log', async () => {
-    const h = await freshHarness()
+  it('makes the first admin, with the password hashed at full cost, and records the setup in the audit log', async () => {
+    // The app's own cost: the other tests lower it to run fast.
+    const h = await freshHarness({ passwordCost })
     await postForm(h.app, '/setup', { ...firstAdmin, email: ' Asha.Patel@Northmoor.Example ' })
     const [admin] = await h.db.select().from(people)
     expect(admin).toMatchObject({
@@ -68,6 +70,11 @@ describe('first-run setup', () => {
     const [entry] = await h.db.select().from(auditLog)
     expect(entry).toMatchObject({ action: 'organisation.setup', actorId: admin?.id })
     expect(JSON.stringify(entry?.after)).not.toContain(firstAdmin.password)
+
+    const lowered = await freshHarness()
+    await postForm(lowered.app, '/setup', firstAdmin)
+    const [tested] = await lowered.db.select().from(people)
+    expect(tested?.passwordHash).toMatch(/^scrypt\$1024\$8\$1\$/)
   })
 
   it.each([
