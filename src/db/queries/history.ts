@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { type HistoricalRound, instrumentKey } from '../../instruments/history-csv'
-import { chunksOf, rowsPerStatement } from '../chunks'
+import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { answers, responses, roundGroups, rounds } from '../schema'
 import { auditInsert } from './audit'
@@ -54,7 +54,7 @@ export async function importHistory(
         ...round.thresholds,
         createdAt: at,
       }),
-      ...chunksOf([...round.groupIds], 30).map((ids) =>
+      ...insertSlices(roundGroups, [...round.groupIds]).map((ids) =>
         db.insert(roundGroups).values(ids.map((groupId) => ({ roundId, groupId, organisationId }))),
       ),
       db.update(rounds).set({ status: 'open', openedAt: at }).where(thisRound),
@@ -80,7 +80,7 @@ export async function importHistory(
       }))
       statements.push(
         db.insert(responses).values(response),
-        ...rowsPerStatement(saved, 7).map((chunk) =>
+        ...insertSlices(answers, saved).map((chunk) =>
           db.insert(answers).values(
             chunk.map((a) => ({
               responseId: response.id,

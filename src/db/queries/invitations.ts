@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm'
 import { hashToken, newInvitationCode } from '../../lib/tokens'
-import { rowsPerStatement } from '../chunks'
+import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
 import { groups, invitations, responses, rounds } from '../schema'
@@ -50,7 +50,7 @@ export async function createInvitations(
       subjectId: roundId,
       after: { links: made.length, groups: new Set(made.map((m) => m.groupId)).size },
     }),
-    ...rowsPerStatement(rows, 7).map((chunk) => db.insert(invitations).values(chunk)),
+    ...insertSlices(invitations, rows).map((chunk) => db.insert(invitations).values(chunk)),
     ...keepShownLinks(db, {
       id: keptAs,
       organisationId: actor.organisationId,

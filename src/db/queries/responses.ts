@@ -7,7 +7,7 @@ import {
   totalMeasure,
 } from '../../instruments/results'
 import { type AnswerValue, scoreRespondent } from '../../instruments/scoring'
-import { rowsPerStatement } from '../chunks'
+import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
 import {
@@ -134,7 +134,7 @@ export async function saveAnswers(
   const [only] = rows
   const statements = () => [
     ...(target.started ? [] : [startStatement(db, target)]),
-    ...rowsPerStatement(rows, 7).map((chunk) =>
+    ...insertSlices(answers, rows).map((chunk) =>
       db.insert(answers).values(chunk).onConflictDoUpdate(replacingAnswer),
     ),
   ]

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm'
 import { thresholdRules } from '../../instruments/results'
-import { chunksOf } from '../chunks'
+import { chunksOf, insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { jsonList } from '../json-list'
 import { groups, invitations, roundGroups, rounds } from '../schema'
@@ -71,7 +71,7 @@ export async function createRound(
       createdAt: actor.at.toISOString(),
       ...settings,
     }),
-    ...chunksOf(rows, 30).map((chunk) => db.insert(roundGroups).values(chunk)),
+    ...insertSlices(roundGroups, rows).map((chunk) => db.insert(roundGroups).values(chunk)),
     auditInsert(db, {
       ...actor,
       action: 'round.created',
@@ -241,7 +241,7 @@ export async function updateDraftRound(
       after: { ...settings, groups: wanted.length },
     }),
     draftGroupsDelete(db, actor.organisationId, round.id),
-    ...chunksOf(rows, 30).map((chunk) => db.insert(roundGroups).values(chunk)),
+    ...insertSlices(roundGroups, rows).map((chunk) => db.insert(roundGroups).values(chunk)),
   ])
   return updated.length > 0
 }

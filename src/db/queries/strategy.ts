@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { groupBy } from '../../lib/collections'
-import { chunksOf, rowsPerStatement } from '../chunks'
+import { chunksOf, insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { jsonList, type ListOf } from '../json-list'
 import type { Bound } from '../prepared'
@@ -294,7 +294,7 @@ export async function saveMetricValues(db: Db, actor: Actor, entries: readonly V
   })
   if (changed.length === 0) return 0
   const updatedAt = actor.at.toISOString()
-  const upserts = rowsPerStatement(changed, 7).map((rows) =>
+  const upserts = insertSlices(metricValues, changed).map((rows) =>
     db
       .insert(metricValues)
       .values(rows.map((e) => ({ organisationId: actor.organisationId, ...e, updatedAt })))
