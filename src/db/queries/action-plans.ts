@@ -2,9 +2,8 @@ import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
 import { actionPriorities, type priorityStatuses } from '../schema'
-import { auditInsert } from './audit'
+import { type Actor, auditInsert } from './audit'
 
-type Actor = { organisationId: string; actorId: string; at: Date }
 export type PriorityStatus = (typeof priorityStatuses)[number]
 export type PriorityChanges = {
   rank: number

@@ -2,6 +2,9 @@ import { and, count, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { auditLog, people } from '../schema'
 
+/** Who makes a change, in which organisation, and when: what every change's audit entry records. */
+export type Actor = { organisationId: string; actorId: string; at: Date }
+
 export type AuditEntry = {
   organisationId: string
   actorId: string | null

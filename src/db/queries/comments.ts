@@ -2,12 +2,10 @@ import { and, eq, isNotNull, ne } from 'drizzle-orm'
 import { hashToken } from '../../lib/tokens'
 import type { Db } from '../client'
 import { answers, hiddenComments, responses } from '../schema'
-import { auditInsertIfChanged } from './audit'
+import { type Actor, auditInsertIfChanged } from './audit'
 
 /** A comment as results show it: the question it was left on, never who left it or their answers. */
 export type Comment = { key: string; linkId: string; text: string; hidden: boolean }
-
-type Actor = { organisationId: string; actorId: string; at: Date }
 
 /** The key a comment is hidden by: a digest of its answer, which groups nothing by person. */
 const commentKey = (responseId: string, linkId: string) =>

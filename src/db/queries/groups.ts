@@ -4,7 +4,7 @@ import type { Db } from '../client'
 import { jsonList, type ListOf } from '../json-list'
 import type { Bound } from '../prepared'
 import { type groupingKinds, groupings, groups, type teamTypes } from '../schema'
-import { auditInsert } from './audit'
+import { type Actor, auditInsert } from './audit'
 
 export type TeamType = (typeof teamTypes)[number]
 export type GroupingKind = (typeof groupingKinds)[number]
@@ -14,7 +14,6 @@ export type TeamChanges = {
   groupingId: string | null
   predecessorId: string | null
 }
-type Actor = { organisationId: string; actorId: string; at: Date }
 
 const predecessors = alias(groups, 'predecessors')
 

@@ -3,12 +3,10 @@ import { type HistoricalRound, instrumentKey } from '../../instruments/history-c
 import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { answers, responses, roundGroups, rounds } from '../schema'
-import { auditInsert } from './audit'
+import { type Actor, auditInsert } from './audit'
 import { teamStatements } from './groups'
 import { completionStatements, figuresSnapshot, type Response } from './responses'
 import { roundDefaults } from './rounds'
-
-type Actor = { organisationId: string; actorId: string; at: Date }
 
 /**
  * Stores earlier rounds as closed rounds with completed responses, scored and aggregated as if

@@ -4,10 +4,9 @@ import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
 import { groups, invitations, responses, rounds } from '../schema'
-import { auditInsert } from './audit'
+import { type Actor, auditInsert } from './audit'
 import { keepShownLinks } from './shown-links'
 
-type Actor = { organisationId: string; actorId: string; at: Date }
 export type InvitationRequest = { groupId: string; perspective: string; count: number }
 export type NewInvitation = { token: string; groupId: string; perspective: string }
 

@@ -2,11 +2,10 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { passwordTokens, people, type Role, roleGrants, sessions } from '../schema'
-import { auditInsert, auditInsertIfChanged } from './audit'
+import { type Actor, auditInsert, auditInsertIfChanged } from './audit'
 import { keepShownLinks } from './shown-links'
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
-type Actor = { organisationId: string; actorId: string; at: Date }
 
 /** Sign-in looks a person up by email alone: that is how it finds their organisation. */
 export async function findPersonByEmail(db: Db, email: string) {

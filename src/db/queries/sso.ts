@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../client'
 import { organisations, people, ssoRequests, ssoSettings } from '../schema'
-import { auditInsert } from './audit'
+import { type Actor, auditInsert } from './audit'
 
-type Actor = { organisationId: string; actorId: string; at: Date }
 export type SsoSettings = { issuer: string; clientId: string; clientSecret: string }
 
 export async function getSsoSettings(db: Db, organisationId: string): Promise<SsoSettings | null> {

@@ -13,9 +13,7 @@ import {
   objectives,
   workstreams,
 } from '../schema'
-import { auditInsert } from './audit'
-
-type Actor = { organisationId: string; actorId: string; at: Date }
+import { type Actor, auditInsert } from './audit'
 
 export type Workstream = typeof workstreams.$inferSelect
 export type Objective = typeof objectives.$inferSelect
