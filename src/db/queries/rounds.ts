@@ -1,14 +1,14 @@
 import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm'
+import { defaultItemMid, defaultTeamMid } from '../../instruments/comparison'
 import { thresholdRules } from '../../instruments/results'
 import { chunksOf, insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { jsonList } from '../json-list'
 import { groups, invitations, roundGroups, rounds } from '../schema'
-import { auditInsert, auditInsertIfChanged } from './audit'
+import { type Actor, auditInsert, auditInsertIfChanged } from './audit'
 import { figuresSnapshot } from './responses'
 import { forgetShownLinks } from './shown-links'
 
-type Actor = { organisationId: string; actorId: string; at: Date }
 export type RoundSettings = {
   name: string
   instrumentSlug: string
@@ -26,14 +26,10 @@ export type RoundSettings = {
 export const roundDefaults = {
   anonymityThreshold: thresholdRules.anonymityThreshold.usual,
   commentThreshold: thresholdRules.commentThreshold.usual,
-  itemMid: 12.5,
-  teamMid: 5,
+  itemMid: defaultItemMid,
+  teamMid: defaultTeamMid,
 }
 
-/**
- * A draft round with its groups, in one batch; every group must be the organisation's own. The
- * group rows go in statements of at most 30 rows (90 bound parameters), inside D1's limit of 100.
- */
 /** A round's group rows, each group checked to be the organisation's own. */
 async function roundGroupRows(
   db: Db,
@@ -55,6 +51,7 @@ async function roundGroupRows(
   return { wanted, rows: wanted.map((groupId) => ({ roundId, groupId, organisationId })) }
 }
 
+/** A draft round with its groups, in one batch; every group must be the organisation's own. */
 export async function createRound(
   db: Db,
   actor: Actor,
