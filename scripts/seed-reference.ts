@@ -4,7 +4,7 @@ import { generateStrategy } from './strategy'
 import { generateTrust } from './trust'
 
 /**
- * The reference trust of DESIGN §8 (150 teams in 10 service lines, 20 rounds, 4–20 staff
+ * The reference trust of docs/architecture.md (150 teams in 10 service lines, 20 rounds, 4–20 staff
  * responses a team a round, the executive's consensus ratings: about a million answers; 7
  * workstreams with 20 metrics of every team, monthly for 10 years), and the same trust at one
  * tenth (2 rounds, 12 months), each with a note of what the benchmark needs.

@@ -45,7 +45,7 @@ const invalidReason = (before: RoundItems, after: RoundItems, linkId: string) =>
  */
 export type PairedItems = (ComparableItem & { reason: string | null })[]
 
-/** Rule 7 on the versions alone: worked out once for a comparison of many groups. */
+/** Rule 7 (docs/rules.md) on the versions alone: worked out once for a comparison of many groups. */
 export function pairItems(before: Instrument, after: Instrument): PairedItems {
   const pairs: PairedItems = []
   const afterItems = new Map(after.items.map((item) => [item.linkId, item]))

@@ -13,7 +13,7 @@ export type PerceptionGap = {
 }
 
 /**
- * Rule 10: per domain, the executive score minus the teams' score at the same round, with the
+ * Rule 10 (docs/rules.md): per domain, the executive score minus the teams' score at the same round, with the
  * spread of the teams' scores.
  */
 export function perceptionGaps(

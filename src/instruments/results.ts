@@ -84,7 +84,7 @@ export const thresholdRules = {
   commentThreshold: { least: 5, usual: 10 },
 } as const
 
-/** Rule 6's k for a round: consensus records are the group's own, so any one of them shows. */
+/** The threshold k of rule 6 (docs/rules.md) for a round: consensus records are the group's own, so any one of them shows. */
 export const thresholdOf = (round: RoundRules) =>
   round.mode === 'consensus' ? 1 : round.anonymityThreshold
 

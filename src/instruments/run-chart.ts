@@ -63,7 +63,7 @@ function markTrends(values: readonly number[], rising: boolean, mark: (i: number
 }
 
 /**
- * Rule 11 (Making Data Count): the median of the first 12 points (or all, if fewer) as the centre
+ * Rule 11 (docs/rules.md; Making Data Count): the median of the first 12 points (or all, if fewer) as the centre
  * line; a shift is 6 or more points in a row on one side of it, reaching past the baseline (points
  * on it neither count nor break the run); a trend is 5 or more points each higher (or each lower) than the one before; a
  * point outside mean ± 2.66 × the mean moving range of the baseline is a signal too.

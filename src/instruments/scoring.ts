@@ -13,7 +13,7 @@ import { type Summary, summarise } from './statistics'
 export type AnswerValue = number | 'NA' | 'DK'
 export type Answers = Readonly<Record<string, AnswerValue | undefined>>
 
-/** Rule 1: the numeric rating; NA, DK and unanswered are null, never 0. */
+/** Rule 1 (docs/rules.md): the numeric rating; NA, DK and unanswered are null, never 0. */
 export function itemValue(answer: AnswerValue | undefined): number | null {
   return typeof answer === 'number' && Number.isFinite(answer) ? answer : null
 }

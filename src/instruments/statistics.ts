@@ -119,7 +119,7 @@ function t975Bounds(degreesOfFreedom: number): readonly [number, number] {
 
 /**
  * Welch's 95% interval of a difference of two means, Δ ± t(0.975, ν)·SE, as a page shows it: its
- * ends to whole numbers (rule 13), and whether it lies wholly above or below 0, each decided on
+ * ends to whole numbers (rule 13 in docs/rules.md), and whether it lies wholly above or below 0, each decided on
  * the unrounded interval. Each end lies between its values at t975Bounds; t at ν itself, which
  * costs a search (about 50 µs), is worked out only where they leave an end's whole number or its
  * side of 0 in doubt.

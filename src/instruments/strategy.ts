@@ -150,7 +150,7 @@ const signalWords: Record<Signal, string> = {
 }
 
 /**
- * Rule 11's signals in plain words, the latest first: a run that reaches the latest point is
+ * The signals of rule 11 (docs/rules.md) in plain words, the latest first: a run that reaches the latest point is
  * "since" its first period ("a shift upwards since May 2026"); an earlier run gives its span; a
  * point outside the limits gives its period.
  */

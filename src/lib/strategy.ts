@@ -60,7 +60,7 @@ export const teamTarget = (metric: Metric): Target => ({
 export const teamsInScope = (teams: readonly Team[]) => teams.filter((t) => !t.archivedAt)
 
 /**
- * A metric's run chart and status (rule 11) from what each period comes to: an organisation metric
+ * A metric's run chart and status (rule 11 in docs/rules.md) from what each period comes to: an organisation metric
  * charts its values; a per-team metric charts its coverage (the percentage of the teams in scope
  * meeting the team target) with the organisation total beside it. Given the teams in scope and
  * the latest period's values of every team, its coverage comes with the teams below target.

@@ -11,7 +11,7 @@ import { toMeasureReportBundle, toResponseBundle } from '../instruments/fhir/rec
 import { allPerspectives, groupResults } from '../instruments/results'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 
-/** A closed round with its instrument and each group's figures, rule 6 applied figure by figure. */
+/** A closed round with its instrument and each group's figures, rule 6 (docs/rules.md) applied figure by figure. */
 async function closedRound(c: Context<AppEnv>) {
   const { db, organisation } = c.var
   const round = await getRound(db, organisation.id, c.req.query('round') ?? '')

@@ -10,7 +10,7 @@ import { type Perspective, perspectiveLabels } from '../instruments/definition'
 import { may } from '../lib/authorise'
 import type { FieldErrors, FormValues } from '../lib/validation'
 
-/** Rule 6 for participation: below k while the round is open, the count is not shown. */
+/** Rule 6 (docs/rules.md) for participation: below k while the round is open, the count is not shown. */
 export function completedText(round: Round, completed: number) {
   if (round.status === 'open' && completed < round.anonymityThreshold) {
     return `fewer than ${round.anonymityThreshold}`

@@ -369,7 +369,7 @@ const wholeFiguresOf = (
     ...more,
   )
 
-/** Whether a figure shows at a threshold: rule 6, as wholeMean tests it. */
+/** Whether a figure shows at a threshold: rule 6 (docs/rules.md), as wholeMean tests it. */
 const passes = (threshold: number) =>
   sql`${roundFigures.n} > 0 and ${roundFigures.n} >= ${threshold}`
 

@@ -111,7 +111,7 @@ export function toResponseBundle(
 
 export type ReportedGroup = { id: string; name: string; results: GroupResults }
 
-/** A figure withheld under rule 6: FHIR's data-absent-reason "masked", with the rule in words. */
+/** A figure withheld under rule 6 (docs/rules.md): FHIR's data-absent-reason "masked", with the rule in words. */
 const masked = (k: number) => ({
   extension: [{ url: standard.dataAbsentReason, valueCode: 'masked' }],
   unit: `not shown: fewer than ${k} people`,

@@ -25,7 +25,7 @@ export type GroupComparison = {
   totalExcluded: string | null
 }
 
-/** Rule 7: versions of one instrument (or one derived from the other) are compared; others not. */
+/** Rule 7 (docs/rules.md): versions of one instrument (or one derived from the other) are compared; others not. */
 export function comparable(before: Instrument, after: Instrument) {
   return before.slug === after.slug || after.derivedFrom === `${before.url}|${before.version}`
 }

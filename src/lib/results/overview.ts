@@ -26,7 +26,7 @@ export type Cell = { value: number | null; suppressed: number | null }
 export const notAssessed: Cell = { value: null, suppressed: null }
 
 /**
- * A group's cell at a round: its mean where rule 6 shows it; where it does not, "fewer than k"
+ * A group's cell at a round: its mean where rule 6 (docs/rules.md) shows it; where it does not, "fewer than k"
  * for individual responses, nothing for a consensus with no rating; nothing where the round did
  * not assess the group.
  */

@@ -48,7 +48,7 @@ const teamLists = preparedLists({
   executive: executiveOf(slot('organisationId')),
 })
 
-/** A group's total and domain scores of everyone together at a round, rule 6 applied to each. */
+/** A group's total and domain scores of everyone together at a round, rule 6 (docs/rules.md) applied to each. */
 function wholeScores(round: RoundRules, group: KeptGroup | undefined, keys: readonly string[]) {
   const figure = (kind: FigureKind, key?: string) => wholeFigure(round, group, kind, key)
   return {

@@ -13,7 +13,7 @@ const signalNames = {
 } as const
 
 /**
- * A metric's run chart (rule 11): values, median, target and limits, the signals marked; of the
+ * A metric's run chart (rule 11 in docs/rules.md): values, median, target and limits, the signals marked; of the
  * latest points only, when given how many (the median, limits and signals still come from the
  * whole series).
  */
