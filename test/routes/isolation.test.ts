@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { getPerson } from '../../src/db/queries/people'
+import { createMetric, createObjective, createWorkstream } from '../../src/db/queries/strategy'
 import {
   createOrganisation,
   createOwnInstrument,
@@ -32,10 +33,39 @@ describe('tenant isolation', () => {
       name: 'Elsewhere round',
       mode: 'consensus',
     })
+    const actor = { organisationId: b.id, actorId: person.id, at: new Date() }
+    const workstream = await createWorkstream(h.db, actor, {
+      name: 'Elsewhere workstream',
+      purpose: 'Elsewhere purpose',
+      lead: 'Elsewhere lead',
+      linkedDomains: [],
+    })
+    const metric = await createMetric(h.db, actor, workstream ?? '', {
+      name: 'Elsewhere metric',
+      unit: 'workers',
+      direction: 'higher',
+      scope: 'team',
+      cadence: 'monthly',
+      comparator: '>=',
+      targetValue: 1,
+      coverageTarget: 100,
+      dueOn: '2027-03-31',
+      baseline: null,
+    })
+    const objective = await createObjective(h.db, actor, workstream ?? '', {
+      title: 'Elsewhere objective',
+      owner: 'Elsewhere owner',
+      dueOn: '2027-03-31',
+    })
     const secrets = ['Elsewhere', 'elsewhere']
 
-    // every parameter gets one of B's ids: a team, a person, a round, its grant, its instrument
-    const idsOfB = [team.id, person.id, round.id]
+    // Every parameter gets one of B's ids of each kind: a team, a person, a round, a workstream, a
+    // metric, an objective; its grant and its instrument. A route given an id of its own kind
+    // from B must still answer 404 or 403, so a missing organisation filter is caught.
+    const idsOfB = [team.id, person.id, round.id, workstream, metric, objective].map((id) => {
+      if (!id) throw new Error('an id of B was not made')
+      return id
+    })
     let checked = 0
     for (const id of idsOfB) {
       const params = {
