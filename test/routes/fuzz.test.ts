@@ -16,6 +16,7 @@ import {
 import { testOrigin } from '../helpers/requests'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 import { setUpAndSignIn, signInAs } from '../helpers/signed-in'
+import { storedTables } from '../helpers/stored'
 
 /** Form fields the pages use, and a few they do not. */
 const fieldNames = [
@@ -146,11 +147,7 @@ describe('route fuzzer', () => {
     const unique = [...new Map(routes.map((r) => [`${r.method} ${r.path}`, r])).values()]
 
     /** What is stored, table by table, leaving out what a refused sign-in keeps by design. */
-    const tables = (
-      await h.db.all<{ name: string }>(
-        sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name not like 'd1_%' and name not like '__drizzle%' and name not in ('sessions', 'sign_in_attempts')`,
-      )
-    ).map((t) => t.name)
+    const tables = await storedTables(h.db, ['sessions', 'sign_in_attempts'])
     // One row of scalar counts: D1 allows at most five terms in a compound select.
     const fingerprint = async () =>
       JSON.stringify(
