@@ -59,7 +59,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
 }
 
 /** A public path is named exactly, or by a prefix ending in /*. */
-const isPublic = (publicPaths: readonly string[], path: string) =>
+export const isPublicPath = (publicPaths: readonly string[], path: string) =>
   publicPaths.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : p === path))
 
 /**
@@ -72,7 +72,7 @@ export function requireSignIn({
   publicPaths: readonly string[]
 }): MiddlewareHandler<AppEnv> {
   return async function requireSignIn(c, next) {
-    if (c.var.signedIn || isPublic(publicPaths, c.req.path)) return next()
+    if (c.var.signedIn || isPublicPath(publicPaths, c.req.path)) return next()
     const target = (await findFirstOrganisation(c.var.db))
       ? `/sign-in?next=${encodeURIComponent(c.req.path)}`
       : '/setup'

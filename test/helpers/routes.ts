@@ -1,11 +1,7 @@
 import type { Hono } from 'hono'
 import { publicPaths } from '../../src/app'
 import type { AppEnv } from '../../src/env'
-
-const isPublic = (path: string) =>
-  (publicPaths as readonly string[]).some((p) =>
-    p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : p === path,
-  )
+import { isPublicPath } from '../../src/lib/sessions'
 
 /**
  * Every path the app registers for a method (enumerated from the app itself, so that routes
@@ -20,5 +16,5 @@ export function registeredPaths(
   const paths = app.routes
     .filter((r) => r.method === method && !r.path.includes('*'))
     .map((r) => r.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `unknown-${name}`))
-  return [...new Set(paths)].filter((path) => includePublic || !isPublic(path))
+  return [...new Set(paths)].filter((path) => includePublic || !isPublicPath(publicPaths, path))
 }
