@@ -119,8 +119,10 @@ describe('responses and their aggregates', () => {
             const kept = summaryFromSums(row?.n ?? 0, row?.sum ?? 0, row?.sumOfSquares ?? 0)
             expect(kept.n).toBe(summary.n)
             expect((row?.n ?? 0) + (row?.insufficient ?? 0)).toBe(all.length)
-            if (summary.mean !== null) expect(kept.mean).toBeCloseTo(summary.mean, 6)
-            if (summary.sd !== null) expect(kept.sd).toBeCloseTo(summary.sd, 6)
+            // Both null, or both figures and close: an absent figure must stay absent.
+            const { mean, sd } = summary
+            expect(kept.mean).toEqual(mean === null ? null : expect.closeTo(mean, 6))
+            expect(kept.sd).toEqual(sd === null ? null : expect.closeTo(sd, 6))
           }
         },
       ),
