@@ -9,12 +9,8 @@ import { type AssetPaths, assetPrefix, isDigestNamed, publishedCacheControl } fr
 import { render } from './lib/htmx'
 import { passwordCost as fullPasswordCost, type PasswordCost } from './lib/passwords'
 import { bodyLimits, securityHeaders } from './lib/security'
-import {
-  defaultSessionPolicy,
-  loadSession,
-  requireSignIn,
-  type SessionPolicy,
-} from './lib/sessions'
+import { defaultSessionPolicy, type SessionPolicy } from './lib/session-policy'
+import { loadSession, requireSignIn } from './lib/sessions'
 import { auditRoutes } from './routes/audit'
 import { codeRoutes } from './routes/code'
 import { consensusRoutes } from './routes/consensus'

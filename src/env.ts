@@ -2,18 +2,16 @@ import type { D1Database } from '@cloudflare/workers-types'
 import type { Db } from './db/client'
 import type { Organisation } from './db/queries/organisations'
 import type { SignedIn } from './db/queries/sessions'
-import type { Role } from './db/schema'
+import type { Grant } from './db/schema'
 import type { AssetPaths } from './lib/assets'
 import type { PasswordCost } from './lib/passwords'
-import type { SessionPolicy } from './lib/sessions'
+import type { SessionPolicy } from './lib/session-policy'
 
 /** Bindings present on Workers (see wrangler.toml); on Node they are absent. */
 export type Bindings = {
   DB?: D1Database
   ASSETS?: { fetch(request: Request): Promise<Response> }
 }
-
-export type Grant = { role: Role; groupId: string | null }
 
 export type Variables = {
   db: Db

@@ -103,6 +103,8 @@ export const instruments = sqliteTable(
 
 export const roles = ['admin', 'strategy-lead', 'team-lead', 'executive', 'viewer'] as const
 export type Role = (typeof roles)[number]
+/** A role a person holds: across the organisation (groupId null) or for one group. */
+export type Grant = { role: Role; groupId: string | null }
 
 /** People who sign in. Email is unique across the service: it is what a person signs in with. */
 export const people = sqliteTable(

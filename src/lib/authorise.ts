@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { Role } from '../db/schema'
-import type { AppEnv, Grant } from '../env'
+import type { Grant, Role } from '../db/schema'
+import type { AppEnv } from '../env'
 
 const has = (grants: readonly Grant[], ...roles: Role[]) =>
   grants.some((g) => roles.includes(g.role))

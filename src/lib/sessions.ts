@@ -5,11 +5,6 @@ import { deleteSession, findSession, touchSession } from '../db/queries/sessions
 import type { AppEnv } from '../env'
 import { hashToken } from './tokens'
 
-export type SessionPolicy = { idleMs: number; absoluteMs: number }
-export const defaultSessionPolicy: SessionPolicy = {
-  idleMs: 30 * 60_000,
-  absoluteMs: 12 * 3_600_000,
-}
 /** A session's last-seen time is written at most this often, to keep page views to reads. */
 const touchIntervalMs = 60_000
 const cookieName = 'session'

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DomainPage } from '../../views/pages/respond/domain'
-import { AlreadySubmittedPage, ClosedPage } from '../../views/pages/respond/messages'
+import { AlreadySubmittedPage, ClosedPage, type Window } from '../../views/pages/respond/messages'
 import type { QuestionProps } from '../../views/pages/respond/question'
 import {
   findResponse,
@@ -23,9 +23,6 @@ import {
 import { itemsFor } from '../instruments/scoring'
 import { dayOf } from './dates'
 import { render } from './htmx'
-
-/** When a round takes answers: the day it is due to open (and whether that has passed unopened). */
-export type Window = { opensOn?: string | undefined; overdue?: boolean; closedOn: string }
 
 /** One person's (or one group's) sitting of a questionnaire: what it is for and where it lives. */
 export type Sitting = {

@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
-import type { Grant } from '../../env'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
-import { organisations, people, roleGrants, sessions } from '../schema'
+import { type Grant, organisations, people, roleGrants, sessions } from '../schema'
 
 export type SignedIn = {
   tokenHash: string

@@ -1,4 +1,3 @@
-import type { Window } from '../../../src/lib/sitting'
 import { longDate } from '../rounds/labels'
 
 type Heading = { round: string; group: string }
@@ -140,6 +139,9 @@ export function ThankYouPage({ heading, consensus }: { heading: Heading; consens
     </div>
   )
 }
+
+/** When a round takes answers: the day it is due to open (and whether that has passed unopened). */
+export type Window = { opensOn?: string | undefined; overdue?: boolean; closedOn: string }
 
 export function ClosedPage({ heading, window }: { heading: Heading; window?: Window | undefined }) {
   if (window?.opensOn) {
