@@ -8,6 +8,7 @@ import {
   noteProgress,
   saveMetricValues,
 } from '../src/db/queries/strategy'
+import type { EstimateInput } from '../src/db/schema'
 import { random } from './trust'
 
 type Actor = { organisationId: string; actorId: string; at: Date }
@@ -45,12 +46,15 @@ type MetricShape = {
   growth: number
   max: number
   whole: boolean
+  /** What the peer support estimate takes from it, if anything. */
+  estimateInput?: EstimateInput
 }
 
 const metricShapes: MetricShape[] = [
   {
     name: 'Peer support workers',
     unit: 'peer support workers',
+    estimateInput: 'peer-support-workers',
     comparator: '>=',
     target: 2,
     start: 0.4,
@@ -71,6 +75,7 @@ const metricShapes: MetricShape[] = [
   {
     name: 'People supported by peers',
     unit: 'people',
+    estimateInput: 'people-supported',
     comparator: '>=',
     target: 20,
     start: 4,
@@ -324,6 +329,7 @@ export async function generateStrategy(
       coverageTarget: 100,
       dueOn: '2027-03-31',
       baseline: null,
+      estimateInput: shape.estimateInput ?? null,
     }
     const metricId = await createMetric(
       db,

@@ -9,7 +9,11 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
-import type { InstrumentDefinition } from '../instruments/definition'
+import { type InstrumentDefinition, instrumentStatuses } from '../instruments/definition'
+
+/** A CHECK that a column holds one of an enum's values, written from the enum itself. */
+const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`)
 
 export const groupKinds = ['executive', 'team'] as const
 export const teamTypes = [
@@ -49,7 +53,7 @@ export const groupings = sqliteTable(
   },
   (t) => [
     uniqueIndex('groupings_name_idx').on(t.organisationId, t.name),
-    check('groupings_kind_check', sql`kind in ('service-line', 'locality')`),
+    check('groupings_kind_check', oneOf('kind', groupingKinds)),
   ],
 )
 
@@ -71,10 +75,10 @@ export const groups = sqliteTable(
   (t) => [
     index('groups_organisation_idx').on(t.organisationId, t.kind),
     uniqueIndex('groups_one_executive_idx').on(t.organisationId).where(sql`kind = 'executive'`),
-    check('groups_kind_check', sql`kind in ('executive', 'team')`),
+    check('groups_kind_check', oneOf('kind', groupKinds)),
     check(
       'groups_team_type_check',
-      sql`(kind = 'executive' and team_type is null) or (kind = 'team' and team_type in ('inpatient', 'community', 'crisis', 'rehabilitation', 'specialist', 'other'))`,
+      sql`(kind = 'executive' and team_type is null) or (kind = 'team' and ${oneOf('team_type', teamTypes)})`,
     ),
   ],
 )
@@ -87,7 +91,7 @@ export const instruments = sqliteTable(
     organisationId: organisationId(),
     slug: text('slug').notNull(),
     version: integer('version').notNull(),
-    status: text('status', { enum: ['draft', 'active', 'retired'] }).notNull(),
+    status: text('status', { enum: instrumentStatuses }).notNull(),
     title: text('title').notNull(),
     definition: text('definition', { mode: 'json' }).$type<InstrumentDefinition>().notNull(),
     createdAt: text('created_at').notNull(),
@@ -96,11 +100,12 @@ export const instruments = sqliteTable(
   },
   (t) => [
     uniqueIndex('instruments_version_idx').on(t.organisationId, t.slug, t.version),
-    check('instruments_status_check', sql`status in ('draft', 'active', 'retired')`),
+    check('instruments_status_check', oneOf('status', instrumentStatuses)),
     check('instruments_version_check', sql`version >= 1`),
   ],
 )
 
+export const personStatuses = ['invited', 'active', 'disabled'] as const
 export const roles = ['admin', 'strategy-lead', 'team-lead', 'executive', 'viewer'] as const
 export type Role = (typeof roles)[number]
 /** A role a person holds: across the organisation (groupId null) or for one group. */
@@ -115,7 +120,7 @@ export const people = sqliteTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     passwordHash: text('password_hash'),
-    status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull(),
+    status: text('status', { enum: personStatuses }).notNull(),
     createdAt: text('created_at').notNull(),
     /** Single sign-on: the identity provider and the person's subject there, once linked. */
     oidcIssuer: text('oidc_issuer'),
@@ -125,7 +130,7 @@ export const people = sqliteTable(
     uniqueIndex('people_email_idx').on(t.email),
     uniqueIndex('people_oidc_idx').on(t.oidcIssuer, t.oidcSubject),
     index('people_organisation_idx').on(t.organisationId),
-    check('people_status_check', sql`status in ('invited', 'active', 'disabled')`),
+    check('people_status_check', oneOf('status', personStatuses)),
   ],
 )
 
@@ -144,10 +149,7 @@ export const roleGrants = sqliteTable(
   },
   (t) => [
     uniqueIndex('role_grants_unique_idx').on(t.personId, t.role, t.groupId),
-    check(
-      'role_grants_role_check',
-      sql`role in ('admin', 'strategy-lead', 'team-lead', 'executive', 'viewer')`,
-    ),
+    check('role_grants_role_check', oneOf('role', roles)),
   ],
 )
 
@@ -241,7 +243,7 @@ export const shownLinks = sqliteTable(
   },
   (t) => [
     index('shown_links_organisation_idx').on(t.organisationId, t.expiresAt),
-    check('shown_links_kind_check', sql`kind in ('invitations', 'password')`),
+    check('shown_links_kind_check', oneOf('kind', shownLinkKinds)),
   ],
 )
 
@@ -296,8 +298,8 @@ export const rounds = sqliteTable(
   },
   (t) => [
     index('rounds_organisation_idx').on(t.organisationId, t.status),
-    check('rounds_mode_check', sql`mode in ('individual', 'consensus')`),
-    check('rounds_status_check', sql`status in ('draft', 'open', 'closed')`),
+    check('rounds_mode_check', oneOf('mode', roundModes)),
+    check('rounds_status_check', oneOf('status', roundStatuses)),
     check('rounds_anonymity_check', sql`anonymity_threshold >= 3`),
     check('rounds_comment_check', sql`comment_threshold >= 5`),
     check('rounds_window_check', sql`closes_on >= opens_on`),
@@ -374,8 +376,8 @@ export const responses = sqliteTable(
   },
   (t) => [
     index('responses_round_idx').on(t.organisationId, t.roundId, t.groupId, t.status),
-    check('responses_status_check', sql`status in ('in-progress', 'completed')`),
-    check('responses_kind_check', sql`kind in ('individual', 'consensus', 'imported')`),
+    check('responses_status_check', oneOf('status', responseStatuses)),
+    check('responses_kind_check', oneOf('kind', responseKinds)),
   ],
 )
 
@@ -398,7 +400,7 @@ export const answers = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.responseId, t.linkId] }),
     check('answers_one_value_check', sql`value is null or special is null`),
-    check('answers_special_check', sql`special is null or special in ('NA', 'DK')`),
+    check('answers_special_check', sql`special is null or ${oneOf('special', specialAnswers)}`),
     check('answers_comment_check', sql`length(comment) <= 2000 and length(dissent) <= 2000`),
   ],
 )
@@ -501,10 +503,7 @@ export const actionPriorities = sqliteTable(
   (t) => [
     uniqueIndex('action_priorities_rank_idx').on(t.groupId, t.roundId, t.rank),
     check('action_priorities_rank_check', sql`rank between 1 and 3`),
-    check(
-      'action_priorities_status_check',
-      sql`status in ('planned', 'done', 'partly-done', 'not-done')`,
-    ),
+    check('action_priorities_status_check', oneOf('status', priorityStatuses)),
   ],
 )
 
@@ -563,7 +562,7 @@ export const roundFigures = sqliteTable(
       index('round_figures_whole_idx')
         .on(t.organisationId, t.roundId, t.groupId, t.kind, t.key, ...held)
         .where(sql`perspective = 'all'`),
-      check('round_figures_kind_check', sql`kind in ('responses', 'total', 'domain', 'item')`),
+      check('round_figures_kind_check', oneOf('kind', figureKinds)),
     ]
   },
 )
@@ -653,10 +652,7 @@ export const objectives = sqliteTable(
   },
   (t) => [
     index('objectives_workstream_idx').on(t.organisationId, t.workstreamId),
-    check(
-      'objectives_status_check',
-      sql`status in ('not-started', 'on-track', 'at-risk', 'off-track', 'done')`,
-    ),
+    check('objectives_status_check', oneOf('status', objectiveStatuses)),
   ],
 )
 
@@ -681,6 +677,13 @@ export const objectiveNotes = sqliteTable(
  * value meets the comparator and value; the metric's own target is then the share of teams
  * meeting it (coverage, a percentage) by the due date.
  */
+/**
+ * What the peer support estimate can take from a metric: the number of peer support workers (the
+ * latest), the people they supported and their contacts (each added up over the last year).
+ */
+export const estimateInputs = ['peer-support-workers', 'people-supported', 'peer-contacts'] as const
+export type EstimateInput = (typeof estimateInputs)[number]
+
 export const metrics = sqliteTable(
   'metrics',
   {
@@ -701,14 +704,16 @@ export const metrics = sqliteTable(
     dueOn: text('due_on').notNull(),
     baseline: real('baseline'),
     createdAt: text('created_at').notNull(),
+    /** What the peer support estimate takes from this metric, where it takes anything. */
+    estimateInput: text('estimate_input', { enum: estimateInputs }),
   },
   (t) => [
     uniqueIndex('metrics_name_idx').on(t.organisationId, t.name),
     index('metrics_workstream_idx').on(t.organisationId, t.workstreamId),
-    check('metrics_direction_check', sql`direction in ('higher', 'lower')`),
-    check('metrics_scope_check', sql`scope in ('organisation', 'team')`),
-    check('metrics_cadence_check', sql`cadence in ('monthly', 'quarterly')`),
-    check('metrics_comparator_check', sql`comparator in ('>=', '<=', '>', '<', '=')`),
+    check('metrics_direction_check', oneOf('direction', metricDirections)),
+    check('metrics_scope_check', oneOf('scope', metricScopes)),
+    check('metrics_cadence_check', oneOf('cadence', metricCadences)),
+    check('metrics_comparator_check', oneOf('comparator', comparators)),
   ],
 )
 

@@ -77,7 +77,7 @@ export function requireThat(
 }
 
 /** Who is acting, for the audit log: the signed-in person, in their organisation, now. */
-export function actorOf(c: Context<AppEnv>) {
+export function actorOf<E extends AppEnv>(c: Context<E>) {
   const signedIn = c.var.signedIn
   if (!signedIn) throw new HTTPException(403, { message: onlyWho.signIn })
   return {

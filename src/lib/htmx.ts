@@ -49,8 +49,8 @@ export const markupOf = new WeakMap<Response, string>()
  * The page goes out as a plain string, which the Node server writes directly; a String object
  * would be taken for a stream and cost a millisecond a response.
  */
-export async function render(
-  c: Context<AppEnv>,
+export async function render<E extends AppEnv>(
+  c: Context<E>,
   content: Child,
   { title: heading, status: given = 200, fragment, anonymous = false, errors }: RenderOptions,
 ) {

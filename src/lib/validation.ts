@@ -8,8 +8,8 @@ import { readDate } from './dates'
 export type FieldErrors = Record<string, string>
 export type FormValues = Record<string, string>
 
-type InvalidFormRenderer = (
-  c: Context<AppEnv>,
+type InvalidFormRenderer<E extends AppEnv> = (
+  c: Context<E>,
   errors: FieldErrors,
   values: FormValues,
 ) => Response | Promise<Response>
@@ -96,12 +96,15 @@ export function hiddenCharacterErrors(data: unknown): FieldErrors {
  * browser shows as a page, never the validator's default JSON 400. A field holding hidden
  * characters (see hasHiddenCharacters) is invalid whatever its schema says.
  */
-export function validForm<S extends z.ZodType>(schema: S, renderInvalid: InvalidFormRenderer) {
+export function validForm<S extends z.ZodType, E extends AppEnv = AppEnv>(
+  schema: S,
+  renderInvalid: InvalidFormRenderer<E>,
+) {
   return zValidator('form', z.preprocess(withDates, schema), async (result, c) => {
     const hidden = hiddenCharacterErrors(result.data)
     if (result.success && Object.keys(hidden).length === 0) return
-    // The hook is typed against Hono's base Env; at run time c is the app's own context.
-    const appContext = c as unknown as Context<AppEnv>
+    // The hook is typed against Hono's base Env; at run time c is the route's own context.
+    const appContext = c as unknown as Context<E>
     const errors = result.success
       ? hidden
       : { ...hidden, ...fieldErrors(result.error as z.core.$ZodError) }

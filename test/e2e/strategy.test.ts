@@ -92,6 +92,7 @@ describeInBrowser('the recovery strategy in Chromium', () => {
     await lead.fill('#targetValue', '2')
     await lead.fill('#coverageTarget', '100')
     await fillDate(lead, 'dueOn', '2027-03-31')
+    await lead.selectOption('#estimateInput', 'peer-support-workers')
     await Promise.all([
       lead.waitForURL(/\/strategy\/metrics\/[\w-]+$/),
       lead.click('#metric-form button'),

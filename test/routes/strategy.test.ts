@@ -48,6 +48,7 @@ async function peerWorkersMetric(h: Scope, workstreamId: string) {
     coverageTarget: '100',
     dueOn: '2027-03-31',
     baseline: '',
+    estimateInput: 'peer-support-workers',
   })
   expect(res.status).toBe(303)
   const [row] = await h.db.select().from(metrics)
@@ -286,11 +287,36 @@ describe('strategy workstreams', () => {
       period: '2026-10',
       ...valueFields(h, ['2', '3', '1']),
     })
+    // A metric named like an input but not marked as one is not taken: metrics are found by
+    // what they are marked to be, not by their names.
+    const named = await h.post(`/strategy/workstreams/${workstream.id}/metrics/new`, {
+      name: 'Contacts with peer support workers',
+      unit: 'contacts',
+      direction: 'higher',
+      scope: 'organisation',
+      cadence: 'monthly',
+      comparator: '>=',
+      targetValue: '100',
+      dueOn: '2027-03-31',
+      baseline: '',
+      estimateInput: '',
+    })
+    expect(named.status).toBe(303)
+    const contacts = named.headers.get('Location') ?? ''
+    const stored = await h.post(`${contacts}/values`, {
+      period: '2026-10',
+      'value-organisation': '250',
+    })
+    expect(stored.status).toBe(303)
+    expect(await h.db.select().from(metricValues)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ value: 250 })]),
+    )
     const blank = await (await h.get('/strategy/peer-support')).text()
     expect(blank).toContain(
-      'Filled in from the strategy’s metrics: Peer support workers (Oct 2026)',
+      'Filled in from the strategy’s metrics: Peer support workers (Oct 2026). Check them',
     )
     expect(blank).toMatch(/name="fte" type="text" value="6"/)
+    expect(blank).toMatch(/name="contacts" type="text" value=""/)
     const query = new URLSearchParams({
       fte: '10',
       costPerFte: '35,000',
@@ -352,6 +378,7 @@ describe('strategy workstreams', () => {
       coverageTarget: '100',
       dueOn: '2027-03-31',
       baseline: '',
+      estimateInput: 'people-supported',
     })
     const [workers, people] = await Promise.all(
       ['Peer support workers', 'People supported by peers'].map(async (name) => {

@@ -22,7 +22,10 @@ export type Metric = typeof metrics.$inferSelect
 export type MetricValue = typeof metricValues.$inferSelect
 export type WorkstreamChanges = Pick<Workstream, 'name' | 'purpose' | 'lead' | 'linkedDomains'>
 export type ObjectiveChanges = Pick<Objective, 'title' | 'owner' | 'dueOn'>
-export type MetricChanges = Omit<Metric, 'id' | 'organisationId' | 'workstreamId' | 'createdAt'>
+export type MetricChanges = Omit<
+  Metric,
+  'id' | 'organisationId' | 'workstreamId' | 'createdAt' | 'estimateInput'
+> & { estimateInput?: Metric['estimateInput'] }
 
 /** The organisation's workstreams (or the one named) by name. */
 export const workstreamsOf = (organisationId: Bound, id?: Bound): ListOf<Workstream> => ({

@@ -1,5 +1,6 @@
 import {
   comparators,
+  estimateInputs,
   metricCadences,
   metricDirections,
   metricScopes,
@@ -12,7 +13,7 @@ import { Form } from '../../components/form'
 import { Select } from '../../components/select'
 import { TextInput } from '../../components/text-input'
 import { Textarea } from '../../components/textarea'
-import { comparatorWords, objectiveStatusLabels } from './labels'
+import { comparatorWords, estimateInputWords, objectiveStatusLabels } from './labels'
 
 type FormProps = { action: string; values: FormValues; errors: FieldErrors }
 
@@ -165,6 +166,17 @@ export function MetricForm({ action, values, errors }: FormProps) {
         width={5}
         value={values.baseline}
         error={errors.baseline}
+      />
+      <Select
+        name="estimateInput"
+        label="Used in the peer support estimate"
+        hint="The estimate fills its form from the metric chosen for each of these."
+        options={[
+          { value: '', text: 'Not used' },
+          ...estimateInputs.map((input) => ({ value: input, text: estimateInputWords[input] })),
+        ]}
+        value={values.estimateInput}
+        error={errors.estimateInput}
       />
     </Form>
   )

@@ -1,3 +1,4 @@
+import type { EstimateInput } from '../../../src/db/schema'
 import type { Target } from '../../../src/instruments/run-chart'
 import type {
   MetricStatus,
@@ -33,6 +34,12 @@ export function StatusWords({ status }: { status: WorkstreamStatus | MetricStatu
       {status.slice(1)}
     </strong>
   )
+}
+
+export const estimateInputWords: Record<EstimateInput, string> = {
+  'peer-support-workers': 'The number of peer support workers (the latest month or quarter)',
+  'people-supported': 'The people they supported (added up over the last year)',
+  'peer-contacts': 'Their contacts with people (added up over the last year)',
 }
 
 export const comparatorWords: Record<Target['comparator'], string> = {

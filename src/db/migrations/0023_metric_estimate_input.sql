@@ -1,0 +1,1 @@
+ALTER TABLE `metrics` ADD `estimate_input` text;
