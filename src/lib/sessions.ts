@@ -2,8 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { findFirstOrganisation } from '../db/queries/organisations'
 import { deleteSession, findSession, touchSession } from '../db/queries/sessions'
+import { hashToken } from '../db/tokens'
 import type { AppEnv } from '../env'
-import { hashToken } from './tokens'
 
 /** A session's last-seen time is written at most this often, to keep page views to reads. */
 const touchIntervalMs = 60_000

@@ -3,10 +3,10 @@ import { auditInsert } from '../db/queries/audit'
 import { findPersonByEmail } from '../db/queries/people'
 import { createSessionRow } from '../db/queries/sessions'
 import { beginAttempt, endAttempt } from '../db/queries/sign-in-attempts'
+import { hashToken, newToken } from '../db/tokens'
 import type { AppEnv } from '../env'
 import { verifyAgainstDecoy, verifyPassword } from './passwords'
 import { setSessionCookie } from './sessions'
-import { hashToken, newToken } from './tokens'
 
 export const lockout = { failures: 5, windowMs: 15 * 60_000 }
 

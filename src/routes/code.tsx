@@ -2,9 +2,9 @@ import { Hono } from 'hono'
 import { CodePage } from '../../views/pages/respond/code'
 import type { Db } from '../db/client'
 import { findInvitation } from '../db/queries/invitations'
+import { invitationCodeOf } from '../db/tokens'
 import type { AppEnv } from '../env'
 import { render } from '../lib/htmx'
-import { invitationCodeOf } from '../lib/tokens'
 
 export const notFound =
   'We could not find a questionnaire with this code. Check each letter and number against your card'

@@ -19,10 +19,10 @@ import {
 } from '../db/queries/people'
 import { getShownLinks, listShownLinks, shownLinkHours } from '../db/queries/shown-links'
 import { roles } from '../db/schema'
+import { hashToken, newToken } from '../db/tokens'
 import type { AppEnv } from '../env'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
-import { hashToken, newToken } from '../lib/tokens'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
 
 export const passwordLinkDays = 7

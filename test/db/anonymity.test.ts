@@ -5,7 +5,7 @@ import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
 import { createInvitations, responseIdOf } from '../../src/db/queries/invitations'
 import { completeResponse, saveAnswers } from '../../src/db/queries/responses'
-import { hashToken } from '../../src/lib/tokens'
+import { hashToken } from '../../src/db/tokens'
 import {
   createOrganisation,
   createPerson,

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm'
-import { hashToken } from '../../lib/tokens'
 import type { Db } from '../client'
 import { answers, hiddenComments, responses } from '../schema'
+import { hashToken } from '../tokens'
 import { type Actor, auditInsertIfChanged } from './audit'
 
 /** A comment as results show it: the question it was left on, never who left it or their answers. */

@@ -1,9 +1,9 @@
 import { and, count, eq, sql } from 'drizzle-orm'
-import { hashToken, newInvitationCode } from '../../lib/tokens'
 import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
 import { groups, invitations, responses, rounds } from '../schema'
+import { hashToken, newInvitationCode } from '../tokens'
 import { type Actor, auditInsert } from './audit'
 import { keepShownLinks } from './shown-links'
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
-import { groupBy } from '../../lib/collections'
 import { chunksOf, insertSlices } from '../chunks'
 import type { Db } from '../client'
+import { groupBy } from '../collections'
 import { jsonList, type ListOf } from '../json-list'
 import type { Bound } from '../prepared'
 import {
