@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { getRound } from '../db/queries/rounds'
 import type { Grant, Role } from '../db/schema'
 import type { AppEnv } from '../env'
 
@@ -85,4 +86,18 @@ export function actorOf<E extends AppEnv>(c: Context<E>) {
     actorId: signedIn.person.id,
     at: new Date(c.var.now()),
   }
+}
+
+/** The round the path names, when it is the organisation's and the signed-in person may see it. */
+export async function loadRound(c: Context<AppEnv>) {
+  const round = await getRound(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
+  if (!round) throw new HTTPException(404)
+  if (
+    !may.seeRound(
+      c.var.signedIn?.grants ?? [],
+      round.groups.map((g) => g.id),
+    )
+  )
+    throw new HTTPException(403, { message: onlyWho.seeRound })
+  return round
 }

@@ -1,14 +1,24 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { AlreadySubmittedPage, StartPage, ThankYouPage } from '../../views/pages/respond/messages'
-import { SavedStatus } from '../../views/pages/respond/question'
-import { ReviewPage } from '../../views/pages/respond/review'
-import { getRespondentContact } from '../db/queries/organisations'
-import { completeResponse, findResponse, listAnswers, type Response } from '../db/queries/responses'
-import type { AppEnv } from '../env'
-import { choicesOf } from '../instruments/answer-form'
-import { itemsFor } from '../instruments/scoring'
-import { htmlResponse, redirectAfterPost, render } from '../lib/htmx'
+import {
+  AlreadySubmittedPage,
+  StartPage,
+  ThankYouPage,
+} from '../../../views/pages/respond/messages'
+import { SavedStatus } from '../../../views/pages/respond/question'
+import { ReviewPage } from '../../../views/pages/respond/review'
+import { getRespondentContact } from '../../db/queries/organisations'
+import {
+  completeResponse,
+  findResponse,
+  listAnswers,
+  type Response,
+} from '../../db/queries/responses'
+import type { AppEnv } from '../../env'
+import { choicesOf } from '../../instruments/answer-form'
+import { itemsFor } from '../../instruments/scoring'
+import { htmlResponse, redirectAfterPost, render } from '../../lib/htmx'
+import { formFields } from '../../lib/validation'
 import {
   domainsOf,
   formValue,
@@ -19,8 +29,7 @@ import {
   type Sitting,
   saveItems,
   today,
-} from '../lib/sitting'
-import { formFields } from '../lib/validation'
+} from './sitting'
 
 async function renderReview(
   c: Context<AppEnv>,

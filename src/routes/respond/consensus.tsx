@@ -1,11 +1,10 @@
 import { HTTPException } from 'hono/http-exception'
-import { findInstrument } from '../db/queries/instruments'
-import type { Perspective } from '../instruments/definition'
-import { may, onlyWho } from '../lib/authorise'
-import { dayOf } from '../lib/dates'
+import { findInstrument } from '../../db/queries/instruments'
+import type { Perspective } from '../../instruments/definition'
+import { loadRound, may, onlyWho } from '../../lib/authorise'
+import { dayOf } from '../../lib/dates'
 import { questionnaireRoutes } from './questionnaire'
 import { takesAnswers } from './respond'
-import { loadRound } from './rounds'
 
 /**
  * A facilitator's record of a group's consensus: one agreed rating per item, with the evidence and

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import { CodePage } from '../../views/pages/respond/code'
-import type { Db } from '../db/client'
-import { findInvitation } from '../db/queries/invitations'
-import { invitationCodeOf } from '../db/tokens'
-import type { AppEnv } from '../env'
-import { render } from '../lib/htmx'
+import { CodePage } from '../../../views/pages/respond/code'
+import type { Db } from '../../db/client'
+import { findInvitation } from '../../db/queries/invitations'
+import { invitationCodeOf } from '../../db/tokens'
+import type { AppEnv } from '../../env'
+import { render } from '../../lib/htmx'
 
 export const notFound =
   'We could not find a questionnaire with this code. Check each letter and number against your card'

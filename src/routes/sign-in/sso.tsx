@@ -1,19 +1,19 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { auditInsert } from '../db/queries/audit'
-import { findPersonByEmail } from '../db/queries/people'
+import { auditInsert } from '../../db/queries/audit'
+import { findPersonByEmail } from '../../db/queries/people'
 import {
   createSsoRequest,
   findPersonForSso,
   getSsoSettings,
   linkPersonToSso,
   takeSsoRequest,
-} from '../db/queries/sso'
-import type { AppEnv } from '../env'
-import { redirectAfterPost } from '../lib/htmx'
-import { startSession } from '../lib/sign-in'
-import { finishSso, startSso } from '../lib/sso'
-import { validForm } from '../lib/validation'
+} from '../../db/queries/sso'
+import type { AppEnv } from '../../env'
+import { redirectAfterPost } from '../../lib/htmx'
+import { startSession } from '../../lib/sign-in'
+import { finishSso, startSso } from '../../lib/sso'
+import { validForm } from '../../lib/validation'
 import { renderSignIn, safeNext } from './sign-in'
 
 const requestLifetimeMs = 10 * 60_000

@@ -1,46 +1,32 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { CloseRoundPage, DeleteRoundPage } from '../../views/pages/rounds/confirm'
-import { RoundListPage } from '../../views/pages/rounds/list'
-import { RoundPage } from '../../views/pages/rounds/round'
+import { CloseRoundPage, DeleteRoundPage } from '../../../views/pages/rounds/confirm'
+import { RoundListPage } from '../../../views/pages/rounds/list'
+import { RoundPage } from '../../../views/pages/rounds/round'
 import {
   createRound,
   deleteDraftRound,
   extendRound,
-  getRound,
   listRounds,
   moveRound,
   type Round,
   roundDefaults,
   updateDraftRound,
-} from '../db/queries/rounds'
-import type { AppEnv } from '../env'
-import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
-import { dayOf } from '../lib/dates'
-import { redirectAfterPost, render } from '../lib/htmx'
+} from '../../db/queries/rounds'
+import type { AppEnv } from '../../env'
+import { actorOf, loadRound, may, onlyWho, requireThat } from '../../lib/authorise'
+import { dayOf } from '../../lib/dates'
+import { redirectAfterPost, render } from '../../lib/htmx'
+import { isoDate, validForm } from '../../lib/validation'
 import {
   checkRound,
   formValuesOf,
   renderRoundForm,
   roundSchema,
   submittedValues,
-} from '../lib/round-form'
-import { isoDate, validForm } from '../lib/validation'
+} from './round-form'
 import { roundPageProps } from './round-page'
-
-export async function loadRound(c: Context<AppEnv>) {
-  const round = await getRound(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
-  if (!round) throw new HTTPException(404)
-  if (
-    !may.seeRound(
-      c.var.signedIn?.grants ?? [],
-      round.groups.map((g) => g.id),
-    )
-  )
-    throw new HTTPException(403, { message: onlyWho.seeRound })
-  return round
-}
 
 async function loadManagedRound(c: Context<AppEnv>) {
   const round = await loadRound(c)

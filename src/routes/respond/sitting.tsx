@@ -1,8 +1,12 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { DomainPage } from '../../views/pages/respond/domain'
-import { AlreadySubmittedPage, ClosedPage, type Window } from '../../views/pages/respond/messages'
-import type { QuestionProps } from '../../views/pages/respond/question'
+import { DomainPage } from '../../../views/pages/respond/domain'
+import {
+  AlreadySubmittedPage,
+  ClosedPage,
+  type Window,
+} from '../../../views/pages/respond/messages'
+import type { QuestionProps } from '../../../views/pages/respond/question'
 import {
   findResponse,
   listAnswers,
@@ -11,18 +15,18 @@ import {
   type ResponseScope,
   type SavedAnswer,
   saveAnswers,
-} from '../db/queries/responses'
-import type { AppEnv } from '../env'
-import { choicesOf, fieldNames, type ItemAnswer, readItem } from '../instruments/answer-form'
+} from '../../db/queries/responses'
+import type { AppEnv } from '../../env'
+import { choicesOf, fieldNames, type ItemAnswer, readItem } from '../../instruments/answer-form'
 import {
   domainWording,
   type Instrument,
   type Item,
   type Perspective,
-} from '../instruments/definition'
-import { itemsFor } from '../instruments/scoring'
-import { dayOf } from './dates'
-import { render } from './htmx'
+} from '../../instruments/definition'
+import { itemsFor } from '../../instruments/scoring'
+import { dayOf } from '../../lib/dates'
+import { render } from '../../lib/htmx'
 
 /** One person's (or one group's) sitting of a questionnaire: what it is for and where it lives. */
 export type Sitting = {
