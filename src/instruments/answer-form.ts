@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type Instrument, type Item, scaleOf } from './definition'
 import { hasHiddenCharacters, hiddenCharactersMessage } from './hidden-characters'
+import { wholeNumber } from './numbers'
 import type { AnswerValue } from './scoring'
 
 export const maxCommentLength = 2000
@@ -37,10 +38,7 @@ export function choicesOf(instrument: Instrument, item: Item): ChoiceOption[] {
 const longText = (what: string) =>
   z
     .string()
-    .max(
-      maxCommentLength,
-      `${what} must be ${maxCommentLength.toLocaleString('en-GB')} characters or fewer`,
-    )
+    .max(maxCommentLength, `${what} must be ${wholeNumber(maxCommentLength)} characters or fewer`)
     .refine((text) => !hasHiddenCharacters(text), hiddenCharactersMessage)
     .optional()
 

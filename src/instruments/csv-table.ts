@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { wholeNumber } from './numbers'
 
 /**
  * What a spreadsheet reads as the start of a formula: =, +, -, @, a tab or a line break, or their
@@ -75,7 +76,7 @@ export function readCsvTable<C extends string>(
       problem: {
         row: maxRows + 2,
         column: 'file',
-        message: `A file may hold at most ${maxRows.toLocaleString('en-GB')} ${what}; split it into smaller files`,
+        message: `A file may hold at most ${wholeNumber(maxRows)} ${what}; split it into smaller files`,
       },
     }
   const rows: CsvRow<C>[] = []

@@ -1,5 +1,5 @@
-import { readNumber } from '../lib/numbers'
 import { type CsvProblem, readCsvTable } from './csv-table'
+import { readNumber } from './numbers'
 import { monthlyPeriod, quarterlyPeriod } from './strategy'
 
 export const metricColumns = ['metric', 'period', 'team', 'value', 'note'] as const

@@ -9,6 +9,7 @@ import { listRounds, roundDefaults } from '../../db/queries/rounds'
 import type { AppEnv } from '../../env'
 import { csvText, utf8Text } from '../../instruments/csv-table'
 import { instrumentKey, type Problem, readHistory, roundKey } from '../../instruments/history-csv'
+import { wholeNumber } from '../../instruments/numbers'
 import { thresholdRules } from '../../instruments/results'
 import { actorOf, may, onlyWho, requireThat } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
@@ -130,7 +131,7 @@ export const roundImportRoutes = new Hono<AppEnv>()
       const read = await readUpload(c, form)
       if ('errors' in read) return renderImport(c, read.errors, values)
       if (read.problems.length > 0) {
-        const count = `${read.problems.length.toLocaleString('en-GB')} ${read.problems.length === 1 ? 'problem' : 'problems'}`
+        const count = `${wholeNumber(read.problems.length)} ${read.problems.length === 1 ? 'problem' : 'problems'}`
         return renderImport(
           c,
           { file: `The file has ${count}, summarised below; nothing was imported` },

@@ -10,8 +10,8 @@ import {
   objectiveStatuses,
 } from '../../db/schema'
 import { hasHiddenCharacters, hiddenCharactersMessage } from '../../instruments/hidden-characters'
+import { readNumber } from '../../instruments/numbers'
 import { monthlyPeriod, quarterlyPeriod } from '../../instruments/strategy'
-import { readNumber } from '../../lib/numbers'
 import { csvFileBytes, megabytes } from '../../lib/security'
 import { isoDate, many, requiredText as text } from '../../lib/validation'
 import { domains } from './shared'

@@ -4,9 +4,9 @@ import { PeerSupportPage, peerSupportFields } from '../../../views/pages/strateg
 import { jsonLists } from '../../db/json-list'
 import { metricPeriodsOf, metricsOf } from '../../db/queries/strategy'
 import type { AppEnv } from '../../env'
+import { readNumber } from '../../instruments/numbers'
 import { peerSupportValue, periodLabel } from '../../instruments/strategy'
 import { render } from '../../lib/htmx'
-import { readNumber } from '../../lib/numbers'
 import { type FieldErrors, type FormValues, fieldErrors } from '../../lib/validation'
 
 /** Far beyond any trust's figures, and small enough that products and differences stay numbers. */

@@ -1,4 +1,5 @@
 import type { PersonWithGrants } from '../../../src/db/queries/people'
+import { wholeNumber } from '../../../src/instruments/numbers'
 import { classed, Table } from '../../components/table'
 
 type Entry = {
@@ -38,7 +39,7 @@ const fieldWords = (path: string) =>
 const valueWords = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return 'nothing'
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (typeof value === 'number') return value.toLocaleString('en-GB')
+  if (typeof value === 'number') return wholeNumber(value)
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(valueWords).join(', ')
   return `“${String(value)}”`
 }

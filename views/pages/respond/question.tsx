@@ -1,8 +1,9 @@
 import type { ChoiceOption } from '../../../src/instruments/answer-form'
 import { fieldNames, itemKey, maxCommentLength } from '../../../src/instruments/answer-form'
+import { wholeNumber } from '../../../src/instruments/numbers'
 
 /** The comment limit as the hint writes it, written once rather than for every question. */
-const commentLimit = maxCommentLength.toLocaleString('en-GB')
+const commentLimit = wholeNumber(maxCommentLength)
 
 export type QuestionProps = {
   linkId: string

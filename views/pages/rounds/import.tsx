@@ -1,5 +1,6 @@
 import type { Problem } from '../../../src/instruments/history-csv'
 import { historyColumns } from '../../../src/instruments/history-csv'
+import { wholeNumber } from '../../../src/instruments/numbers'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { CsvFileField } from '../../components/csv-upload'
 import { ErrorSummary } from '../../components/error-summary'
@@ -33,7 +34,7 @@ export function problemKinds(problems: readonly Problem[]) {
 const rowsText = (rows: readonly number[]) => {
   const shown = rows.slice(0, firstRows).join(', ')
   const more = rows.length - firstRows
-  return more > 0 ? `${shown} and ${more.toLocaleString('en-GB')} more` : shown
+  return more > 0 ? `${shown} and ${wholeNumber(more)} more` : shown
 }
 
 function ProblemSummary({ problems }: { problems: readonly Problem[] }) {
@@ -42,8 +43,8 @@ function ProblemSummary({ problems }: { problems: readonly Problem[] }) {
   return (
     <section>
       <h2>
-        {problems.length.toLocaleString('en-GB')} {problems.length === 1 ? 'problem' : 'problems'}{' '}
-        of {kinds.length} {kinds.length === 1 ? 'kind' : 'kinds'}; nothing was imported
+        {wholeNumber(problems.length)} {problems.length === 1 ? 'problem' : 'problems'} of{' '}
+        {kinds.length} {kinds.length === 1 ? 'kind' : 'kinds'}; nothing was imported
       </h2>
       <ul class="nhsuk-list">
         {kinds.map((kind) => (

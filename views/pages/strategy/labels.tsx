@@ -1,4 +1,5 @@
 import type { EstimateInput } from '../../../src/db/schema'
+import { wholeNumber } from '../../../src/instruments/numbers'
 import type { Target } from '../../../src/instruments/run-chart'
 import type {
   MetricStatus,
@@ -50,12 +51,9 @@ export const comparatorWords: Record<Target['comparator'], string> = {
   '=': 'exactly',
 }
 
-/** Whole numbers with thousands separated; one formatter, since making one costs tens of microseconds. */
-export const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })
-
 /** A number as a page writes it: whole numbers plainly, others to two places at most. */
 export const figure = (value: number) =>
-  Number.isInteger(value) ? wholeNumber.format(value) : String(Math.round(value * 100) / 100)
+  Number.isInteger(value) ? wholeNumber(value) : String(Math.round(value * 100) / 100)
 
 /** A metric's figure with its unit: a per-team metric's coverage as a whole percentage of teams. */
 export const measured = (

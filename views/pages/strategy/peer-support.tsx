@@ -1,8 +1,8 @@
+import { wholeNumber } from '../../../src/instruments/numbers'
 import type { peerSupportValue } from '../../../src/instruments/strategy'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { ErrorSummary } from '../../components/error-summary'
 import { TextInput } from '../../components/text-input'
-import { wholeNumber } from './labels'
 
 export const peerSupportFields = [
   ['fte', 'Peer support workers (full-time equivalent)', 'For example 12.5'],
@@ -27,7 +27,7 @@ export const peerSupportFields = [
   ['costPerBedDay', 'Cost of one inpatient bed day (£)', 'The trust’s reference cost'],
 ] as const
 
-const pounds = (value: number) => `£${wholeNumber.format(Math.round(value))}`
+const pounds = (value: number) => `£${wholeNumber(Math.round(value))}`
 
 /** The estimate: its inputs as a form (a GET, so a result can be bookmarked), the result and its assumptions. */
 export function PeerSupportPage({
@@ -63,7 +63,7 @@ export function PeerSupportPage({
                 {(
                   [
                     ['Cost of peer support', pounds(result.cost)],
-                    ['Bed days avoided', wholeNumber.format(Math.round(bedDaysAvoided))],
+                    ['Bed days avoided', wholeNumber(Math.round(bedDaysAvoided))],
                     ['Value of bed days avoided', pounds(result.saving)],
                     ['Difference', `${result.net < 0 ? '−' : ''}${pounds(Math.abs(result.net))}`],
                     [

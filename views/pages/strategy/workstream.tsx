@@ -1,5 +1,5 @@
 import type { Objective } from '../../../src/db/queries/strategy'
-import { periodLabel } from '../../../src/instruments/strategy'
+import { overdue, periodLabel } from '../../../src/instruments/strategy'
 import type { linkedDomainScores, WorkstreamSummary } from '../../../src/lib/strategy'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Table } from '../../components/table'
@@ -31,7 +31,7 @@ function Objectives({ objectives, today }: { objectives: readonly Objective[]; t
       rows={objectives.map((o) => [
         <a href={`/strategy/objectives/${o.id}`}>{o.title}</a>,
         o.owner,
-        `${longDate(o.dueOn)}${o.status !== 'done' && o.dueOn < today ? ' (overdue)' : ''}`,
+        `${longDate(o.dueOn)}${overdue(o, today) ? ' (overdue)' : ''}`,
         objectiveStatusLabels[o.status],
       ])}
     />

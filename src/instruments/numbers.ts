@@ -8,3 +8,8 @@ export function readNumber(raw: string): number | null {
   const value = Number(cleaned)
   return Number.isFinite(value) ? value : null
 }
+
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })
+
+/** A number as the pages write a count: whole, with thousands separated (1,000). */
+export const wholeNumber = (value: number) => whole.format(value)
