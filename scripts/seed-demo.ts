@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { findFirstOrganisation } from '../src/db/queries/organisations'
+import { getFirstOrganisation } from '../src/db/queries/organisations'
 import { openFile } from './database'
 import { generateStrategy } from './strategy'
 import { generateTrust } from './trust'
@@ -24,7 +24,7 @@ const admin = {
 const started = Date.now()
 const { db, close } = await openFile(path, { fresh })
 try {
-  const existing = existsSync(path) ? await findFirstOrganisation(db) : null
+  const existing = existsSync(path) ? await getFirstOrganisation(db) : null
   if (existing) {
     console.error(`${path} already holds an organisation (${existing.name}), so the demo was not added to it.
 

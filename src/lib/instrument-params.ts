@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { type CatalogueEntry, findInstrument } from '../db/queries/instruments'
+import { type CatalogueEntry, getInstrument } from '../db/queries/instruments'
 import type { AppEnv } from '../env'
 import type { Instrument } from '../instruments/definition'
 
@@ -9,7 +9,7 @@ export async function loadVersion(c: Context<AppEnv>): Promise<CatalogueEntry> {
   const slug = c.req.param('slug') ?? ''
   const version = Number(c.req.param('version'))
   const entry = Number.isInteger(version)
-    ? await findInstrument(c.var.db, c.var.organisation.id, slug, version)
+    ? await getInstrument(c.var.db, c.var.organisation.id, slug, version)
     : null
   if (!entry) throw new HTTPException(404)
   return entry

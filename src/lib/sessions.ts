@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { findFirstOrganisation } from '../db/queries/organisations'
-import { deleteSession, findSession, touchSession } from '../db/queries/sessions'
+import { getFirstOrganisation } from '../db/queries/organisations'
+import { deleteSession, getSession, touchSession } from '../db/queries/sessions'
 import { hashToken } from '../db/tokens'
 import type { AppEnv } from '../env'
 
@@ -34,7 +34,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
     const token = readSessionCookie(c)
     if (token) {
       const tokenHash = await hashToken(token)
-      const found = await findSession(c.var.db, tokenHash)
+      const found = await getSession(c.var.db, tokenHash)
       const now = c.var.now()
       const expired =
         found?.person.status !== 'active' ||
@@ -68,7 +68,7 @@ export function requireSignIn({
 }): MiddlewareHandler<AppEnv> {
   return async function requireSignIn(c, next) {
     if (c.var.signedIn || isPublicPath(publicPaths, c.req.path)) return next()
-    const target = (await findFirstOrganisation(c.var.db))
+    const target = (await getFirstOrganisation(c.var.db))
       ? `/sign-in?next=${encodeURIComponent(c.req.path)}`
       : '/setup'
     if (c.req.header('HX-Request') === 'true') return c.body(null, 200, { 'HX-Redirect': target })

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { auditInsert } from '../db/queries/audit'
-import { findPersonByEmail } from '../db/queries/people'
+import { getPersonByEmail } from '../db/queries/people'
 import { createSessionRow } from '../db/queries/sessions'
 import { beginAttempt, endAttempt } from '../db/queries/sign-in-attempts'
 import { hashToken, newToken } from '../db/tokens'
@@ -40,7 +40,7 @@ export async function signIn(
   password: string,
 ): Promise<SignInOutcome> {
   const db = c.var.db
-  const person = await findPersonByEmail(db, email)
+  const person = await getPersonByEmail(db, email)
   if (!person?.passwordHash || person.status !== 'active')
     return verifyAgainstDecoy(password, c.var.passwordCost).then(() => 'refused')
   const now = c.var.now()

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { auditInsert } from '../db/queries/audit'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
-import { findInstrument } from '../db/queries/instruments'
+import { getInstrument } from '../db/queries/instruments'
 import { byRoundAndGroup, listRoundGroupFigures } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
@@ -16,7 +16,7 @@ async function closedRound(c: Context<AppEnv>) {
   const { db, organisation } = c.var
   const round = await getRound(db, organisation.id, c.req.query('round') ?? '')
   if (round?.status !== 'closed') throw new HTTPException(404)
-  const entry = await findInstrument(
+  const entry = await getInstrument(
     db,
     organisation.id,
     round.instrumentSlug,

@@ -7,7 +7,7 @@ import { ImportPage } from '../../views/pages/instruments/import'
 import { instrumentPath } from '../../views/pages/instruments/list'
 import { auditInsert } from '../db/queries/audit'
 import {
-  findInstrument,
+  getInstrument,
   insertDraftInstrument,
   isBuiltInSlug,
   listInstruments,
@@ -75,7 +75,7 @@ function renderImport(
 /** Saves a changed draft, with its lineage worked out again against the version before it. */
 async function saveDraft(c: Context<AppEnv>, instrument: Instrument) {
   const previous = instrument.derivedFrom
-    ? await findInstrument(c.var.db, c.var.organisation.id, instrument.slug, instrument.version - 1)
+    ? await getInstrument(c.var.db, c.var.organisation.id, instrument.slug, instrument.version - 1)
     : null
   const next = parseInstrument({
     ...instrument,

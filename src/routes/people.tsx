@@ -9,8 +9,8 @@ import {
   addPasswordLink,
   addPerson,
   disablePerson,
-  findPersonByEmail,
   getPerson,
+  getPersonByEmail,
   grantRole,
   listPeople,
   type NewPasswordLink,
@@ -136,7 +136,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     const form = c.req.valid('form')
     const email = normaliseEmail(form.email)
     const { errors, grant } = await checkGrant(c, form)
-    if (await findPersonByEmail(c.var.db, email))
+    if (await getPersonByEmail(c.var.db, email))
       // The same words whether the address is in this organisation or another: it says nothing of
       // who uses the service elsewhere.
       errors.email =

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { ErrorPage } from '../../views/pages/errors/error'
 import { SetPasswordForm, SetPasswordPage } from '../../views/pages/people/set-password'
-import { findPasswordToken, setPasswordWithToken } from '../db/queries/people'
+import { getPasswordToken, setPasswordWithToken } from '../db/queries/people'
 import { hashToken } from '../db/tokens'
 import type { AppEnv } from '../env'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -26,7 +26,7 @@ const passwordSchema = z
 
 async function loadToken(c: Context<AppEnv>) {
   const tokenHash = await hashToken(c.req.param('token') ?? '')
-  return { tokenHash, found: await findPasswordToken(c.var.db, tokenHash, c.var.now()) }
+  return { tokenHash, found: await getPasswordToken(c.var.db, tokenHash, c.var.now()) }
 }
 
 const spent = (c: Context<AppEnv>) =>

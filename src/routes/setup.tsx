@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { SetupPage } from '../../views/pages/setup/setup'
 import { SetupForm } from '../../views/partials/setup/setup-form'
-import { createFirstOrganisation, findFirstOrganisation } from '../db/queries/organisations'
+import { createFirstOrganisation, getFirstOrganisation } from '../db/queries/organisations'
 import { normaliseEmail } from '../db/queries/people'
 import type { AppEnv } from '../env'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -40,7 +40,7 @@ const title = 'Set up your organisation'
 
 export const setupRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    if (await findFirstOrganisation(c.var.db)) return c.redirect('/', 303)
+    if (await getFirstOrganisation(c.var.db)) return c.redirect('/', 303)
     return render(c, <SetupPage values={{}} errors={{}} />, { title })
   })
   .post(

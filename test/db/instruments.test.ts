@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import {
-  findInstrument,
+  getInstrument,
   insertDraftInstrument,
   latestVersion,
   listInstruments,
@@ -28,8 +28,8 @@ describe('instrument queries', () => {
       'built-in:team-recovery-focus',
       'organisation:ward-voices',
     ])
-    expect(await findInstrument(db, mine.id, 'their-survey', 1)).toBeNull()
-    expect((await findInstrument(db, theirs.id, 'their-survey', 1))?.instrument.title).toBe(
+    expect(await getInstrument(db, mine.id, 'their-survey', 1)).toBeNull()
+    expect((await getInstrument(db, theirs.id, 'their-survey', 1))?.instrument.title).toBe(
       'Their survey',
     )
   })
@@ -55,7 +55,7 @@ describe('instrument queries', () => {
     expect(
       await updateDraftInstrument(db, org.id, { ...draft, title: 'Changed after publishing' }),
     ).toBe(false)
-    const found = await findInstrument(db, org.id, 'ward-voices', 1)
+    const found = await getInstrument(db, org.id, 'ward-voices', 1)
     expect(found?.instrument).toMatchObject({ title: 'Ward voices (revised)', status: 'active' })
   })
 

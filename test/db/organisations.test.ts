@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import {
   createFirstOrganisation,
-  findFirstOrganisation,
   getExecutiveGroup,
+  getFirstOrganisation,
 } from '../../src/db/queries/organisations'
 import { groups, organisations } from '../../src/db/schema'
 
@@ -16,14 +16,14 @@ const admin = (email = 'asha.patel@northmoor.example') => ({
 describe('organisation queries', () => {
   it('finds no organisation in an empty database', async () => {
     const { db } = await freshHarness()
-    expect(await findFirstOrganisation(db)).toBeNull()
+    expect(await getFirstOrganisation(db)).toBeNull()
   })
 
   it('creates the organisation with its executive group in one batch', async () => {
     const { db } = await freshHarness()
     const created = await createFirstOrganisation(db, { name: 'Westbrook Trust', admin: admin() })
     expect(created?.organisation).toEqual({ id: expect.any(String), name: 'Westbrook Trust' })
-    expect(await findFirstOrganisation(db)).toEqual(created?.organisation)
+    expect(await getFirstOrganisation(db)).toEqual(created?.organisation)
     const executive = await getExecutiveGroup(db, created?.organisation.id ?? '')
     expect(executive?.name).toBe('Executive team')
   })

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
-import { createInvitations, findInvitation, responseIdOf } from '../../src/db/queries/invitations'
+import { createInvitations, getInvitation, responseIdOf } from '../../src/db/queries/invitations'
 import {
   completeResponse,
   listAnswers,
@@ -372,9 +372,9 @@ describe('responses and their aggregates', () => {
     const stored = await scope.db.select().from(invitations)
     expect(stored).toHaveLength(500)
     expect(stored.some((row) => links.some((l) => l.token === row.tokenHash))).toBe(false)
-    const found = await findInvitation(scope.db, links[499]?.token ?? '')
+    const found = await getInvitation(scope.db, links[499]?.token ?? '')
     expect(found?.invitation.perspective).toBe('person-using-service')
-    expect(await findInvitation(scope.db, 'x'.repeat(43))).toBeNull()
+    expect(await getInvitation(scope.db, 'x'.repeat(43))).toBeNull()
   })
 
   it('saves a whole questionnaire of answers in one batch within D1’s parameter limit', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db/client'
 import { insertDraftInstrument, moveInstrumentStatus } from '../../src/db/queries/instruments'
-import { findResponse, type ResponseTarget, saveAnswers } from '../../src/db/queries/responses'
+import { getResponse, type ResponseTarget, saveAnswers } from '../../src/db/queries/responses'
 import {
   createRound,
   getRound,
@@ -141,7 +141,7 @@ export function teamInstrument(): Instrument {
 /** Starts a response (or finds the one started before) the way saving its first answers does. */
 export async function startResponse(db: Db, target: ResponseTarget) {
   await saveAnswers(db, target, [])
-  const found = await findResponse(db, target.organisationId, target.id)
+  const found = await getResponse(db, target.organisationId, target.id)
   if (!found) throw new Error('response missing')
   return found
 }

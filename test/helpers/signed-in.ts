@@ -1,5 +1,5 @@
-import { findFirstOrganisation } from '../../src/db/queries/organisations'
-import { findPersonByEmail } from '../../src/db/queries/people'
+import { getFirstOrganisation } from '../../src/db/queries/organisations'
+import { getPersonByEmail } from '../../src/db/queries/people'
 import type { Harness } from '../harness/types'
 import { type FormFields, postForm } from './requests'
 import { postFile } from './uploads'
@@ -22,8 +22,8 @@ export function sessionCookie(res: Response): string {
 export async function setUpAndSignIn(h: Harness) {
   const res = await postForm(h.app, '/setup', firstAdmin)
   const cookie = sessionCookie(res)
-  const organisation = await findFirstOrganisation(h.db)
-  const admin = await findPersonByEmail(h.db, firstAdmin.email)
+  const organisation = await getFirstOrganisation(h.db)
+  const admin = await getPersonByEmail(h.db, firstAdmin.email)
   if (!organisation || !admin) throw new Error('setup failed')
   const headers = (extra: Record<string, string> = {}) => ({ Cookie: cookie, ...extra })
   return {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startServer, stopServer } from '../../scripts/server'
 import { openLibsqlDb } from '../../src/db/libsql'
 import { createInvitations, responseIdOf } from '../../src/db/queries/invitations'
-import { findResponse, listAnswers } from '../../src/db/queries/responses'
+import { getResponse, listAnswers } from '../../src/db/queries/responses'
 import { choicesOf, fieldNames } from '../../src/instruments/answer-form'
 import { itemsFor } from '../../src/instruments/scoring'
 import {
@@ -80,7 +80,7 @@ describe('answers through a crash', () => {
     try {
       const stored = new Map<string, string>()
       for (const link of links) {
-        const response = await findResponse(db, organisation.id, await responseIdOf(link.token))
+        const response = await getResponse(db, organisation.id, await responseIdOf(link.token))
         for (const answer of response ? await listAnswers(db, response) : [])
           stored.set(`${link.token} ${answer.linkId}`, String(answer.value))
       }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibsqlDb } from '../../src/db/libsql'
 import { createInvitations } from '../../src/db/queries/invitations'
-import { findFirstOrganisation } from '../../src/db/queries/organisations'
+import { getFirstOrganisation } from '../../src/db/queries/organisations'
 import { answerMap } from '../../src/db/queries/responses'
 import { answers, respondentScores, responses } from '../../src/db/schema'
 import { totalMeasure } from '../../src/instruments/results'
@@ -69,7 +69,7 @@ describe('races on a running server', () => {
     const { db, close } = await openLibsqlDb({ url: server.databaseUrl })
     const instrument = teamInstrument()
     const links = await (async () => {
-      const organisation = await findFirstOrganisation(db)
+      const organisation = await getFirstOrganisation(db)
       if (!organisation) throw new Error('no organisation')
       const team = await createTeamRow(db, organisation.id, 'Willow Ward')
       const round = await createRoundRow(db, organisation.id, [team.id])

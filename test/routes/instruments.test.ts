@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Questionnaire } from 'fhir/r4'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import { findInstrument } from '../../src/db/queries/instruments'
+import { getInstrument } from '../../src/db/queries/instruments'
 import { auditLog, instruments } from '../../src/db/schema'
 import { toQuestionnaire } from '../../src/instruments/fhir/questionnaire'
 import phq9 from '../fixtures/loinc-phq-9.json'
@@ -191,7 +191,7 @@ describe('instrument screens', () => {
     const res = await h.post('/instruments/ward-voices/1/publish', {})
     expect(res.status).toBe(303)
     expect(
-      (await findInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument.status,
+      (await getInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument.status,
     ).toBe('active')
     expect((await h.post('/instruments/ward-voices/1/publish', {})).status).toBe(303)
     expect(await h.db.select().from(instruments)).toHaveLength(1)
@@ -227,9 +227,9 @@ describe('instrument screens', () => {
       'Ward voices version 1 is published, and a published version is never changed',
     )
     expect(await responses[3]?.text()).toContain('is built in to the service and cannot be changed')
-    expect(
-      (await findInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument.title,
-    ).toBe('Ward voices')
+    expect((await getInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument.title).toBe(
+      'Ward voices',
+    )
   })
 
   it('changes a draft’s details, with errors beside the fields when they are blank', async () => {
@@ -252,7 +252,7 @@ describe('instrument screens', () => {
     })
     expect(saved.status).toBe(303)
     expect(
-      (await findInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument,
+      (await getInstrument(h.db, h.organisation.id, 'ward-voices', 1))?.instrument,
     ).toMatchObject({
       title: 'Ward voices 2026',
       description: 'Asked on every ward.',
@@ -268,7 +268,7 @@ describe('instrument screens', () => {
       (await h.post('/instruments/ward-voices/1/next-version', {})).headers.get('Location'),
     ).toBe('/instruments/ward-voices/2')
     expect(await h.db.select().from(instruments)).toHaveLength(2)
-    const v2 = (await findInstrument(h.db, h.organisation.id, 'ward-voices', 2))?.instrument
+    const v2 = (await getInstrument(h.db, h.organisation.id, 'ward-voices', 2))?.instrument
     expect(v2).toMatchObject({
       status: 'draft',
       derivedFrom: 'https://trust.example/Questionnaire/ward-voices|1',
@@ -280,7 +280,7 @@ describe('instrument screens', () => {
       'text-person-using-service': 'Staff here believe I can get better.',
     })
     expect(reworded.status).toBe(303)
-    const after = (await findInstrument(h.db, h.organisation.id, 'ward-voices', 2))?.instrument
+    const after = (await getInstrument(h.db, h.organisation.id, 'ward-voices', 2))?.instrument
     expect(after?.lineage?.find((e) => e.linkId === 'T01')?.change).toBe('reworded')
     expect(after?.items[0]?.text.staff).toBe(
       'Everyone in our team believes the people we support can recover.',

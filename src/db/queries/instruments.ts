@@ -34,7 +34,7 @@ export async function listInstruments(db: Db, organisationId: string): Promise<C
   ]
 }
 
-export async function findInstrument(
+export async function getInstrument(
   db: Db,
   organisationId: string,
   slug: string,

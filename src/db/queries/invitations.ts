@@ -117,7 +117,7 @@ const invitationStatement = preparedOnce((db) =>
  * and the response it has begun (or null): one narrow read, prepared once, since every answer a
  * respondent saves starts with it. The token is the only key.
  */
-export async function findInvitation(db: Db, token: string) {
+export async function getInvitation(db: Db, token: string) {
   const [tokenHash, responseId] = await Promise.all([hashToken(token), responseIdOf(token)])
   const found = await invitationStatement(db).get({ tokenHash, responseId })
   return found ? { ...found, responseId } : null

@@ -9,7 +9,7 @@ export type Organisation = { id: string; name: string }
 export const executiveGroupName = 'Executive team'
 
 /** Until sign-in exists the service holds one organisation: the one made at first-run setup. */
-export async function findFirstOrganisation(db: Db): Promise<Organisation | null> {
+export async function getFirstOrganisation(db: Db): Promise<Organisation | null> {
   const [row] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)

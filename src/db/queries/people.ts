@@ -8,7 +8,7 @@ import { keepShownLinks } from './shown-links'
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
 /** Sign-in looks a person up by email alone: that is how it finds their organisation. */
-export async function findPersonByEmail(db: Db, email: string) {
+export async function getPersonByEmail(db: Db, email: string) {
   const [row] = await db
     .select()
     .from(people)
@@ -251,7 +251,7 @@ export async function addPasswordLink(
   ])
 }
 
-export async function findPasswordToken(db: Db, tokenHash: string, now: number) {
+export async function getPasswordToken(db: Db, tokenHash: string, now: number) {
   const [row] = await db
     .select({
       personId: passwordTokens.personId,

@@ -63,7 +63,7 @@ const startStatement = (db: Db, target: ResponseTarget) =>
     )
     .onConflictDoNothing({ target: responses.id })
 
-export async function findResponse(
+export async function getResponse(
   db: Db,
   organisationId: string,
   responseId: string,

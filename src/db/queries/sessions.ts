@@ -50,7 +50,7 @@ const sessionStatement = preparedOnce((db) =>
  * The session with its person, organisation and the person's grants there, scoped by the
  * session's own organisation: one statement, run on every request.
  */
-export async function findSession(
+export async function getSession(
   db: Db,
   tokenHash: string,
 ): Promise<(SignedIn & { grants: Grant[] }) | null> {

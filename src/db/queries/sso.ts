@@ -65,7 +65,7 @@ export async function takeSsoRequest(db: Db, state: string) {
   return row ?? null
 }
 
-export async function findPersonForSso(
+export async function getPersonForSso(
   db: Db,
   organisationId: string,
   issuer: string,

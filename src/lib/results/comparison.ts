@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client'
-import { findInstrument } from '../../db/queries/instruments'
+import { getInstrument } from '../../db/queries/instruments'
 import { keptWork, listComparedFigures, type ResultsRound } from '../../db/queries/results'
 import {
   inDateOrder,
@@ -147,8 +147,8 @@ export async function comparisonData(
     return { ...none, from: first, to: second, problem: 'Choose two different rounds to compare' }
   const { earlier: from, later: to, swapped } = inDateOrder(first, second)
   const [a, b] = await Promise.all([
-    findInstrument(db, organisationId, from.instrumentSlug, from.instrumentVersion),
-    findInstrument(db, organisationId, to.instrumentSlug, to.instrumentVersion),
+    getInstrument(db, organisationId, from.instrumentSlug, from.instrumentVersion),
+    getInstrument(db, organisationId, to.instrumentSlug, to.instrumentVersion),
   ])
   if (!a || !b || !comparable(a.instrument, b.instrument)) {
     return {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client'
 import { preparedLists } from '../../db/json-list'
 import { slot } from '../../db/prepared'
 import { groupingsOf, type Team, teamsOf } from '../../db/queries/groups'
-import { findInstrument } from '../../db/queries/instruments'
+import { getInstrument } from '../../db/queries/instruments'
 import { executiveOf } from '../../db/queries/organisations'
 import {
   closedRoundsOf,
@@ -127,7 +127,7 @@ async function heatmapOf(
   teams: readonly Team[],
 ) {
   const domains =
-    (await findInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion))
+    (await getInstrument(db, organisationId, round.instrumentSlug, round.instrumentVersion))
       ?.instrument.domains ?? []
   const means = (
     await listGroupMeans(

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client'
-import { findInstrument } from '../../db/queries/instruments'
+import { getInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import {
   type GroupMeans,
@@ -88,7 +88,7 @@ export async function reportData(
           execRound.id,
         )
       : null
-  const entry = await findInstrument(
+  const entry = await getInstrument(
     db,
     organisationId,
     round.instrumentSlug,

@@ -4,7 +4,7 @@ import { slot } from '../../db/prepared'
 import { listPriorities } from '../../db/queries/action-plans'
 import { listComments } from '../../db/queries/comments'
 import type { Team } from '../../db/queries/groups'
-import { findInstrument } from '../../db/queries/instruments'
+import { getInstrument } from '../../db/queries/instruments'
 import { executiveOf } from '../../db/queries/organisations'
 import {
   closedRoundsOf,
@@ -107,7 +107,7 @@ export async function teamData(
   const rounds = all.filter((r) => kept.get(r.id)?.has(team.id))
   const chosenRound = rounds.find((r) => r.id === roundId) ?? rounds.at(-1) ?? null
   if (!chosenRound) return { rounds, overTime: [], chosen: null }
-  const entry = await findInstrument(
+  const entry = await getInstrument(
     db,
     organisationId,
     chosenRound.instrumentSlug,

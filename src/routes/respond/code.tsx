@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { CodePage } from '../../../views/pages/respond/code'
 import type { Db } from '../../db/client'
-import { findInvitation } from '../../db/queries/invitations'
+import { getInvitation } from '../../db/queries/invitations'
 import { invitationCodeOf } from '../../db/tokens'
 import type { AppEnv } from '../../env'
 import { render } from '../../lib/htmx'
@@ -15,7 +15,7 @@ export async function codeProblem(db: Db, typed: string) {
   const code = invitationCodeOf(typed)
   if (!code)
     return 'The code should be 12 letters and numbers, like K7QM 3XHP 9DRT. Check it against your card'
-  if (!(await findInvitation(db, code))) return notFound
+  if (!(await getInvitation(db, code))) return notFound
   return null
 }
 

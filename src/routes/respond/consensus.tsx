@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception'
-import { findInstrument } from '../../db/queries/instruments'
+import { getInstrument } from '../../db/queries/instruments'
 import type { Perspective } from '../../instruments/definition'
 import { loadRound, may, onlyWho } from '../../lib/authorise'
 import { dayOf } from '../../lib/dates'
@@ -16,7 +16,7 @@ export const consensusRoutes = questionnaireRoutes(async (c) => {
   if (!group || round.mode !== 'consensus') throw new HTTPException(404)
   if (!may.facilitate(c.var.signedIn?.grants ?? [], group))
     throw new HTTPException(403, { message: onlyWho.facilitate })
-  const entry = await findInstrument(
+  const entry = await getInstrument(
     c.var.db,
     round.organisationId,
     round.instrumentSlug,

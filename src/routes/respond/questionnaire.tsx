@@ -10,7 +10,7 @@ import { ReviewPage } from '../../../views/pages/respond/review'
 import { getRespondentContact } from '../../db/queries/organisations'
 import {
   completeResponse,
-  findResponse,
+  getResponse,
   listAnswers,
   type Response,
 } from '../../db/queries/responses'
@@ -139,7 +139,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
         throw new Error('A response refused answers while still open')
       }
       if (Object.keys(errors).length > 0) {
-        const now = await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
+        const now = await getResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
         return renderDomain(c, sitting, now, index, form, errors)
       }
       const go = form.go
@@ -212,11 +212,7 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
     })
     .get('/thank-you', async (c) => {
       const sitting = await loadSitting(c)
-      const response = await findResponse(
-        c.var.db,
-        sitting.scope.organisationId,
-        sitting.responseId,
-      )
+      const response = await getResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
       if (!sitting.submitted && response?.status !== 'completed')
         return c.redirect(sitting.base, 303)
       return render(c, <ThankYouPage heading={sitting.heading} consensus={sitting.consensus} />, {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { CodePage } from '../../../views/pages/respond/code'
-import { findInstrument } from '../../db/queries/instruments'
-import { findInvitation } from '../../db/queries/invitations'
+import { getInstrument } from '../../db/queries/instruments'
+import { getInvitation } from '../../db/queries/invitations'
 import { invitationCodeOf } from '../../db/tokens'
 import type { AppEnv } from '../../env'
 import type { Perspective } from '../../instruments/definition'
@@ -23,7 +23,7 @@ export const takesAnswers = (round: { status: string; closesOn: string }, today:
  */
 const respondToLink = questionnaireRoutes(async (c) => {
   const token = c.req.param('token') ?? ''
-  const found = await findInvitation(c.var.db, token)
+  const found = await getInvitation(c.var.db, token)
   if (!found) {
     throw new HTTPException(404, {
       res: await render(c, <CodePage code={token} error={notFound} />, {
@@ -35,7 +35,7 @@ const respondToLink = questionnaireRoutes(async (c) => {
   }
   const { invitation, round, group } = found
   const organisationId = invitation.organisationId
-  const entry = await findInstrument(
+  const entry = await getInstrument(
     c.var.db,
     organisationId,
     round.instrumentSlug,

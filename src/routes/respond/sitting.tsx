@@ -8,7 +8,7 @@ import {
 } from '../../../views/pages/respond/messages'
 import type { QuestionProps } from '../../../views/pages/respond/question'
 import {
-  findResponse,
+  getResponse,
   listAnswers,
   type Response,
   type ResponseKind,
@@ -105,7 +105,7 @@ export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
   const response =
     found !== undefined
       ? found
-      : await findResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
+      : await getResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
   if (sitting.submitted || response?.status === 'completed') {
     return {
       stop: render(

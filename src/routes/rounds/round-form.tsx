@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import { RoundForm, RoundFormPage, type RoundFormProps } from '../../../views/pages/rounds/form'
 import { listTeams } from '../../db/queries/groups'
-import { findInstrument, listInstruments } from '../../db/queries/instruments'
+import { getInstrument, listInstruments } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import type { Round } from '../../db/queries/rounds'
 import { roundModes } from '../../db/schema'
@@ -101,7 +101,7 @@ export async function renderRoundForm(
 export async function checkRound(c: Context<AppEnv>, form: z.output<typeof roundSchema>) {
   const errors: FieldErrors = {}
   const [slug = '', version = ''] = form.instrument.split('@')
-  const entry = await findInstrument(c.var.db, c.var.organisation.id, slug, Number(version))
+  const entry = await getInstrument(c.var.db, c.var.organisation.id, slug, Number(version))
   if (entry?.instrument.status !== 'active')
     errors.instrument = 'Choose a questionnaire from the list'
   const missing = form.perspectives.filter(

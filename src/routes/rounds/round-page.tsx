@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { GroupProgress, RoundPageProps } from '../../../views/pages/rounds/round'
-import { findInstrument } from '../../db/queries/instruments'
+import { getInstrument } from '../../db/queries/instruments'
 import { participation } from '../../db/queries/invitations'
 import { consensusStates } from '../../db/queries/responses'
 import type { Round } from '../../db/queries/rounds'
@@ -30,7 +30,7 @@ export async function roundPageProps(
   const { db, organisation } = c.var
   const grants = c.var.signedIn?.grants ?? []
   const [entry, counts, states, kept] = await Promise.all([
-    findInstrument(db, organisation.id, round.instrumentSlug, round.instrumentVersion),
+    getInstrument(db, organisation.id, round.instrumentSlug, round.instrumentVersion),
     participation(db, organisation.id, round.id),
     consensusStates(db, organisation.id, round.id),
     listShownLinks(db, {

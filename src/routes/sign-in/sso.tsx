@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { auditInsert } from '../../db/queries/audit'
-import { findPersonByEmail } from '../../db/queries/people'
+import { getPersonByEmail } from '../../db/queries/people'
 import {
   createSsoRequest,
-  findPersonForSso,
+  getPersonForSso,
   getSsoSettings,
   linkPersonToSso,
   takeSsoRequest,
@@ -26,7 +26,7 @@ export const ssoRoutes = new Hono<AppEnv>()
     validForm(ssoSchema, (c, errors, values) => renderSignIn(c, values, errors, 422)),
     async (c) => {
       const { ssoEmail } = c.req.valid('form')
-      const person = await findPersonByEmail(c.var.db, ssoEmail)
+      const person = await getPersonByEmail(c.var.db, ssoEmail)
       const settings = person ? await getSsoSettings(c.var.db, person.organisationId) : null
       if (!person || !settings) {
         return renderSignIn(
@@ -88,7 +88,7 @@ export const ssoRoutes = new Hono<AppEnv>()
         'Your organisation’s sign-in did not complete. Try again, or sign in with your password.',
       )
     }
-    const found = await findPersonForSso(
+    const found = await getPersonForSso(
       c.var.db,
       request.organisationId,
       identity.issuer,
