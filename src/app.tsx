@@ -16,6 +16,7 @@ import { exportsRoutes } from './routes/exports'
 import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
+import { instrumentImportRoutes } from './routes/instrument-import'
 import { instrumentsRoutes } from './routes/instruments'
 import { peopleRoutes } from './routes/people'
 import { codeRoutes } from './routes/respond/code'
@@ -167,6 +168,7 @@ export function createApp({
   app.route('/', signInRoutes)
   app.route('/', ssoRoutes)
   app.route('/', homeRoutes)
+  app.route('/instruments', instrumentImportRoutes)
   app.route('/instruments', instrumentDraftsRoutes)
   app.route('/instruments', instrumentsRoutes)
   app.route('/teams', teamsRoutes)

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { type CatalogueEntry, getInstrument } from '../db/queries/instruments'
 import type { AppEnv } from '../env'
 import type { Instrument } from '../instruments/definition'
+import { may, onlyWho, requireThat } from './authorise'
 
 /** The instrument version named by the :slug and :version of the path, or a 404. */
 export async function loadVersion(c: Context<AppEnv>): Promise<CatalogueEntry> {
@@ -30,4 +31,14 @@ export function publishedConflict(instrument: Instrument) {
   return new HTTPException(409, {
     message: `${instrument.title} version ${instrument.version} is published, and a published version is never changed. Start the next version to make changes.`,
   })
+}
+
+/** Importing, editing and publishing instruments: strategy leads and admins. */
+export const manageInstruments = requireThat(may.manageInstruments, onlyWho.manageInstruments)
+
+/** The question of a version the path names by its linkId; none is a 404. */
+export function itemOf(instrument: Instrument, linkId: string | undefined) {
+  const item = instrument.items.find((i) => i.linkId === linkId)
+  if (!item) throw new HTTPException(404)
+  return item
 }

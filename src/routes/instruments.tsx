@@ -12,11 +12,9 @@ import {
 import type { AppEnv } from '../env'
 import { toQuestionnaire } from '../instruments/fhir/questionnaire'
 import { draftNextVersion } from '../instruments/versions'
-import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
+import { actorOf, may } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
-import { loadVersion, requireDraft } from '../lib/instrument-params'
-
-const manage = requireThat(may.manageInstruments, onlyWho.manageInstruments)
+import { loadVersion, manageInstruments, requireDraft } from '../lib/instrument-params'
 
 /** Publishing, retiring and new versions go in the audit log, each after its change is stored. */
 async function recordInstrumentChange(
@@ -66,7 +64,7 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     )
     return c.body(JSON.stringify(toQuestionnaire(instrument), null, 2))
   })
-  .post('/:slug/:version/publish', manage, async (c) => {
+  .post('/:slug/:version/publish', manageInstruments, async (c) => {
     const entry = await loadVersion(c)
     if (entry.instrument.status === 'draft') {
       const { slug, version } = requireDraft(entry)
@@ -76,7 +74,7 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     }
     return redirectAfterPost(c, instrumentPath(entry.instrument.slug, entry.instrument.version))
   })
-  .post('/:slug/:version/retire', manage, async (c) => {
+  .post('/:slug/:version/retire', manageInstruments, async (c) => {
     const { instrument, source } = await loadVersion(c)
     if (source === 'built-in')
       throw new HTTPException(409, {
@@ -88,7 +86,7 @@ export const instrumentsRoutes = new Hono<AppEnv>()
     }
     return redirectAfterPost(c, instrumentPath(instrument.slug, instrument.version))
   })
-  .post('/:slug/:version/next-version', manage, async (c) => {
+  .post('/:slug/:version/next-version', manageInstruments, async (c) => {
     const { instrument, source } = await loadVersion(c)
     if (source === 'built-in' || instrument.status === 'draft') {
       throw new HTTPException(409, {

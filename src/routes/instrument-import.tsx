@@ -1,0 +1,107 @@
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { ImportPage } from '../../views/pages/instruments/import'
+import { instrumentPath } from '../../views/pages/instruments/list'
+import { auditInsert } from '../db/queries/audit'
+import { insertDraftInstrument, isBuiltInSlug, listInstruments } from '../db/queries/instruments'
+import type { AppEnv } from '../env'
+import { parseInstrument, perspectives } from '../instruments/definition'
+import { fromQuestionnaire } from '../instruments/fhir/import'
+import { actorOf } from '../lib/authorise'
+import { redirectAfterPost, render } from '../lib/htmx'
+import { manageInstruments } from '../lib/instrument-params'
+import { megabytes, questionnaireFileBytes } from '../lib/security'
+import { type FieldErrors, validForm } from '../lib/validation'
+
+const importSchema = z.object({
+  file: z
+    .instanceof(File, { error: 'Choose a FHIR Questionnaire file to upload' })
+    .refine((file) => file.size > 0, 'Choose a FHIR Questionnaire file to upload')
+    .refine(
+      (file) => file.size <= questionnaireFileBytes,
+      `The file must be ${megabytes(questionnaireFileBytes)} or smaller`,
+    ),
+  perspective: z.enum(perspectives).default('staff'),
+})
+
+const importTitle = 'Import a FHIR Questionnaire'
+
+function renderImport(
+  c: Context<AppEnv>,
+  errors: FieldErrors,
+  problems: string[],
+  perspective?: string,
+) {
+  return render(c, <ImportPage errors={errors} problems={problems} perspective={perspective} />, {
+    title: `Error: ${importTitle}`,
+    status: 422,
+  })
+}
+
+/**
+ * A FHIR Questionnaire from elsewhere as a draft instrument of the organisation's own: every
+ * problem of the file listed at once and nothing stored, or the draft and its import summary.
+ */
+export const instrumentImportRoutes = new Hono<AppEnv>()
+  .use('/import', manageInstruments)
+  .get('/import', (c) =>
+    render(c, <ImportPage errors={{}} problems={[]} />, { title: importTitle }),
+  )
+  .post(
+    '/import',
+    validForm(importSchema, (c, errors, values) => renderImport(c, errors, [], values.perspective)),
+    async (c) => {
+      const { file, perspective } = c.req.valid('form')
+      let json: unknown
+      try {
+        json = JSON.parse(await file.text())
+      } catch {
+        return renderImport(c, { file: 'The file is not valid JSON' }, [], perspective)
+      }
+      const cannotImport = (problems: string[]) => {
+        const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`
+        const file = `This Questionnaire cannot be imported: ${count}, listed below`
+        return renderImport(c, { file }, problems, perspective)
+      }
+      const result = fromQuestionnaire(json, perspective)
+      if (!result.ok) return cannotImport(result.problems)
+      const { definition } = result
+      const { slug, versionLabel } = definition
+      if (isBuiltInSlug(slug))
+        return cannotImport([
+          `The name ${slug} belongs to a built-in instrument; give the Questionnaire another name`,
+        ])
+      const exists = () =>
+        `Version ${versionLabel ? `"${versionLabel}"` : definition.version} of ${slug} exists already; give the Questionnaire a later version`
+      const versions = (await listInstruments(c.var.db, c.var.organisation.id))
+        .map((entry) => entry.instrument)
+        .filter((instrument) => instrument.slug === slug)
+      // A version named otherwise than by a whole number takes the next number in the service's
+      // order, unless the file gives its own.
+      if (!result.orderGiven)
+        definition.version = Math.max(0, ...versions.map((v) => v.version)) + 1
+      if (
+        versions.some(
+          (v) =>
+            v.version === definition.version ||
+            (versionLabel !== undefined && v.versionLabel === versionLabel),
+        )
+      )
+        return cannotImport([exists()])
+      const instrument = parseInstrument(definition)
+      // Another import may have taken this version since the check: then this one stores nothing.
+      if (!(await insertDraftInstrument(c.var.db, c.var.organisation.id, instrument)))
+        return cannotImport([exists()])
+      await auditInsert(c.var.db, {
+        ...actorOf(c),
+        action: 'instrument.imported',
+        subjectType: 'instrument',
+        subjectId: `${slug}|${instrument.version}`,
+        after: { slug, version: instrument.version, url: instrument.url },
+      })
+      return redirectAfterPost(
+        c,
+        `${instrumentPath(instrument.slug, instrument.version)}?imported=1`,
+      )
+    },
+  )
