@@ -88,16 +88,17 @@ export function actorOf<E extends AppEnv>(c: Context<E>) {
   }
 }
 
-/** The round the path names, when it is the organisation's and the signed-in person may see it. */
-export async function loadRound(c: Context<AppEnv>) {
+/**
+ * The round the path names, when it is the organisation's and the signed-in person may see it
+ * (and, when asked, manage it).
+ */
+export async function loadRound(c: Context<AppEnv>, need: 'see' | 'manage' = 'see') {
   const round = await getRound(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!round) throw new HTTPException(404)
-  if (
-    !may.seeRound(
-      c.var.signedIn?.grants ?? [],
-      round.groups.map((g) => g.id),
-    )
-  )
-    throw new HTTPException(403, { message: onlyWho.seeRound })
+  const grants = c.var.signedIn?.grants ?? []
+  const groups = round.groups.map((g) => g.id)
+  if (!may.seeRound(grants, groups)) throw new HTTPException(403, { message: onlyWho.seeRound })
+  if (need === 'manage' && !may.manageRound(grants, groups))
+    throw new HTTPException(403, { message: onlyWho.manageRound })
   return round
 }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { hasHiddenCharacters, hiddenCharactersMessage } from '../instruments/hidden-characters'
 import { readDate } from './dates'
+import { megabytes } from './security'
 
 export type FieldErrors = Record<string, string>
 export type FormValues = Record<string, string>
@@ -122,3 +123,10 @@ export async function formFields(c: Context): Promise<Record<string, string | Fi
     return Object.fromEntries(new URLSearchParams(await c.req.text()))
   return c.req.parseBody()
 }
+
+/** An uploaded file: present, not empty, and no larger than the limit. */
+export const uploadedFile = (what: string, maxBytes: number) =>
+  z
+    .instanceof(File, { error: `Choose ${what} to upload` })
+    .refine((file) => file.size > 0, `Choose ${what} to upload`)
+    .refine((file) => file.size <= maxBytes, `The file must be ${megabytes(maxBytes)} or smaller`)

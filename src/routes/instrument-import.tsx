@@ -10,17 +10,11 @@ import { fromQuestionnaire } from '../instruments/fhir/import'
 import { actorOf } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { manageInstruments } from '../lib/instrument-params'
-import { megabytes, questionnaireFileBytes } from '../lib/security'
-import { type FieldErrors, validForm } from '../lib/validation'
+import { questionnaireFileBytes } from '../lib/security'
+import { type FieldErrors, uploadedFile, validForm } from '../lib/validation'
 
 const importSchema = z.object({
-  file: z
-    .instanceof(File, { error: 'Choose a FHIR Questionnaire file to upload' })
-    .refine((file) => file.size > 0, 'Choose a FHIR Questionnaire file to upload')
-    .refine(
-      (file) => file.size <= questionnaireFileBytes,
-      `The file must be ${megabytes(questionnaireFileBytes)} or smaller`,
-    ),
+  file: uploadedFile('a FHIR Questionnaire file', questionnaireFileBytes),
   perspective: z.enum(perspectives).default('staff'),
 })
 

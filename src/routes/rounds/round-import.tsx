@@ -13,8 +13,14 @@ import { wholeNumber } from '../../instruments/numbers'
 import { thresholdRules } from '../../instruments/results'
 import { actorOf, may, onlyWho, requireThat } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
-import { csvFileBytes, megabytes } from '../../lib/security'
-import { type FieldErrors, type FormValues, many, validForm } from '../../lib/validation'
+import { csvFileBytes } from '../../lib/security'
+import {
+  type FieldErrors,
+  type FormValues,
+  many,
+  uploadedFile,
+  validForm,
+} from '../../lib/validation'
 import { thresholdFields } from './round-form'
 
 const title = 'Import earlier rounds'
@@ -28,13 +34,7 @@ const threshold = (name: keyof typeof thresholdFields) =>
 
 const uploadSchema = z.object({
   instrument: z.string().optional().default(''),
-  file: z
-    .instanceof(File, { error: 'Choose a CSV file to upload' })
-    .refine((file) => file.size > 0, 'Choose a CSV file to upload')
-    .refine(
-      (file) => file.size <= csvFileBytes,
-      `The file must be ${megabytes(csvFileBytes)} or smaller`,
-    ),
+  file: uploadedFile('a CSV file', csvFileBytes),
   anonymityThreshold: threshold('anonymityThreshold'),
   commentThreshold: threshold('commentThreshold'),
   createTeams: many,

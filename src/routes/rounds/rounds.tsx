@@ -28,17 +28,7 @@ import {
 } from './round-form'
 import { roundPageProps } from './round-page'
 
-async function loadManagedRound(c: Context<AppEnv>) {
-  const round = await loadRound(c)
-  if (
-    !may.manageRound(
-      c.var.signedIn?.grants ?? [],
-      round.groups.map((g) => g.id),
-    )
-  )
-    throw new HTTPException(403, { message: onlyWho.manageRound })
-  return round
-}
+const loadManagedRound = (c: Context<AppEnv>) => loadRound(c, 'manage')
 
 const onlyDrafts =
   'A round can be changed or deleted only before it opens. Once open, only its closing date can move.'

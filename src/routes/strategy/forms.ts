@@ -12,8 +12,8 @@ import {
 import { hasHiddenCharacters, hiddenCharactersMessage } from '../../instruments/hidden-characters'
 import { readNumber } from '../../instruments/numbers'
 import { monthlyPeriod, quarterlyPeriod } from '../../instruments/strategy'
-import { csvFileBytes, megabytes } from '../../lib/security'
-import { isoDate, many, requiredText as text } from '../../lib/validation'
+import { csvFileBytes } from '../../lib/security'
+import { isoDate, many, requiredText as text, uploadedFile } from '../../lib/validation'
 import { domains } from './shared'
 
 /** The forms of the strategy: what each field must hold, and the words when it does not. */
@@ -81,13 +81,7 @@ export const metricSchema = z
   })
 
 export const uploadSchema = z.object({
-  file: z
-    .instanceof(File, { error: 'Choose a CSV file to upload' })
-    .refine((file) => file.size > 0, 'Choose a CSV file to upload')
-    .refine(
-      (file) => file.size <= csvFileBytes,
-      `The file must be ${megabytes(csvFileBytes)} or smaller`,
-    ),
+  file: uploadedFile('a CSV file', csvFileBytes),
 })
 
 export const periodPattern = (metric: Metric) =>
