@@ -1,75 +1,12 @@
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { auditInsert } from '../db/queries/audit'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
-import { getInstrument } from '../db/queries/instruments'
-import { byRoundAndGroup, listRoundGroupFigures } from '../db/queries/results'
-import { getRound } from '../db/queries/rounds'
 import type { AppEnv } from '../env'
 import { csvText } from '../instruments/csv-table'
 import { toMeasureReportBundle, toResponseBundle } from '../instruments/fhir/records'
-import { allPerspectives, groupResults } from '../instruments/results'
-import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
-
-/** A closed round with its instrument and each group's figures, rule 6 (docs/rules.md) applied figure by figure. */
-async function closedRound(c: Context<AppEnv>) {
-  const { db, organisation } = c.var
-  const round = await getRound(db, organisation.id, c.req.query('round') ?? '')
-  if (round?.status !== 'closed') throw new HTTPException(404)
-  const entry = await getInstrument(
-    db,
-    organisation.id,
-    round.instrumentSlug,
-    round.instrumentVersion,
-  )
-  if (!entry) throw new HTTPException(404)
-  const kept = byRoundAndGroup(
-    await listRoundGroupFigures(
-      db,
-      organisation.id,
-      round.id,
-      round.groups.map((g) => g.id),
-    ),
-  ).get(round.id)
-  const groups = round.groups.map((g) => ({
-    ...g,
-    results: groupResults(round, kept?.get(g.id)?.rows ?? [], { instrument: entry.instrument }),
-  }))
-  return { round, instrument: entry.instrument, groups }
-}
-
-async function exported(
-  c: Context<AppEnv>,
-  kind: string,
-  roundId: string,
-  body: string,
-  type: string,
-  file: string,
-) {
-  await auditInsert(c.var.db, {
-    ...actorOf(c),
-    action: 'results.exported',
-    subjectType: 'round',
-    subjectId: roundId,
-    after: { export: kind },
-  })
-  return c.body(body, 200, {
-    'Content-Type': type,
-    'Content-Disposition': `attachment; filename="${file}"`,
-    'Cache-Control': 'no-store',
-  })
-}
-
-/** A FHIR resource as an audited download. */
-const exportedFhir = (c: Context<AppEnv>, kind: string, roundId: string, resource: unknown) =>
-  exported(
-    c,
-    kind,
-    roundId,
-    JSON.stringify(resource, null, 2),
-    'application/fhir+json',
-    `${kind}.json`,
-  )
+import { allPerspectives } from '../instruments/results'
+import { may, onlyWho, requireThat } from '../lib/authorise'
+import { closedRound, exported } from '../lib/exports'
 
 /** Exports of a closed round's results, with the same suppression as the pages, each audited. */
 export const exportsRoutes = new Hono<AppEnv>()
@@ -124,7 +61,7 @@ export const exportsRoutes = new Hono<AppEnv>()
           r.special ?? '',
         ]),
     )
-    return exported(c, 'answers', round.id, body, 'text/csv; charset=utf-8', 'answers.csv')
+    return exported(c, round.id, 'answers.csv', body)
   })
   .get('/summary.csv', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
@@ -161,7 +98,7 @@ export const exportsRoutes = new Hono<AppEnv>()
       ]),
     )
     const body = csvText(['round', 'group', 'perspective', 'measure', 'n', 'mean', 'sd'], data)
-    return exported(c, 'summary', round.id, body, 'text/csv; charset=utf-8', 'summary.csv')
+    return exported(c, round.id, 'summary.csv', body)
   })
   .get('/consensus.json', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
@@ -180,12 +117,12 @@ export const exportsRoutes = new Hono<AppEnv>()
         answers: r.answers,
       })),
     )
-    return exportedFhir(c, 'consensus', round.id, bundle)
+    return exported(c, round.id, 'consensus.json', bundle)
   })
   .get('/measure-reports.json', async (c) => {
     const { round, instrument, groups } = await closedRound(c)
     // A consensus round's records are its results: they export as QuestionnaireResponses.
     if (round.mode !== 'individual') throw new HTTPException(404)
     const bundle = await toMeasureReportBundle(instrument, round, groups)
-    return exportedFhir(c, 'measure-reports', round.id, bundle)
+    return exported(c, round.id, 'measure-reports.json', bundle)
   })
