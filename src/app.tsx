@@ -13,6 +13,7 @@ import { defaultSessionPolicy, type SessionPolicy } from './lib/session-policy'
 import { loadSession, requireSignIn } from './lib/sessions'
 import { auditRoutes } from './routes/audit'
 import { exportsRoutes } from './routes/exports'
+import { groupingRoutes } from './routes/groupings'
 import { healthRoutes } from './routes/health'
 import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
@@ -171,6 +172,7 @@ export function createApp({
   app.route('/instruments', instrumentImportRoutes)
   app.route('/instruments', instrumentDraftsRoutes)
   app.route('/instruments', instrumentsRoutes)
+  app.route('/teams/groupings', groupingRoutes)
   app.route('/teams', teamsRoutes)
   app.route('/people', peopleRoutes)
   app.route('/audit', auditRoutes)

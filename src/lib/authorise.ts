@@ -66,13 +66,20 @@ export const onlyWho = {
   signIn: 'Sign in to do this.',
 } as const satisfies Partial<Record<keyof typeof may, string>> & { signIn: string }
 
-/** Refuses the request with 403, saying why, unless the signed-in person's grants allow it. */
-export function requireThat(
-  allowed: (grants: readonly Grant[]) => boolean,
-  why: string,
-): MiddlewareHandler<AppEnv> {
+/** The rules that the grants alone decide, each with the words that say who may. */
+type GrantRule = {
+  [K in keyof typeof may]: (typeof may)[K] extends (grants: readonly Grant[]) => boolean
+    ? K extends keyof typeof onlyWho
+      ? K
+      : never
+    : never
+}[keyof typeof may]
+
+/** Refuses the request with 403, saying who may, unless the signed-in person's grants allow it. */
+export function requireThat(rule: GrantRule): MiddlewareHandler<AppEnv> {
   return async function requireThat(c, next) {
-    if (!allowed(c.var.signedIn?.grants ?? [])) throw new HTTPException(403, { message: why })
+    if (!may[rule](c.var.signedIn?.grants ?? []))
+      throw new HTTPException(403, { message: onlyWho[rule] })
     await next()
   }
 }

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { type CatalogueEntry, getInstrument } from '../db/queries/instruments'
 import type { AppEnv } from '../env'
 import type { Instrument } from '../instruments/definition'
-import { may, onlyWho, requireThat } from './authorise'
+import { requireThat } from './authorise'
 
 /** The instrument version named by the :slug and :version of the path, or a 404. */
 export async function loadVersion(c: Context<AppEnv>): Promise<CatalogueEntry> {
@@ -34,7 +34,7 @@ export function publishedConflict(instrument: Instrument) {
 }
 
 /** Importing, editing and publishing instruments: strategy leads and admins. */
-export const manageInstruments = requireThat(may.manageInstruments, onlyWho.manageInstruments)
+export const manageInstruments = requireThat('manageInstruments')
 
 /** The question of a version the path names by its linkId; none is a 404. */
 export function itemOf(instrument: Instrument, linkId: string | undefined) {

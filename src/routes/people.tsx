@@ -21,7 +21,7 @@ import { getShownLinks, listShownLinks, shownLinkHours } from '../db/queries/sho
 import { roles } from '../db/schema'
 import { hashToken, newToken } from '../db/tokens'
 import type { AppEnv } from '../env'
-import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
+import { actorOf, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
 
@@ -113,7 +113,7 @@ const lastAdmin = (name: string, change: string) =>
   `${name} is the organisation’s only active admin, so you cannot ${change}: nobody could then manage people, rounds or settings. Make someone else an admin first.`
 
 export const peopleRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.administer, onlyWho.administer))
+  .use(requireThat('administer'))
   .get('/', async (c) => {
     const teamNames = new Map(
       (await listTeams(c.var.db, c.var.organisation.id)).map((t) => [t.id, t.name]),

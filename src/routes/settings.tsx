@@ -4,7 +4,7 @@ import { SettingsForm, SettingsPage } from '../../views/pages/settings/settings'
 import { getRespondentContact } from '../db/queries/organisations'
 import { getSsoSettings, saveSettings } from '../db/queries/sso'
 import type { AppEnv } from '../env'
-import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
+import { actorOf, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { isLoopback } from '../lib/sso'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
@@ -56,7 +56,7 @@ async function renderSettings(c: Context<AppEnv>, values: FormValues, errors: Fi
 }
 
 export const settingsRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.administer, onlyWho.administer))
+  .use(requireThat('administer'))
   .get('/', async (c) => {
     const [sso, respondentContact] = await Promise.all([
       getSsoSettings(c.var.db, c.var.organisation.id),

@@ -97,7 +97,7 @@ export const teamResultsRoutes = new Hono<AppEnv>()
       return redirectAfterPost(c, `/results/teams/${team.id}?round=${round.id}`)
     },
   )
-  .post('/:id/comments/hide', requireThat(may.hideComments, onlyWho.hideComments), async (c) => {
+  .post('/:id/comments/hide', requireThat('hideComments'), async (c) => {
     const team = await loadTeam(c)
     const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'), {
       withHiddenComments: true,

@@ -2,12 +2,10 @@ import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { TeamForm, TeamFormPage } from '../../views/pages/teams/form'
-import { GroupingForm, GroupingFormPage } from '../../views/pages/teams/grouping-form'
 import { TeamListPage } from '../../views/pages/teams/list'
 import { TeamPage } from '../../views/pages/teams/team'
 import {
   archiveTeam,
-  createGrouping,
   createTeam,
   getTeam,
   listGroupings,
@@ -15,7 +13,7 @@ import {
   type TeamChanges,
   updateTeam,
 } from '../db/queries/groups'
-import { groupingKinds, teamTypes } from '../db/schema'
+import { teamTypes } from '../db/schema'
 import type { AppEnv } from '../env'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -32,12 +30,7 @@ const teamSchema = z.object({
   predecessorId: z.string().optional().default(''),
 })
 
-const groupingSchema = z.object({
-  kind: z.enum(groupingKinds, { error: 'Choose service line or locality' }),
-  name: z.string().trim().min(1, 'Enter the name').max(120, 'Name must be 120 characters or fewer'),
-})
-
-const administer = requireThat(may.administer, onlyWho.administer)
+const administer = requireThat('administer')
 
 async function loadTeam(c: Context<AppEnv>) {
   const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
@@ -121,30 +114,6 @@ export const teamsRoutes = new Hono<AppEnv>()
       if (Object.keys(errors).length > 0) return renderTeamForm(c, form, errors)
       const id = await createTeam(c.var.db, actorOf(c), changes)
       return redirectAfterPost(c, `/teams/${id}`)
-    },
-  )
-  .get('/groupings/new', administer, (c) =>
-    render(c, <GroupingFormPage values={{}} errors={{}} />, {
-      title: 'Add a service line or locality',
-    }),
-  )
-  .post(
-    '/groupings/new',
-    administer,
-    validForm(groupingSchema, (c, errors, values) =>
-      render(c, <GroupingFormPage values={values} errors={errors} />, {
-        title: 'Error: Add a service line or locality',
-        status: 422,
-        fragment: <GroupingForm values={values} errors={errors} />,
-      }),
-    ),
-    async (c) => {
-      const form = c.req.valid('form')
-      const existing = await listGroupings(c.var.db, c.var.organisation.id)
-      if (!existing.some((g) => g.name.toLowerCase() === form.name.toLowerCase())) {
-        await createGrouping(c.var.db, actorOf(c), form)
-      }
-      return redirectAfterPost(c, '/teams')
     },
   )
   .get('/:id', async (c) => {

@@ -11,7 +11,7 @@ import { csvText, utf8Text } from '../../instruments/csv-table'
 import { instrumentKey, type Problem, readHistory, roundKey } from '../../instruments/history-csv'
 import { wholeNumber } from '../../instruments/numbers'
 import { thresholdRules } from '../../instruments/results'
-import { actorOf, may, onlyWho, requireThat } from '../../lib/authorise'
+import { actorOf, requireThat } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
 import { csvFileBytes } from '../../lib/security'
 import {
@@ -116,7 +116,7 @@ async function readUpload(c: Context<AppEnv>, form: Upload) {
  * the file names that do not exist are listed, and made in the same batch once confirmed.
  */
 export const roundImportRoutes = new Hono<AppEnv>()
-  .use(requireThat(may.manageInstruments, onlyWho.manageInstruments))
+  .use(requireThat('manageInstruments'))
   .get('/', (c) => renderImport(c, {}, {}))
   .post(
     '/',

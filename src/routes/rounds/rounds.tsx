@@ -15,7 +15,7 @@ import {
   updateDraftRound,
 } from '../../db/queries/rounds'
 import type { AppEnv } from '../../env'
-import { actorOf, loadRound, may, onlyWho, requireThat } from '../../lib/authorise'
+import { actorOf, loadRound, may, requireThat } from '../../lib/authorise'
 import { dayOf } from '../../lib/dates'
 import { redirectAfterPost, render } from '../../lib/htmx'
 import { isoDate, validForm } from '../../lib/validation'
@@ -65,7 +65,7 @@ export const roundsRoutes = new Hono<AppEnv>()
       },
     )
   })
-  .get('/new', requireThat(may.createRounds, onlyWho.createRounds), (c) =>
+  .get('/new', requireThat('createRounds'), (c) =>
     renderRoundForm(
       c,
       {
@@ -80,7 +80,7 @@ export const roundsRoutes = new Hono<AppEnv>()
   )
   .post(
     '/new',
-    requireThat(may.createRounds, onlyWho.createRounds),
+    requireThat('createRounds'),
     validForm(roundSchema, async (c, errors) =>
       renderRoundForm(c, await submittedValues(c), errors),
     ),

@@ -11,11 +11,11 @@ import {
 } from '../../db/queries/strategy'
 import type { AppEnv } from '../../env'
 import { builtInInstruments } from '../../instruments/registry'
-import { may, onlyWho, requireThat } from '../../lib/authorise'
+import { may, requireThat } from '../../lib/authorise'
 import { dayOf } from '../../lib/dates'
 
 /** Changing the strategy: strategy leads and admins. */
-export const manage = requireThat(may.manageStrategy, onlyWho.manageStrategy)
+export const manage = requireThat('manageStrategy')
 export const today = <E extends AppEnv>(c: Context<E>) => dayOf(c.var.now())
 export const canManage = <E extends AppEnv>(c: Context<E>) =>
   may.manageStrategy(c.var.signedIn?.grants ?? [])
