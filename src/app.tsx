@@ -19,7 +19,8 @@ import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentImportRoutes } from './routes/instrument-import'
 import { instrumentsRoutes } from './routes/instruments'
-import { peopleRoutes } from './routes/people'
+import { passwordLinkRoutes } from './routes/people/password-links'
+import { peopleRoutes } from './routes/people/people'
 import { codeRoutes } from './routes/respond/code'
 import { consensusRoutes } from './routes/respond/consensus'
 import { respondRoutes } from './routes/respond/respond'
@@ -175,6 +176,7 @@ export function createApp({
   app.route('/teams/groupings', groupingRoutes)
   app.route('/teams', teamsRoutes)
   app.route('/people', peopleRoutes)
+  app.route('/people', passwordLinkRoutes)
   app.route('/audit', auditRoutes)
   app.route('/settings', settingsRoutes)
   app.route('/set-password', setPasswordRoutes)

@@ -1,50 +1,25 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { z } from 'zod'
-import { AddPersonForm, AddPersonPage, PasswordLinkPage } from '../../views/pages/people/forms'
-import { PeopleListPage } from '../../views/pages/people/list'
-import { PersonPage } from '../../views/pages/people/person'
-import { listTeams } from '../db/queries/groups'
+import type { z } from 'zod'
+import { AddPersonForm, AddPersonPage } from '../../../views/pages/people/forms'
+import { PeopleListPage } from '../../../views/pages/people/list'
+import { PersonPage } from '../../../views/pages/people/person'
+import { listTeams } from '../../db/queries/groups'
 import {
-  addPasswordLink,
   addPerson,
   disablePerson,
-  getPerson,
   getPersonByEmail,
   grantRole,
   listPeople,
-  type NewPasswordLink,
   normaliseEmail,
   revokeRole,
-} from '../db/queries/people'
-import { getShownLinks, listShownLinks, shownLinkHours } from '../db/queries/shown-links'
-import { roles } from '../db/schema'
-import { hashToken, newToken } from '../db/tokens'
-import type { AppEnv } from '../env'
-import { actorOf, requireThat } from '../lib/authorise'
-import { redirectAfterPost, render } from '../lib/htmx'
-import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
-
-export const passwordLinkDays = 7
-const emailFormat = 'Enter an email address in the correct format, like name@example.com'
-
-const roleSchema = z.object({
-  role: z.enum(roles, { error: 'Choose a role' }),
-  groupId: z.string().optional().default(''),
-})
-const personSchema = roleSchema.extend({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Enter their name')
-    .max(120, 'Name must be 120 characters or fewer'),
-  email: z
-    .string({ error: emailFormat })
-    .trim()
-    .pipe(
-      z.email({ error: emailFormat }).max(254, 'Email address must be 254 characters or fewer'),
-    ),
-})
+} from '../../db/queries/people'
+import { listShownLinks } from '../../db/queries/shown-links'
+import type { AppEnv } from '../../env'
+import { actorOf, requireThat } from '../../lib/authorise'
+import { redirectAfterPost, render } from '../../lib/htmx'
+import { type FieldErrors, type FormValues, validForm } from '../../lib/validation'
+import { keptPath, loadPerson, newLink, personSchema, roleSchema } from './shared'
 
 const teamsOf = async (c: Context<AppEnv>) =>
   (await listTeams(c.var.db, c.var.organisation.id)).filter((t) => !t.archivedAt)
@@ -65,12 +40,6 @@ async function renderAdd(c: Context<AppEnv>, values: FormValues, errors: FieldEr
     status: 422,
     fragment: <AddPersonForm {...props} />,
   })
-}
-
-async function loadPerson(c: Context<AppEnv>) {
-  const person = await getPerson(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
-  if (!person) throw new HTTPException(404)
-  return person
 }
 
 async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
@@ -94,19 +63,6 @@ async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors:
     { title: person.name, errors },
   )
 }
-
-async function newLink(c: Context<AppEnv>): Promise<NewPasswordLink> {
-  const token = newToken()
-  return {
-    token,
-    tokenHash: await hashToken(token),
-    expiresAt: c.var.now() + passwordLinkDays * 86_400_000,
-    keptAs: crypto.randomUUID(),
-  }
-}
-
-const keptPath = (personId: string, link: NewPasswordLink) =>
-  `/people/${personId}/password-link/${link.keptAs}`
 
 /** Why a change that would leave the organisation with no active admin is refused. */
 const lastAdmin = (name: string, change: string) =>
@@ -175,36 +131,4 @@ export const peopleRoutes = new Hono<AppEnv>()
     if ((await disablePerson(c.var.db, actorOf(c), person)) === 'last admin')
       throw new HTTPException(409, { message: lastAdmin(person.name, 'disable them') })
     return redirectAfterPost(c, `/people/${person.id}`)
-  })
-  .post('/:id/password-link', async (c) => {
-    const person = await loadPerson(c)
-    const link = await newLink(c)
-    await addPasswordLink(c.var.db, actorOf(c), person.id, link)
-    return redirectAfterPost(c, keptPath(person.id, link))
-  })
-  .get('/:id/password-link/:kept', async (c) => {
-    const person = await loadPerson(c)
-    const kept = await getShownLinks(c.var.db, {
-      organisationId: c.var.organisation.id,
-      id: c.req.param('kept'),
-      madeBy: c.var.signedIn?.person.id ?? '',
-      kind: 'password',
-      now: c.var.now(),
-    })
-    const token = kept?.subjectId === person.id ? kept.links[0]?.token : undefined
-    c.header('Cache-Control', 'no-store')
-    return render(
-      c,
-      <PasswordLinkPage
-        personId={person.id}
-        name={person.name}
-        link={token ? new URL(`/set-password/${token}`, c.var.origin).toString() : null}
-        days={passwordLinkDays}
-        hours={shownLinkHours}
-      />,
-      {
-        title: token ? `Give ${person.name} this link` : 'This link is no longer shown',
-        status: token ? 200 : 410,
-      },
-    )
   })

@@ -1,0 +1,53 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import { getPerson, type NewPasswordLink } from '../../db/queries/people'
+import { roles } from '../../db/schema'
+import { hashToken, newToken } from '../../db/tokens'
+import type { AppEnv } from '../../env'
+
+/** How long a link to set a password stays usable. */
+export const passwordLinkDays = 7
+
+/** The person the path names, in the organisation; none is a 404. */
+export async function loadPerson(c: Context<AppEnv>) {
+  const person = await getPerson(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
+  if (!person) throw new HTTPException(404)
+  return person
+}
+
+/** A new link to set a password: its token, the token's hash, when it expires and where it is kept. */
+export async function newLink(c: Context<AppEnv>): Promise<NewPasswordLink> {
+  const token = newToken()
+  return {
+    token,
+    tokenHash: await hashToken(token),
+    expiresAt: c.var.now() + passwordLinkDays * 86_400_000,
+    keptAs: crypto.randomUUID(),
+  }
+}
+
+export const keptPath = (personId: string, link: NewPasswordLink) =>
+  `/people/${personId}/password-link/${link.keptAs}`
+
+const emailFormat = 'Enter an email address in the correct format, like name@example.com'
+
+/** A role to grant: its name, and its team for a team lead. */
+export const roleSchema = z.object({
+  role: z.enum(roles, { error: 'Choose a role' }),
+  groupId: z.string().optional().default(''),
+})
+/** A person to add: their name, email address and first role. */
+export const personSchema = roleSchema.extend({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter their name')
+    .max(120, 'Name must be 120 characters or fewer'),
+  email: z
+    .string({ error: emailFormat })
+    .trim()
+    .pipe(
+      z.email({ error: emailFormat }).max(254, 'Email address must be 254 characters or fewer'),
+    ),
+})
