@@ -27,6 +27,7 @@ import { respondRoutes } from './routes/respond/respond'
 import { resultsRoutes } from './routes/results'
 import { invitationsRoutes } from './routes/rounds/invitations'
 import { roundImportRoutes } from './routes/rounds/round-import'
+import { roundLifecycleRoutes } from './routes/rounds/round-lifecycle'
 import { roundsRoutes } from './routes/rounds/rounds'
 import { setPasswordRoutes } from './routes/set-password'
 import { settingsRoutes } from './routes/settings'
@@ -182,6 +183,7 @@ export function createApp({
   app.route('/set-password', setPasswordRoutes)
   app.route('/rounds/import', roundImportRoutes)
   app.route('/rounds', roundsRoutes)
+  app.route('/rounds', roundLifecycleRoutes)
   app.route('/rounds/:id/invitations', invitationsRoutes)
   app.route('/rounds/:id/consensus/:groupId', consensusRoutes)
   app.route('/results/teams', teamResultsRoutes)

@@ -1,24 +1,20 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { z } from 'zod'
-import { CloseRoundPage, DeleteRoundPage } from '../../../views/pages/rounds/confirm'
+import { DeleteRoundPage } from '../../../views/pages/rounds/confirm'
 import { RoundListPage } from '../../../views/pages/rounds/list'
 import { RoundPage } from '../../../views/pages/rounds/round'
 import {
   createRound,
   deleteDraftRound,
-  extendRound,
   listRounds,
-  moveRound,
   type Round,
   roundDefaults,
   updateDraftRound,
 } from '../../db/queries/rounds'
 import type { AppEnv } from '../../env'
 import { actorOf, loadRound, may, requireThat } from '../../lib/authorise'
-import { dayOf } from '../../lib/dates'
 import { redirectAfterPost, render } from '../../lib/htmx'
-import { isoDate, validForm } from '../../lib/validation'
+import { validForm } from '../../lib/validation'
 import {
   checkRound,
   formValuesOf,
@@ -44,8 +40,6 @@ const editingOf = (round: Round) => ({
   action: `/rounds/${round.id}/edit`,
   cancel: `/rounds/${round.id}`,
 })
-
-const extendSchema = z.object({ closesOn: isoDate('Enter the new closing date') })
 
 export const roundsRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -98,11 +92,6 @@ export const roundsRoutes = new Hono<AppEnv>()
       title: round.name,
     })
   })
-  .post('/:id/open', async (c) => {
-    const round = await loadManagedRound(c)
-    await moveRound(c.var.db, actorOf(c), round, 'open')
-    return redirectAfterPost(c, `/rounds/${round.id}`)
-  })
   .get('/:id/edit', async (c) => {
     const round = await loadDraft(c)
     return renderRoundForm(c, formValuesOf(round), {}, editingOf(round))
@@ -126,44 +115,7 @@ export const roundsRoutes = new Hono<AppEnv>()
     return render(c, <DeleteRoundPage round={round} />, { title: `Delete ${round.name}` })
   })
   .post('/:id/delete', async (c) => {
-    const round = await loadManagedRound(c)
-    if (round.status !== 'draft') throw new HTTPException(409, { message: onlyDrafts })
+    const round = await loadDraft(c)
     await deleteDraftRound(c.var.db, actorOf(c), round)
     return redirectAfterPost(c, '/rounds')
   })
-  .get('/:id/close', async (c) => {
-    const round = await loadManagedRound(c)
-    if (round.status !== 'open') return c.redirect(`/rounds/${round.id}`, 303)
-    return render(c, <CloseRoundPage round={round} today={dayOf(c.var.now())} />, {
-      title: `Close ${round.name}`,
-    })
-  })
-  .post('/:id/close', async (c) => {
-    const round = await loadManagedRound(c)
-    await moveRound(c.var.db, actorOf(c), round, 'close')
-    return redirectAfterPost(c, `/rounds/${round.id}`)
-  })
-  .post(
-    '/:id/extend',
-    validForm(extendSchema, async (c, errors, values) => {
-      const round = await loadManagedRound(c)
-      return render(c, <RoundPage {...(await roundPageProps(c, round, values, errors))} />, {
-        title: `Error: ${round.name}`,
-        status: 422,
-      })
-    }),
-    async (c) => {
-      const round = await loadManagedRound(c)
-      const { closesOn } = c.req.valid('form')
-      if (round.status !== 'open' || closesOn <= round.closesOn) {
-        const errors = { closesOn: 'The new closing date must be after the current one' }
-        return render(
-          c,
-          <RoundPage {...(await roundPageProps(c, round, { closesOn }, errors))} />,
-          { title: `Error: ${round.name}`, status: 422 },
-        )
-      }
-      await extendRound(c.var.db, actorOf(c), round, closesOn)
-      return redirectAfterPost(c, `/rounds/${round.id}`)
-    },
-  )
