@@ -48,6 +48,14 @@ export function answerCoding(instrument: Instrument, item: Item, value: number |
     : { system: scaleSystem(item.scale), code: String(value), display: level?.label }
 }
 
+/** A question's wording for each perspective it has one for, in the instrument's order. */
+const wordings = (instrument: Instrument, item: Item) =>
+  instrument.perspectives.flatMap((p) => (item.text[p] ? [[p, item.text[p]] as const] : []))
+
+/** The wording a resource shows for a question: that of the instrument's first perspective. */
+export const wordingOf = (instrument: Instrument, item: Item) =>
+  wordings(instrument, item)[0]?.[1] ?? item.linkId
+
 function questionItem(instrument: Instrument, item: Item): QuestionnaireItem {
   const scale = instrument.scales.find((s) => s.id === item.scale)
   const options: QuestionnaireItemAnswerOption[] = (scale?.levels ?? []).map((level) => ({
@@ -61,14 +69,12 @@ function questionItem(instrument: Instrument, item: Item): QuestionnaireItem {
   }))
   if (item.allowNA) options.push({ valueCoding: answerCoding(instrument, item, 'NA') })
   if (item.allowDK) options.push({ valueCoding: answerCoding(instrument, item, 'DK') })
-  const texts = instrument.perspectives.flatMap((p) =>
-    item.text[p] ? [[p, item.text[p]] as const] : [],
-  )
+  const texts = wordings(instrument, item)
   return {
     linkId: item.linkId,
     ...(item.code ? { code: item.code } : {}),
     type: 'choice',
-    text: texts[0]?.[1],
+    text: wordingOf(instrument, item),
     required: false,
     extension: [
       { url: extensions.itemScale, valueCode: item.scale },

@@ -7,9 +7,9 @@ import type {
   QuestionnaireResponseItem,
 } from 'fhir/r4'
 import type { Instrument } from '../definition'
-import type { Figure, GroupResults, SliceFigures } from '../results'
+import { type Figure, type GroupResults, type SliceFigures, totalMeasure } from '../results'
 import { extensions, measureOf, measureSystem, perspectiveSystem, standard } from './canonical'
-import { answerCoding, canonicalOf } from './questionnaire'
+import { answerCoding, canonicalOf, wordingOf } from './questionnaire'
 
 export type RecordedResponse = {
   /** The record's own id (a UUID): the resource's id and, as urn:uuid, its fullUrl. */
@@ -72,7 +72,7 @@ function responseOf(instrument: Instrument, record: RecordedResponse): Questionn
         {
           linkId: item.linkId,
           ...(notes.length ? { extension: notes } : {}),
-          text: Object.values(item.text)[0],
+          text: wordingOf(instrument, item),
           answer: [{ valueCoding: answerCoding(instrument, item, answer.value) }],
         },
       ]
@@ -139,7 +139,7 @@ const scoreOf = (figure: Figure | null, k: number) =>
 function measures(instrument: Instrument, slice: SliceFigures) {
   const items = new Map(slice.items.map((i) => [i.linkId, i.figure]))
   return [
-    { code: 'total', display: 'Total', figure: slice.total },
+    { code: totalMeasure, display: 'Total', figure: slice.total },
     ...instrument.domains.map((d) => ({
       code: `domain:${d.key}`,
       display: d.title,
@@ -147,7 +147,7 @@ function measures(instrument: Instrument, slice: SliceFigures) {
     })),
     ...instrument.items.map((i) => ({
       code: `question:${i.linkId}`,
-      display: Object.values(i.text)[0] ?? i.linkId,
+      display: wordingOf(instrument, i),
       figure: items.get(i.linkId) ?? null,
     })),
   ]
