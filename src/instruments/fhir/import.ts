@@ -10,20 +10,12 @@ import { codingOf, extensions, extensionsOf, partOf, slugSystem } from './canoni
 import { codedDomains, describeIssue, type Level, readOptions, unscorable } from './items'
 import { isRecord, readable } from './readable'
 
-/** What an import kept: the questions scored, in how many domains, and every item not scored. */
-export type ImportSummary = {
-  scored: number
-  domains: number
-  unscored: readonly { linkId: string; text: string | null; reason: string }[]
-}
-
 export type ImportResult =
   | {
       ok: true
       definition: InstrumentDefinition
       /** Whether the file gave the product's own order of its version, or it is to be chosen. */
       orderGiven: boolean
-      summary: ImportSummary
     }
   | { ok: false; problems: string[] }
 
@@ -283,10 +275,5 @@ export function fromQuestionnaire(
     ok: true,
     definition,
     orderGiven: whole || order !== undefined,
-    summary: {
-      scored: items.length,
-      domains: domains.length,
-      unscored: unscored.map(({ linkId, text, reason }) => ({ linkId, text, reason })),
-    },
   }
 }
