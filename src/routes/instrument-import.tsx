@@ -3,10 +3,11 @@ import { z } from 'zod'
 import { ImportPage } from '../../views/pages/instruments/import'
 import { instrumentPath } from '../../views/pages/instruments/list'
 import { auditInsert } from '../db/queries/audit'
-import { insertDraftInstrument, isBuiltInSlug, listInstruments } from '../db/queries/instruments'
+import { insertDraftInstrument, listInstruments } from '../db/queries/instruments'
 import type { AppEnv } from '../env'
 import { parseInstrument, perspectives } from '../instruments/definition'
 import { fromQuestionnaire } from '../instruments/fhir/import'
+import { builtInSlugs } from '../instruments/registry'
 import { actorOf } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { manageInstruments } from '../lib/instrument-params'
@@ -57,14 +58,10 @@ export const instrumentImportRoutes = new Hono<AppEnv>()
         const file = `This Questionnaire cannot be imported: ${count}, listed below`
         return renderImport(c, { file }, problems, perspective)
       }
-      const result = fromQuestionnaire(json, perspective)
+      const result = fromQuestionnaire(json, perspective, builtInSlugs)
       if (!result.ok) return cannotImport(result.problems)
       const { definition } = result
       const { slug, versionLabel } = definition
-      if (isBuiltInSlug(slug))
-        return cannotImport([
-          `The name ${slug} belongs to a built-in instrument; give the Questionnaire another name`,
-        ])
       const exists = () =>
         `Version ${versionLabel ? `"${versionLabel}"` : definition.version} of ${slug} exists already; give the Questionnaire a later version`
       const versions = (await listInstruments(c.var.db, c.var.organisation.id))

@@ -4,7 +4,7 @@ import { parseInstrument } from '../../src/instruments/definition'
 import { canonicalBase, extensions, standard } from '../../src/instruments/fhir/canonical'
 import { fromQuestionnaire } from '../../src/instruments/fhir/import'
 import { toQuestionnaire } from '../../src/instruments/fhir/questionnaire'
-import { builtInInstruments, findBuiltIn } from '../../src/instruments/registry'
+import { builtInInstruments, builtInSlugs, findBuiltIn } from '../../src/instruments/registry'
 import { draftNextVersion } from '../../src/instruments/versions'
 import gad7 from '../fixtures/loinc-gad-7.json'
 import phq9 from '../fixtures/loinc-phq-9.json'
@@ -396,6 +396,17 @@ describe('Questionnaires written by other tools', () => {
       'item 1.6: linkId "free" is used twice',
       'Question  spaced  (linkId): A linkId is 1 to 255 characters, with no space at either end and no control characters',
     ])
+  })
+
+  it('lists a built-in instrument’s name with the file’s other problems, at the first attempt', () => {
+    const { url: _, ...withoutUrl } = toQuestionnaire(exec)
+    const result = fromQuestionnaire({ ...withoutUrl, identifier: [] }, 'staff', builtInSlugs)
+    expect(result.ok ? [] : result.problems).toEqual(
+      expect.arrayContaining([
+        'Questionnaire.url is missing: an instrument needs a canonical url',
+        'The name org-recovery-exec belongs to a built-in instrument; give the Questionnaire another name',
+      ]),
+    )
   })
 
   it('refuses something that is not a Questionnaire', () => {

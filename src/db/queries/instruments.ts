@@ -4,7 +4,7 @@ import {
   type InstrumentStatus,
   parseInstrument,
 } from '../../instruments/definition'
-import { builtInInstruments, builtInSlugs, findBuiltIn } from '../../instruments/registry'
+import { builtInInstruments, findBuiltIn } from '../../instruments/registry'
 import type { Db } from '../client'
 import { instruments } from '../schema'
 
@@ -59,10 +59,6 @@ export async function latestVersion(db: Db, organisationId: string, slug: string
     .orderBy(desc(instruments.version))
     .limit(1)
   return row?.version ?? null
-}
-
-export function isBuiltInSlug(slug: string) {
-  return builtInSlugs.has(slug)
 }
 
 /** Stores a draft; safe to repeat: a version that exists already is left as it is (false). */

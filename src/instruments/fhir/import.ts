@@ -37,6 +37,8 @@ const slugify = (text: string) =>
 export function fromQuestionnaire(
   input: unknown,
   fallbackPerspective: Perspective = 'staff',
+  /** Names an instrument may not take here (the built-in ones), refused with the file's other problems. */
+  reservedSlugs: ReadonlySet<string> = new Set(),
 ): ImportResult {
   if (!isRecord(input) || input.resourceType !== 'Questionnaire') {
     return {
@@ -55,6 +57,10 @@ export function fromQuestionnaire(
     q.identifier?.find((i) => i.system === slugSystem)?.value ?? q.name ?? q.title ?? '',
   )
   if (!slug) problem('The Questionnaire has no name or title to name the instrument by')
+  else if (reservedSlugs.has(slug))
+    problem(
+      `The name ${slug} belongs to a built-in instrument; give the Questionnaire another name`,
+    )
   if (!q.url) problem('Questionnaire.url is missing: an instrument needs a canonical url')
   const given = q.version === undefined ? '1' : String(q.version).trim()
   const whole = /^[1-9]\d{0,8}$/.test(given)
