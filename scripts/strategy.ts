@@ -1,12 +1,10 @@
 import type { Db } from '../src/db/client'
+import { createMetric, type MetricChanges, saveMetricValues } from '../src/db/queries/metrics'
 import {
-  createMetric,
   createObjective,
   createWorkstream,
   getObjective,
-  type MetricChanges,
   noteProgress,
-  saveMetricValues,
 } from '../src/db/queries/strategy'
 import type { EstimateInput } from '../src/db/schema'
 import { random } from './trust'

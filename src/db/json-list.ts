@@ -3,7 +3,7 @@ import type { Db } from './client'
 import { preparedOnce } from './prepared'
 
 /** A list for jsonList: the fields of each item, where they come from and in what order. */
-export type ListOf<T> = {
+export type ListQuery<T> = {
   fields: { [K in keyof T]: SQLWrapper }
   from: SQL
   /** Without it, the items come in the order the database finds them. */
@@ -22,12 +22,12 @@ export type Lists<L> = { [K in keyof L]: Item<L[K]>[] }
  * (an array of objects would repeat every key in every item, and costs SQLite about twice as much
  * to write).
  */
-const listValue = ({ fields, from, orderBy }: ListOf<unknown>) =>
+const listValue = ({ fields, from, orderBy }: ListQuery<unknown>) =>
   sql`(select json_group_array(json_array(${sql.join(Object.values<SQLWrapper>(fields), sql`, `)})${
     orderBy ? sql` order by ${orderBy}` : sql``
   }) ${from})`
 
-function readList<T>(list: ListOf<T>, text: string | null | undefined): T[] {
+function readList<T>(list: ListQuery<T>, text: string | null | undefined): T[] {
   const keys = Object.keys(list.fields)
   return (JSON.parse(text ?? '[]') as unknown[][]).map((values) => {
     const item: Record<string, unknown> = {}
@@ -37,12 +37,12 @@ function readList<T>(list: ListOf<T>, text: string | null | undefined): T[] {
 }
 
 /** The lists' values in one row, as SQL columns. */
-const listColumns = (lists: Record<string, ListOf<object>>) =>
+const listColumns = (lists: Record<string, ListQuery<object>>) =>
   Object.fromEntries(
     Object.entries(lists).map(([name, list]) => [name, sql<string | null>`${listValue(list)}`]),
   )
 
-const readLists = <L extends Record<string, ListOf<object>>>(
+const readLists = <L extends Record<string, ListQuery<object>>>(
   lists: L,
   row: Record<string, string | null> | undefined,
 ) =>
@@ -57,7 +57,7 @@ const readLists = <L extends Record<string, ListOf<object>>>(
  * is paid once for them all. Values come as SQLite holds them, so a JSON column is given as
  * json(column).
  */
-export async function jsonLists<L extends Record<string, ListOf<object>>>(
+export async function jsonLists<L extends Record<string, ListQuery<object>>>(
   db: Db,
   lists: L,
 ): Promise<Lists<L>> {
@@ -71,7 +71,7 @@ const oneRow = sql`(select 1)`
  * Lists (see jsonLists) built once with placeholders (see slot) and compiled once a database
  * handle, for a page read on every request: each call fills in the values.
  */
-export function preparedLists<L extends Record<string, ListOf<object>>>(lists: L) {
+export function preparedLists<L extends Record<string, ListQuery<object>>>(lists: L) {
   const statement = preparedOnce((db) => db.select(listColumns(lists)).from(oneRow).prepare())
   return async (db: Db, values: Record<string, string>): Promise<Lists<L>> => {
     const [row] = await statement(db).all(values)
@@ -80,6 +80,6 @@ export function preparedLists<L extends Record<string, ListOf<object>>>(lists: L
 }
 
 /** One list (see jsonLists). */
-export async function jsonList<T>(db: Db, list: ListOf<T>): Promise<T[]> {
-  return (await jsonLists(db, { list: list as ListOf<object> })).list as T[]
+export async function jsonList<T>(db: Db, list: ListQuery<T>): Promise<T[]> {
+  return (await jsonLists(db, { list: list as ListQuery<object> })).list as T[]
 }

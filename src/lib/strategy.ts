@@ -1,22 +1,10 @@
 import type { Db } from '../db/client'
-import { type ListOf, type Lists, preparedLists } from '../db/json-list'
-import { type Bound, slot } from '../db/prepared'
-import { type Team, teamsInScopeCountOf } from '../db/queries/groups'
-import { executiveOf } from '../db/queries/organisations'
-import { closedRoundsOf, listDomainMeans } from '../db/queries/results'
-import {
-  type Metric,
-  type MetricPeriod,
-  type MetricValue,
-  metricPeriodsOf,
-  metricsOf,
-  type Objective,
-  objectivesOf,
-  type Workstream,
-  workstreamsOf,
-} from '../db/queries/strategy'
-import { rounds } from '../db/schema'
-import { type RoundRules, withThresholds } from '../instruments/results'
+import { listDomainMeans } from '../db/queries/group-means'
+import type { Team } from '../db/queries/groups'
+import type { Metric, MetricPeriod, MetricValue } from '../db/queries/metrics'
+import type { Objective, Workstream } from '../db/queries/strategy'
+import { readStrategy, type ScoredRound, type StrategyRead } from '../db/queries/strategy-pages'
+import { withThresholds } from '../instruments/results'
 import { type RunChart, runChart, type Target } from '../instruments/run-chart'
 import {
   type Coverage,
@@ -126,38 +114,15 @@ export type WorkstreamSummary = {
 }
 
 /**
- * What the strategy pages read, as lists for one statement: every workstream (or the one named)
- * with its objectives and metrics; each metric's periods (only the latest, without history); and
- * how many teams are in scope.
- */
-export const strategyLists = (
-  organisationId: Bound,
-  { workstreamId, history = true }: { workstreamId?: Bound; history?: boolean } = {},
-) => ({
-  workstreams: workstreamsOf(organisationId, workstreamId),
-  objectives: objectivesOf(organisationId, workstreamId),
-  metrics: metricsOf(organisationId, { workstreamId }),
-  periods: metricPeriodsOf(organisationId, { workstreamId }, { latestOnly: !history }),
-  teamsInScope: teamsInScopeCountOf(organisationId),
-})
-
-/**
  * Each workstream with its objectives, its metrics summarised and its status: what the strategy
  * lead takes to the board. Without history, each metric's series holds its latest period only:
  * enough for its status, not for a run chart.
  */
 export function summariseStrategy(
-  {
-    workstreams,
-    objectives,
-    metrics,
-    periods,
-    teamsInScope,
-  }: Lists<ReturnType<typeof strategyLists>>,
+  { workstreams, objectives, metrics, periods, teamsInScope }: StrategyRead,
   today: string,
 ) {
-  const inScope = teamsInScope[0]?.count ?? 0
-  const summaries = metrics.map((m) => summariseMetric(m, periods, inScope, today))
+  const summaries = metrics.map((m) => summariseMetric(m, periods, teamsInScope, today))
   return {
     workstreams: workstreams.map((workstream): WorkstreamSummary => {
       const own = objectives.filter((o) => o.workstreamId === workstream.id)
@@ -178,51 +143,19 @@ export function summariseStrategy(
   }
 }
 
-const overviewLists = preparedLists(strategyLists(slot('organisationId'), { history: false }))
-
 /** Every workstream with its status, overdue objectives and metrics off target. */
 export async function strategyOverview(db: Db, organisationId: string, today: string) {
-  return summariseStrategy(await overviewLists(db, { organisationId }), today)
+  return summariseStrategy(await readStrategy(db, organisationId), today)
 }
 
 export type StrategyOverview = Awaited<ReturnType<typeof strategyOverview>>
-
-type ScoredRound = RoundRules & { id: string; name: string }
-
-/**
- * What linkedDomainScores reads, as lists for one statement: the closed rounds (with what their
- * scores need, not every column) and the executive.
- */
-export const scoreLists = (organisationId: Bound) => {
-  const { from, orderBy } = closedRoundsOf(organisationId)
-  const scored: ListOf<ScoredRound> = {
-    fields: {
-      id: rounds.id,
-      name: rounds.name,
-      mode: rounds.mode,
-      anonymityThreshold: rounds.anonymityThreshold,
-    },
-    from,
-    orderBy,
-  }
-  return { rounds: scored, executive: executiveOf(organisationId) }
-}
-
-/**
- * What the workstream page reads, in one statement: the workstream with its objectives, metrics
- * and their periods, the teams in scope, the closed rounds and the executive.
- */
-export const workstreamLists = preparedLists({
-  ...strategyLists(slot('organisationId'), { workstreamId: slot('workstreamId') }),
-  ...scoreLists(slot('organisationId')),
-})
 
 /** The linked domains' scores at every closed round (see listDomainMeans). */
 export async function linkedDomainScores(
   db: Db,
   organisationId: string,
   domainKeys: readonly string[],
-  { rounds, executive }: Lists<ReturnType<typeof scoreLists>>,
+  { rounds, executive }: { rounds: ScoredRound[]; executive: { id: string } | null },
 ) {
   if (domainKeys.length === 0) return []
   const means = await listDomainMeans(
@@ -230,7 +163,7 @@ export async function linkedDomainScores(
     organisationId,
     withThresholds(rounds),
     domainKeys,
-    executive[0]?.id ?? null,
+    executive?.id ?? null,
   )
   return rounds.map((round) => {
     const at = means.get(round.id)

@@ -4,11 +4,7 @@ import { ComparePage } from '../../views/pages/results/compare'
 import { OverviewPage } from '../../views/pages/results/overview'
 import { ReportPage } from '../../views/pages/results/report'
 import { RulesPage } from '../../views/pages/results/rules'
-import { preparedLists } from '../db/json-list'
-import { slot } from '../db/prepared'
-import { teamsOf } from '../db/queries/groups'
-import { executiveOf } from '../db/queries/organisations'
-import { closedRoundsOf } from '../db/queries/results'
+import { readResultsScope } from '../db/queries/results-scope'
 import type { AppEnv } from '../env'
 import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
@@ -19,27 +15,18 @@ import { reportData } from '../lib/results/report'
 const filterOf = (value: string | undefined) =>
   value && /^[\w-]{1,64}$/.test(value) ? value : undefined
 
-const scopeLists = preparedLists({
-  rounds: closedRoundsOf(slot('organisationId')),
-  executive: executiveOf(slot('organisationId')),
-  teams: teamsOf(slot('organisationId')),
-})
-
 /**
  * In one statement, the closed rounds and the groups this person may see results of: the
  * executive, and the teams they may see.
  */
 async function visibleScope(c: Context<AppEnv>) {
   const grants = c.var.signedIn?.grants ?? []
-  const read = await scopeLists(c.var.db, { organisationId: c.var.organisation.id })
-  const [executive] = read.executive
+  const { rounds, executive, teams } = await readResultsScope(c.var.db, c.var.organisation.id)
   const groups = [
     ...(executive ? [{ ...executive, kind: 'executive' as const }] : []),
-    ...read.teams
-      .filter((t) => may.seeTeam(grants, t.id))
-      .map((t) => ({ ...t, kind: 'team' as const })),
+    ...teams.filter((t) => may.seeTeam(grants, t.id)).map((t) => ({ ...t, kind: 'team' as const })),
   ]
-  return { rounds: read.rounds, groups }
+  return { rounds, groups }
 }
 
 export const resultsRoutes = new Hono<AppEnv>()

@@ -3,14 +3,19 @@ import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { jsonList, jsonLists, preparedLists } from '../../src/db/json-list'
 import { slot } from '../../src/db/prepared'
-import { groupingsOf, listTeams, teamsInScopeCountOf, teamsOf } from '../../src/db/queries/groups'
+import {
+  groupingsQuery,
+  listTeams,
+  teamsInScopeQuery,
+  teamsQuery,
+} from '../../src/db/queries/groups'
 import { groups } from '../../src/db/schema'
 import { createOrganisation, createTeamRow } from '../helpers/factories'
 
 const read = preparedLists({
-  teams: teamsOf(slot('organisationId')),
-  inScope: teamsInScopeCountOf(slot('organisationId')),
-  groupings: groupingsOf(slot('organisationId')),
+  teams: teamsQuery(slot('organisationId')),
+  inScope: teamsInScopeQuery(slot('organisationId')),
+  groupings: groupingsQuery(slot('organisationId')),
 })
 
 describe('lists read as JSON in one statement', () => {
@@ -35,7 +40,7 @@ describe('lists read as JSON in one statement', () => {
             expect(lists.teams).toEqual(await listTeams(db, org.id))
             expect(lists.inScope).toEqual([{ count: made[org.id]?.length }])
             expect(lists.groupings).toEqual([])
-            expect(await jsonLists(db, { teams: teamsOf(org.id) })).toEqual({
+            expect(await jsonLists(db, { teams: teamsQuery(org.id) })).toEqual({
               teams: lists.teams,
             })
           }
@@ -50,7 +55,7 @@ describe('lists read as JSON in one statement', () => {
     const org = await createOrganisation(db)
     const name = 'Ward "A" \\ [1], {x}: \u00e9 \u{1F600}'
     const team = await createTeamRow(db, org.id, name)
-    const [found] = await jsonList(db, teamsOf(org.id, team.id))
+    const [found] = await jsonList(db, teamsQuery(org.id, team.id))
     expect(found).toEqual({
       id: team.id,
       name,

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
+import { groupsFiguresPart, roundFiguresPart } from '../../src/db/queries/figure-parts'
+import { listDomainMeans, listGroupMeans } from '../../src/db/queries/group-means'
 import {
   type FiguresByRound,
-  groupsFiguresPart,
   listClosedRounds,
-  listDomainMeans,
-  listGroupMeans,
   type ResultsRound,
-  roundFiguresPart,
 } from '../../src/db/queries/results'
 import { groups } from '../../src/db/schema'
 import { type KeptGroup, wholeMean, withThresholds } from '../../src/instruments/results'

@@ -1,12 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import {
-  createMetric,
-  createWorkstream,
-  listMetricPeriods,
-  saveMetricValues,
-} from '../../src/db/queries/strategy'
+import { createMetric, listMetricPeriods, saveMetricValues } from '../../src/db/queries/metrics'
+import { createWorkstream } from '../../src/db/queries/strategy'
 import { comparators, metricValues } from '../../src/db/schema'
 import { coverage } from '../../src/instruments/strategy'
 import { createOrganisation, createTeamRow } from '../helpers/factories'

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
+import { createMetric } from '../../src/db/queries/metrics'
 import { getPerson } from '../../src/db/queries/people'
-import { createMetric, createObjective, createWorkstream } from '../../src/db/queries/strategy'
+import { createObjective, createWorkstream } from '../../src/db/queries/strategy'
 import {
   createOrganisation,
   createOwnInstrument,

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
-import { jsonList, type ListOf } from '../json-list'
+import { jsonList, type ListQuery } from '../json-list'
 import type { Bound } from '../prepared'
 import { type groupingKinds, groupings, groups, type teamTypes } from '../schema'
 import { type Actor, auditInsert } from './audit'
@@ -29,7 +29,7 @@ export type Team = {
 }
 
 /** The organisation's teams, or the one team named, with their grouping and predecessor names. */
-export const teamsOf = (organisationId: Bound, teamId?: Bound): ListOf<Team> => ({
+export const teamsQuery = (organisationId: Bound, teamId?: Bound): ListQuery<Team> => ({
   fields: {
     id: groups.id,
     name: groups.name,
@@ -52,7 +52,7 @@ export const teamsOf = (organisationId: Bound, teamId?: Bound): ListOf<Team> => 
 })
 
 export async function listTeams(db: Db, organisationId: string, teamId?: string) {
-  return jsonList(db, teamsOf(organisationId, teamId))
+  return jsonList(db, teamsQuery(organisationId, teamId))
 }
 
 export async function getTeam(
@@ -67,14 +67,14 @@ export async function getTeam(
 export type Grouping = { id: string; kind: GroupingKind; name: string }
 
 /** The organisation's service lines and other groupings, by name. */
-export const groupingsOf = (organisationId: Bound): ListOf<Grouping> => ({
+export const groupingsQuery = (organisationId: Bound): ListQuery<Grouping> => ({
   fields: { id: groupings.id, kind: groupings.kind, name: groupings.name },
   from: sql`from ${groupings} where ${eq(groupings.organisationId, organisationId)}`,
   orderBy: sql`${groupings.name}`,
 })
 
 export async function listGroupings(db: Db, organisationId: string) {
-  return jsonList(db, groupingsOf(organisationId))
+  return jsonList(db, groupingsQuery(organisationId))
 }
 
 /** A new team and its audit entry, in one batch. */
@@ -186,7 +186,7 @@ export async function getGroup(db: Db, organisationId: string, groupId: string) 
 }
 
 /** How many of the organisation's teams are not archived (those a per-team metric counts), as a list of one. */
-export const teamsInScopeCountOf = (organisationId: Bound): ListOf<{ count: number }> => ({
+export const teamsInScopeQuery = (organisationId: Bound): ListQuery<{ count: number }> => ({
   fields: { count: sql`count` },
   from: sql`from (select count(*) as count from ${groups} where ${and(
     eq(groups.organisationId, organisationId),

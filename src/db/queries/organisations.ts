@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { jsonList, type ListOf } from '../json-list'
+import { jsonList, type ListQuery } from '../json-list'
 import type { Bound } from '../prepared'
 import { auditLog, groups, invitations, organisations, people, roleGrants, rounds } from '../schema'
 
@@ -67,13 +67,13 @@ export async function createFirstOrganisation(
 }
 
 /** The organisation's executive group, as a list of one. */
-export const executiveOf = (organisationId: Bound): ListOf<{ id: string; name: string }> => ({
+export const executiveQuery = (organisationId: Bound): ListQuery<{ id: string; name: string }> => ({
   fields: { id: groups.id, name: groups.name },
   from: sql`from ${groups} where ${and(eq(groups.organisationId, organisationId), eq(groups.kind, 'executive'))}`,
 })
 
 export async function getExecutiveGroup(db: Db, organisationId: string) {
-  const [row] = await jsonList(db, executiveOf(organisationId))
+  const [row] = await jsonList(db, executiveQuery(organisationId))
   return row ?? null
 }
 

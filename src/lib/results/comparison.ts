@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
+import { cached } from '../../db/closed-rounds-cache'
 import { getInstrument } from '../../db/queries/instruments'
-import { keptWork, listComparedFigures, type ResultsRound } from '../../db/queries/results'
+import { listComparedFigures, type ResultsRound } from '../../db/queries/results'
 import {
   inDateOrder,
   type MeasuresSplit,
@@ -56,7 +57,7 @@ function comparedGroups(
   a: Instrument,
   b: Instrument,
 ): Promise<ReadonlyMap<string, Compared>> {
-  return keptWork(`comparison|${organisationId}|${from.id}|${to.id}`, async () => {
+  return cached(`comparison|${organisationId}|${from.id}|${to.id}`, async () => {
     const kept = await listComparedFigures(db, organisationId, [from.id, to.id])
     const before = kept.get(from.id) ?? new Map<string, ComparedFigure[]>()
     const after = kept.get(to.id) ?? new Map<string, ComparedFigure[]>()

@@ -1,15 +1,9 @@
 import type { Db } from '../../db/client'
-import { preparedLists } from '../../db/json-list'
-import { slot } from '../../db/prepared'
-import { groupingsOf, type Team, teamsOf } from '../../db/queries/groups'
+import { type GroupMeans, listGroupMeans } from '../../db/queries/group-means'
+import type { Team } from '../../db/queries/groups'
 import { getInstrument } from '../../db/queries/instruments'
-import { executiveOf } from '../../db/queries/organisations'
-import {
-  closedRoundsOf,
-  type GroupMeans,
-  listGroupMeans,
-  type ResultsRound,
-} from '../../db/queries/results'
+import type { ResultsRound } from '../../db/queries/results'
+import { readOverviewScope } from '../../db/queries/results-scope'
 import { type RoundRules, withThresholds } from '../../instruments/results'
 
 export type OverviewFilters = {
@@ -42,14 +36,6 @@ function meanCell(round: RoundRules, assessed: boolean, mean: number | undefined
 const totalCell = (round: RoundRules, means: GroupMeans | undefined, groupId: string) =>
   meanCell(round, means?.assessed.has(groupId) ?? false, means?.total.get(groupId))
 
-/** What the overview reads, in one statement: closed rounds, executive, teams and service lines. */
-const overviewLists = preparedLists({
-  rounds: closedRoundsOf(slot('organisationId')),
-  executive: executiveOf(slot('organisationId')),
-  teams: teamsOf(slot('organisationId')),
-  groupings: groupingsOf(slot('organisationId')),
-})
-
 /** Teams this many or fewer get a line each in the chart; more, and only the teams' mean. */
 export const teamLinesUpTo = 8
 
@@ -65,9 +51,12 @@ export async function overviewData(
   filters: OverviewFilters,
   canSee: (teamId: string) => boolean,
 ) {
-  const read = await overviewLists(db, { organisationId })
-  const { rounds, groupings, teams: allTeams } = read
-  const executive = read.executive[0] ?? null
+  const {
+    rounds,
+    groupings,
+    teams: allTeams,
+    executive,
+  } = await readOverviewScope(db, organisationId)
   const teams = allTeams.filter(
     (t: Team) =>
       canSee(t.id) &&

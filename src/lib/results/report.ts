@@ -1,13 +1,9 @@
 import type { Db } from '../../db/client'
+import { roundFiguresPart } from '../../db/queries/figure-parts'
+import { type GroupMeans, listGroupMeans } from '../../db/queries/group-means'
 import { getInstrument } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
-import {
-  type GroupMeans,
-  listClosedRounds,
-  listGroupMeans,
-  type ResultsRound,
-  roundFiguresPart,
-} from '../../db/queries/results'
+import { listClosedRounds, type ResultsRound } from '../../db/queries/results'
 import { perceptionGaps } from '../../instruments/gaps'
 import { groupResults, withThresholds } from '../../instruments/results'
 import { comparisonData } from './comparison'

@@ -1,18 +1,12 @@
 import type { Db } from '../../db/client'
-import { preparedLists } from '../../db/json-list'
-import { slot } from '../../db/prepared'
+import { cached } from '../../db/closed-rounds-cache'
 import { listPriorities } from '../../db/queries/action-plans'
 import { listComments } from '../../db/queries/comments'
+import { groupsFiguresPart } from '../../db/queries/figure-parts'
 import type { Team } from '../../db/queries/groups'
 import { getInstrument } from '../../db/queries/instruments'
-import { executiveOf } from '../../db/queries/organisations'
-import {
-  closedRoundsOf,
-  groupsFiguresPart,
-  keptWork,
-  listRoundFigures,
-  type ResultsRound,
-} from '../../db/queries/results'
+import { listRoundFigures, type ResultsRound } from '../../db/queries/results'
+import { readRoundsAndExecutive } from '../../db/queries/results-scope'
 import type { Instrument } from '../../instruments/definition'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
 import {
@@ -42,12 +36,6 @@ export const meansOf = (
   domains: Readonly<Record<string, Figure | null>>,
 ) => Object.fromEntries(keys.map((k) => [k, domains[k]?.mean ?? null]))
 
-/** What the team page reads first, in one statement: the closed rounds and the executive. */
-const teamLists = preparedLists({
-  rounds: closedRoundsOf(slot('organisationId')),
-  executive: executiveOf(slot('organisationId')),
-})
-
 /** A group's total and domain scores of everyone together at a round, rule 6 (docs/rules.md) applied to each. */
 function wholeScores(round: RoundRules, group: KeptGroup | undefined, keys: readonly string[]) {
   const figure = (kind: FigureKind, key?: string) => wholeFigure(round, group, kind, key)
@@ -68,7 +56,7 @@ const chosenResults = (
   teamId: string,
   instrument: Instrument | null,
 ) =>
-  keptWork(`team|${organisationId}|${round.id}|${teamId}`, async () => {
+  cached(`team|${organisationId}|${round.id}|${teamId}`, async () => {
     const rows = await listRoundFigures(db, organisationId, {
       roundIds: [round.id],
       groupIds: [teamId],
@@ -93,9 +81,7 @@ export async function teamData(
   roundId: string | undefined,
   { withHiddenComments = false }: { withHiddenComments?: boolean } = {},
 ) {
-  const read = await teamLists(db, { organisationId })
-  const all = read.rounds
-  const executive = read.executive[0] ?? null
+  const { rounds: all, executive } = await readRoundsAndExecutive(db, organisationId)
   // The team's and the executive's scores at every round; the chosen round's figures in full below.
   const kept = await groupsFiguresPart(
     db,

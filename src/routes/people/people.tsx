@@ -21,20 +21,20 @@ import { redirectAfterPost, render } from '../../lib/htmx'
 import { type FieldErrors, type FormValues, validForm } from '../../lib/validation'
 import { keptPath, loadPerson, newLink, personSchema, roleSchema } from './shared'
 
-const teamsOf = async (c: Context<AppEnv>) =>
+const activeTeams = async (c: Context<AppEnv>) =>
   (await listTeams(c.var.db, c.var.organisation.id)).filter((t) => !t.archivedAt)
 
 /** A role's team: required for a team lead, and one of this organisation's teams; none otherwise. */
 async function checkGrant(c: Context<AppEnv>, form: z.output<typeof roleSchema>) {
   const errors: FieldErrors = {}
   if (form.role !== 'team-lead') return { errors, grant: { role: form.role, groupId: null } }
-  const teams = await teamsOf(c)
+  const teams = await activeTeams(c)
   if (!teams.some((t) => t.id === form.groupId)) errors.groupId = 'Choose the team they lead'
   return { errors, grant: { role: form.role, groupId: form.groupId || null } }
 }
 
 async function renderAdd(c: Context<AppEnv>, values: FormValues, errors: FieldErrors) {
-  const props = { values, errors, teams: await teamsOf(c) }
+  const props = { values, errors, teams: await activeTeams(c) }
   return render(c, <AddPersonPage {...props} />, {
     title: 'Error: Add a person',
     status: 422,
@@ -55,7 +55,7 @@ async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors:
     c,
     <PersonPage
       person={person}
-      teams={await teamsOf(c)}
+      teams={await activeTeams(c)}
       values={values}
       errors={errors}
       keptLinks={kept.slice(0, 1).map((k) => `/people/${person.id}/password-link/${k.id}`)}
@@ -84,7 +84,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     )
   })
   .get('/new', async (c) =>
-    render(c, <AddPersonPage values={{}} errors={{}} teams={await teamsOf(c)} />, {
+    render(c, <AddPersonPage values={{}} errors={{}} teams={await activeTeams(c)} />, {
       title: 'Add a person',
     }),
   )

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { noteField, valueField } from '../../../views/pages/strategy/metric'
-import type { Metric } from '../../db/queries/strategy'
+import type { Metric } from '../../db/queries/metrics'
 import {
   comparators,
   estimateInputs,

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { MetricFormPage } from '../../../views/pages/strategy/pages'
-import { createMetric } from '../../db/queries/strategy'
+import { createMetric } from '../../db/queries/metrics'
 import { actorOf } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
 import { type FieldErrors, type FormValues, validForm } from '../../lib/validation'

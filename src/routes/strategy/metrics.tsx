@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { MetricPage, noteField, valueField } from '../../../views/pages/strategy/metric'
 import { listTeams } from '../../db/queries/groups'
-import { listMetricPeriods, saveMetricValues, valuesAt } from '../../db/queries/strategy'
+import { listMetricPeriods, saveMetricValues, valuesAt } from '../../db/queries/metrics'
 import { readNumber } from '../../instruments/numbers'
 import { periodOf } from '../../instruments/strategy'
 import { actorOf } from '../../lib/authorise'

@@ -1,8 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { PeerSupportPage, peerSupportFields } from '../../../views/pages/strategy/peer-support'
-import { jsonLists } from '../../db/json-list'
-import { metricPeriodsOf, metricsOf } from '../../db/queries/strategy'
+import { listMetricsAndPeriods } from '../../db/queries/metrics'
 import type { AppEnv } from '../../env'
 import { readNumber } from '../../instruments/numbers'
 import { peerSupportValue, periodLabel } from '../../instruments/strategy'
@@ -97,10 +96,7 @@ export const peerSupportRoutes = new Hono<AppEnv>().get('/', async (c) => {
  */
 async function estimateDefaults(c: Context<AppEnv>) {
   const organisationId = c.var.organisation.id
-  const { metrics, periods } = await jsonLists(c.var.db, {
-    metrics: metricsOf(organisationId),
-    periods: metricPeriodsOf(organisationId, {}),
-  })
+  const { metrics, periods } = await listMetricsAndPeriods(c.var.db, organisationId)
   const values: FormValues = {}
   const used: string[] = []
   for (const [name, input] of [

@@ -1,11 +1,10 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
+import { getMetric, type Metric } from '../../db/queries/metrics'
 import {
-  getMetric,
   getObjective,
   getWorkstream,
-  type Metric,
   type Objective,
   type Workstream,
 } from '../../db/queries/strategy'

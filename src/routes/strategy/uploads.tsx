@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { MetricUploadPage } from '../../../views/pages/strategy/pages'
 import { listTeams } from '../../db/queries/groups'
-import { listMetrics, saveMetricValues } from '../../db/queries/strategy'
+import { listMetrics, saveMetricValues } from '../../db/queries/metrics'
 import type { AppEnv } from '../../env'
 import { utf8Text } from '../../instruments/csv-table'
 import { type MetricProblem, readMetricValues } from '../../instruments/metric-csv'

@@ -3,10 +3,11 @@ import { HTTPException } from 'hono/http-exception'
 import { WorkstreamFormPage } from '../../../views/pages/strategy/pages'
 import { WorkstreamPage } from '../../../views/pages/strategy/workstream'
 import { createObjective, createWorkstream, updateWorkstream } from '../../db/queries/strategy'
+import { readWorkstream } from '../../db/queries/strategy-pages'
 import type { AppEnv } from '../../env'
 import { actorOf } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
-import { linkedDomainScores, summariseStrategy, workstreamLists } from '../../lib/strategy'
+import { linkedDomainScores, summariseStrategy } from '../../lib/strategy'
 import { type FieldErrors, type FormValues, many, validForm } from '../../lib/validation'
 import { objectiveSchema, workstreamSchema } from './forms'
 import { canManage, domains, manage, today, type WorkstreamEnv, withWorkstream } from './shared'
@@ -18,7 +19,7 @@ export async function renderWorkstream<E extends AppEnv>(
   form: { values: FormValues; errors: FieldErrors } = { values: {}, errors: {} },
 ) {
   const { db, organisation } = c.var
-  const lists = await workstreamLists(db, { organisationId: organisation.id, workstreamId })
+  const lists = await readWorkstream(db, organisation.id, workstreamId)
   const summary = summariseStrategy(lists, today(c)).workstreams[0]
   if (!summary) throw new HTTPException(404)
   const linked = domains.filter((d) => summary.workstream.linkedDomains.includes(d.key))
