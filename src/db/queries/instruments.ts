@@ -128,3 +128,10 @@ export async function moveInstrumentStatus(
     .returning({ id: instruments.id })
   return moved.length === 1
 }
+
+/** The instruments a round may use: the built-in ones and the organisation's published versions. */
+export async function listPublishedInstruments(db: Db, organisationId: string) {
+  return (await listInstruments(db, organisationId))
+    .map((e) => e.instrument)
+    .filter((i) => i.status !== 'draft')
+}

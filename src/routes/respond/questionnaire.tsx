@@ -1,75 +1,20 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import {
-  AlreadySubmittedPage,
-  StartPage,
-  ThankYouPage,
-} from '../../../views/pages/respond/messages'
+import { StartPage } from '../../../views/pages/respond/messages'
 import { SavedStatus } from '../../../views/pages/respond/question'
-import { ReviewPage } from '../../../views/pages/respond/review'
 import { getRespondentContact } from '../../db/queries/organisations'
-import {
-  completeResponse,
-  getResponse,
-  listAnswers,
-  type Response,
-} from '../../db/queries/responses'
+import { getResponse } from '../../db/queries/responses'
 import type { AppEnv } from '../../env'
-import { choicesOf } from '../../instruments/answer-form'
 import { itemsFor } from '../../instruments/scoring'
 import { htmlResponse, redirectAfterPost, render } from '../../lib/htmx'
 import { formFields } from '../../lib/validation'
-import {
-  domainsOf,
-  formValue,
-  type LoadSitting,
-  loadOpen,
-  pageNumber,
-  renderDomain,
-  type Sitting,
-  saveItems,
-  today,
-} from './sitting'
+import { renderDomain } from './domain-page'
+import { reviewRoutes } from './review'
+import { domainsOf, type LoadSitting, loadOpen, pageNumber, saveItems } from './sitting'
 
-async function renderReview(
-  c: Context<AppEnv>,
-  sitting: Sitting,
-  response: Response | null,
-  problem?: string,
-) {
-  const saved = new Map(
-    (response ? await listAnswers(c.var.db, response) : []).map((a) => [a.linkId, a]),
-  )
-  const domains = domainsOf(sitting).map(({ domain, items }, i) => ({
-    index: i + 1,
-    title: domain.title,
-    items: items.map(({ item, number }) => {
-      const value = formValue(saved.get(item.linkId)?.value)
-      const choice = choicesOf(sitting.instrument, item).find((ch) => ch.value === value)
-      return {
-        linkId: item.linkId,
-        number,
-        text: item.text[sitting.perspective] ?? '',
-        answer: choice?.label ?? null,
-      }
-    }),
-  }))
-  return render(
-    c,
-    <ReviewPage
-      heading={sitting.heading}
-      base={sitting.base}
-      domains={domains}
-      consensus={sitting.consensus}
-      problem={problem}
-    />,
-    {
-      title: problem ? 'Error: Check your answers' : 'Check your answers',
-      status: problem ? 422 : 200,
-      anonymous: !sitting.consensus,
-    },
-  )
-}
+/** What an answer saved as it changes gets once the questionnaire has closed or been submitted. */
+const noLongerOpen = (c: Context<AppEnv>) =>
+  htmlResponse(c, String(<SavedStatus problem="this questionnaire is no longer open" />), 409)
 
 /**
  * The questionnaire, one domain a page, for a respondent's link or a facilitator's consensus
@@ -153,71 +98,16 @@ export function questionnaireRoutes(loadSitting: LoadSitting) {
     })
     .post('/answers/:linkId', async (c) => {
       const loaded = await loadOpen(c, loadSitting)
-      if ('stop' in loaded)
-        return htmlResponse(
-          c,
-          String(<SavedStatus problem="this questionnaire is no longer open" />),
-          409,
-        )
+      if ('stop' in loaded) return noLongerOpen(c)
       const { sitting, response } = loaded
       const item = itemsFor(sitting.instrument, sitting.perspective).find(
         (i) => i.linkId === c.req.param('linkId'),
       )
       if (!item) throw new HTTPException(404)
       const errors = await saveItems(c, sitting, response, [item], await formFields(c))
-      if (errors === null)
-        return htmlResponse(
-          c,
-          String(<SavedStatus problem="this questionnaire is no longer open" />),
-          409,
-        )
+      if (errors === null) return noLongerOpen(c)
       const problem = Object.values(errors)[0]
       return htmlResponse(c, String(<SavedStatus problem={problem} />), problem ? 422 : 200)
     })
-    .get('/review', async (c) => {
-      const loaded = await loadOpen(c, loadSitting)
-      if ('stop' in loaded) return loaded.stop
-      return renderReview(c, loaded.sitting, loaded.response)
-    })
-    .post('/submit', async (c) => {
-      const loaded = await loadOpen(c, loadSitting)
-      if ('stop' in loaded) return loaded.stop
-      const { sitting, response } = loaded
-      const answered = response ? await listAnswers(c.var.db, response) : []
-      if (!response || !answered.some((a) => a.value !== null)) {
-        // A submission running alongside may have just completed (and moved) the response.
-        const now = await loadOpen(c, loadSitting)
-        if ('stop' in now) return now.stop
-        return renderReview(c, sitting, response, 'Answer at least one question before submitting')
-      }
-      const completed = await completeResponse(
-        c.var.db,
-        sitting.instrument,
-        response,
-        today(c),
-        sitting.invitationHash,
-        answered,
-      )
-      if (!completed) {
-        return render(
-          c,
-          <AlreadySubmittedPage heading={sitting.heading} consensus={sitting.consensus} />,
-          {
-            title: 'Already submitted',
-            anonymous: !sitting.consensus,
-          },
-        )
-      }
-      return redirectAfterPost(c, `${sitting.base}/thank-you`)
-    })
-    .get('/thank-you', async (c) => {
-      const sitting = await loadSitting(c)
-      const response = await getResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
-      if (!sitting.submitted && response?.status !== 'completed')
-        return c.redirect(sitting.base, 303)
-      return render(c, <ThankYouPage heading={sitting.heading} consensus={sitting.consensus} />, {
-        title: 'Thank you',
-        anonymous: !sitting.consensus,
-      })
-    })
+    .route('/', reviewRoutes(loadSitting))
 }

@@ -1,29 +1,20 @@
 import type { Context } from 'hono'
-import { HTTPException } from 'hono/http-exception'
-import { DomainPage } from '../../../views/pages/respond/domain'
 import {
   AlreadySubmittedPage,
   ClosedPage,
   type Window,
 } from '../../../views/pages/respond/messages'
-import type { QuestionProps } from '../../../views/pages/respond/question'
 import {
   getResponse,
   listAnswers,
   type Response,
   type ResponseKind,
   type ResponseScope,
-  type SavedAnswer,
   saveAnswers,
 } from '../../db/queries/responses'
 import type { AppEnv } from '../../env'
-import { choicesOf, fieldNames, type ItemAnswer, readItem } from '../../instruments/answer-form'
-import {
-  domainWording,
-  type Instrument,
-  type Item,
-  type Perspective,
-} from '../../instruments/definition'
+import { type ItemAnswer, readItem } from '../../instruments/answer-form'
+import type { Instrument, Item, Perspective } from '../../instruments/definition'
 import { itemsFor } from '../../instruments/scoring'
 import { dayOf } from '../../lib/dates'
 import { render } from '../../lib/htmx'
@@ -62,42 +53,12 @@ export function domainsOf(sitting: Sitting) {
     .filter((d) => d.items.length > 0)
 }
 
-export const formValue = (answer: SavedAnswer['value'] | undefined) =>
-  answer === null || answer === undefined ? undefined : String(answer)
-
-function questionProps(
-  sitting: Sitting,
-  item: Item,
-  number: number,
-  saved: SavedAnswer | undefined,
-  typed: Record<string, unknown> | undefined,
-  errors: Record<string, string>,
-): QuestionProps {
-  const fromForm = (name: string) =>
-    typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined
-  const names = fieldNames(item.linkId)
-  return {
-    linkId: item.linkId,
-    number,
-    text: item.text[sitting.perspective] ?? '',
-    help: item.help,
-    choices: choicesOf(sitting.instrument, item),
-    values: typed
-      ? {
-          answer: fromForm(names.answer),
-          comment: fromForm(names.comment),
-          dissent: fromForm(names.dissent),
-        }
-      : {
-          answer: formValue(saved?.value),
-          comment: saved?.comment ?? undefined,
-          dissent: saved?.dissent ?? undefined,
-        },
-    errors,
-    consensus: sitting.consensus,
-    saveUrl: `${sitting.base}/answers/${encodeURIComponent(item.linkId)}`,
-  }
-}
+/** The page a submitted response answers with, however it is reached again. */
+export const alreadySubmitted = (c: Context<AppEnv>, sitting: Sitting) =>
+  render(c, <AlreadySubmittedPage heading={sitting.heading} consensus={sitting.consensus} />, {
+    title: 'Already submitted',
+    anonymous: !sitting.consensus,
+  })
 
 /** The sitting and its response so far; a submitted or closed one answers with its own page. */
 export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
@@ -106,15 +67,8 @@ export async function loadOpen(c: Context<AppEnv>, loadSitting: LoadSitting) {
     found !== undefined
       ? found
       : await getResponse(c.var.db, sitting.scope.organisationId, sitting.responseId)
-  if (sitting.submitted || response?.status === 'completed') {
-    return {
-      stop: render(
-        c,
-        <AlreadySubmittedPage heading={sitting.heading} consensus={sitting.consensus} />,
-        { title: 'Already submitted', anonymous: !sitting.consensus },
-      ),
-    } as const
-  }
+  if (sitting.submitted || response?.status === 'completed')
+    return { stop: alreadySubmitted(c, sitting) } as const
   if (!sitting.open) {
     return {
       stop: render(c, <ClosedPage heading={sitting.heading} window={sitting.window} />, {
@@ -170,43 +124,6 @@ export async function saveItems(
     if (!saved) return null
   }
   return errors
-}
-
-export async function renderDomain(
-  c: Context<AppEnv>,
-  sitting: Sitting,
-  response: Response | null,
-  index: number,
-  typed?: Record<string, unknown>,
-  errors: Record<string, string> = {},
-) {
-  const domains = domainsOf(sitting)
-  const page = domains[index - 1]
-  if (!page) throw new HTTPException(404)
-  const saved = response ? await listAnswers(c.var.db, response) : []
-  const byLinkId = new Map(saved.map((a) => [a.linkId, a]))
-  const wording = domainWording(page.domain, sitting.perspective)
-  const title = `Section ${index} of ${domains.length}: ${wording.title}`
-  return render(
-    c,
-    <DomainPage
-      heading={sitting.heading}
-      index={index}
-      count={domains.length}
-      title={wording.title}
-      description={wording.description}
-      questions={page.items.map(({ item, number }) =>
-        questionProps(sitting, item, number, byLinkId.get(item.linkId), typed, errors),
-      )}
-      errors={errors}
-      action={`${sitting.base}/domains/${index}`}
-    />,
-    {
-      title,
-      errors,
-      anonymous: !sitting.consensus,
-    },
-  )
 }
 
 export const pageNumber = (c: Context) => Number.parseInt(c.req.param('n') ?? '', 10)

@@ -2,12 +2,13 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import { RoundForm, RoundFormPage, type RoundFormProps } from '../../../views/pages/rounds/form'
 import { listTeams } from '../../db/queries/groups'
-import { getInstrument, listInstruments } from '../../db/queries/instruments'
+import { getInstrument, listPublishedInstruments } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import type { Round } from '../../db/queries/rounds'
 import { roundModes } from '../../db/schema'
 import type { AppEnv } from '../../env'
 import { type Perspective, perspectiveLabels, perspectives } from '../../instruments/definition'
+import { instrumentKey } from '../../instruments/history-csv'
 import { thresholdRules } from '../../instruments/results'
 import { may } from '../../lib/authorise'
 import { render } from '../../lib/htmx'
@@ -60,22 +61,23 @@ export const roundSchema = z
     message: 'The closing date must be on or after the opening date',
   })
 
+/** A questionnaire as a form offers it: by its key, named with its version. */
+export const instrumentChoice = (i: { slug: string; version: number; title: string }) => ({
+  value: instrumentKey(i),
+  text: `${i.title} (version ${i.version})`,
+})
+
 export async function formChoices(c: Context<AppEnv>) {
   const { db, organisation } = c.var
   const grants = c.var.signedIn?.grants ?? []
   const [catalogue, executive, teams] = await Promise.all([
-    listInstruments(db, organisation.id),
+    listPublishedInstruments(db, organisation.id),
     getExecutiveGroup(db, organisation.id),
     listTeams(db, organisation.id),
   ])
   const groups = [...(executive ? [executive] : []), ...teams.filter((t) => !t.archivedAt)]
   return {
-    instruments: catalogue
-      .filter((e) => e.instrument.status === 'active')
-      .map(({ instrument: i }) => ({
-        value: `${i.slug}@${i.version}`,
-        text: `${i.title} (version ${i.version})`,
-      })),
+    instruments: catalogue.filter((i) => i.status === 'active').map(instrumentChoice),
     groups: groups
       .filter((g) => may.runGroup(grants, g.id))
       .map((g) => ({ value: g.id, text: g.name })),
@@ -125,7 +127,7 @@ export async function checkRound(c: Context<AppEnv>, form: z.output<typeof round
 export function formValuesOf(round: Round): RoundFormProps['values'] {
   return {
     name: round.name,
-    instrument: `${round.instrumentSlug}@${round.instrumentVersion}`,
+    instrument: instrumentKey({ slug: round.instrumentSlug, version: round.instrumentVersion }),
     mode: round.mode,
     perspectives: round.perspectives,
     groups: round.groups.map((g) => g.id),
