@@ -2,7 +2,7 @@ import type { D1Database } from '@cloudflare/workers-types'
 import type { Db } from './db/client'
 import type { Organisation } from './db/queries/organisations'
 import type { SignedIn } from './db/queries/sessions'
-import type { Grant } from './db/schema'
+import type { Grant } from './instruments/enums'
 import type { AssetPaths } from './lib/assets'
 import type { PasswordCost } from './lib/passwords'
 import type { SessionPolicy } from './lib/session-policy'
@@ -17,9 +17,9 @@ export type Variables = {
   db: Db
   /** The time now, in milliseconds since the epoch (a controllable clock in tests). */
   now: () => number
-  /** The organisation every query of the request is scoped to: the signed-in person's. */
-  organisation: Organisation
-  signedIn?: SignedIn & { grants: Grant[] }
+  /** Set once a person is signed in: the organisation every query of the request is scoped to. */
+  organisation?: Organisation
+  signedIn?: SignedInPerson
   sessionPolicy: SessionPolicy
   /** Where people reach the service: the configured public origin, or the request's own. */
   origin: string
@@ -31,4 +31,16 @@ export type Variables = {
   passwordCost: PasswordCost
 }
 
+export type SignedInPerson = SignedIn & { grants: Grant[] }
+
 export type AppEnv = { Bindings: Bindings; Variables: Variables }
+
+/**
+ * A request to a page behind sign-in: the sign-in guard (requireSignIn in src/lib/sessions.ts) lets
+ * no request through to a path outside its public list without a session, and the session brings
+ * the person and their organisation.
+ */
+export type SignedInEnv = {
+  Bindings: Bindings
+  Variables: Variables & { organisation: Organisation; signedIn: SignedInPerson }
+}

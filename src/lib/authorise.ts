@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { getRound } from '../db/queries/rounds'
-import type { Grant, Role } from '../db/schema'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
+import type { Grant, Role } from '../instruments/enums'
 
 const has = (grants: readonly Grant[], ...roles: Role[]) =>
   grants.some((g) => roles.includes(g.role))
@@ -76,7 +76,7 @@ type GrantRule = {
 }[keyof typeof may]
 
 /** Refuses the request with 403, saying who may, unless the signed-in person's grants allow it. */
-export function requireThat(rule: GrantRule): MiddlewareHandler<AppEnv> {
+export function requireThat(rule: GrantRule): MiddlewareHandler<SignedInEnv> {
   return async function requireThat(c, next) {
     if (!may[rule](c.var.signedIn?.grants ?? []))
       throw new HTTPException(403, { message: onlyWho[rule] })
@@ -85,7 +85,7 @@ export function requireThat(rule: GrantRule): MiddlewareHandler<AppEnv> {
 }
 
 /** Who is acting, for the audit log: the signed-in person, in their organisation, now. */
-export function actorOf<E extends AppEnv>(c: Context<E>) {
+export function actorOf<E extends SignedInEnv>(c: Context<E>) {
   const signedIn = c.var.signedIn
   if (!signedIn) throw new HTTPException(403, { message: onlyWho.signIn })
   return {
@@ -99,7 +99,7 @@ export function actorOf<E extends AppEnv>(c: Context<E>) {
  * The round the path names, when it is the organisation's and the signed-in person may see it
  * (and, when asked, manage it).
  */
-export async function loadRound(c: Context<AppEnv>, need: 'see' | 'manage' = 'see') {
+export async function loadRound(c: Context<SignedInEnv>, need: 'see' | 'manage' = 'see') {
   const round = await getRound(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!round) throw new HTTPException(404)
   const grants = c.var.signedIn?.grants ?? []

@@ -4,12 +4,12 @@ import { auditInsert } from '../db/queries/audit'
 import { getInstrument } from '../db/queries/instruments'
 import { byRoundAndGroup, listRoundGroupFigures } from '../db/queries/results'
 import { getRound } from '../db/queries/rounds'
-import type { AppEnv } from '../env'
-import { groupResults } from '../instruments/results'
+import type { SignedInEnv } from '../env'
+import { groupResults } from '../instruments/group-results'
 import { actorOf } from './authorise'
 
 /** A closed round with its instrument and each group's figures, rule 6 (docs/rules.md) applied figure by figure. */
-export async function closedRound(c: Context<AppEnv>) {
+export async function closedRound(c: Context<SignedInEnv>) {
   const { db, organisation } = c.var
   const round = await getRound(db, organisation.id, c.req.query('round') ?? '')
   if (round?.status !== 'closed') throw new HTTPException(404)
@@ -39,7 +39,12 @@ export async function closedRound(c: Context<AppEnv>) {
  * A round's export as an audited download: a CSV as it is, a FHIR resource as JSON. Its kind in
  * the audit log is the file's name without its extension.
  */
-export async function exported(c: Context<AppEnv>, roundId: string, file: string, body: unknown) {
+export async function exported(
+  c: Context<SignedInEnv>,
+  roundId: string,
+  file: string,
+  body: unknown,
+) {
   const csv = file.endsWith('.csv')
   await auditInsert(c.var.db, {
     ...actorOf(c),

@@ -1,12 +1,12 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { type CatalogueEntry, getInstrument } from '../db/queries/instruments'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import type { Instrument } from '../instruments/definition'
 import { requireThat } from './authorise'
 
 /** The instrument version named by the :slug and :version of the path, or a 404. */
-export async function loadVersion(c: Context<AppEnv>): Promise<CatalogueEntry> {
+export async function loadVersion(c: Context<SignedInEnv>): Promise<CatalogueEntry> {
   const slug = c.req.param('slug') ?? ''
   const version = Number(c.req.param('version'))
   const entry = Number.isInteger(version)

@@ -1,9 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { HTTPException } from 'hono/http-exception'
 import { getFirstOrganisation } from '../db/queries/organisations'
 import { deleteSession, getSession, touchSession } from '../db/queries/sessions'
 import { hashToken } from '../db/tokens'
-import type { AppEnv } from '../env'
+import type { AppEnv, SignedInEnv } from '../env'
 
 /** A session's last-seen time is written at most this often, to keep page views to reads. */
 const touchIntervalMs = 60_000
@@ -74,4 +75,13 @@ export function requireSignIn({
     if (c.req.header('HX-Request') === 'true') return c.body(null, 200, { 'HX-Redirect': target })
     return c.redirect(target, 303)
   }
+}
+
+/**
+ * A request on a path the sign-in guard keeps behind sign-in, typed as such for the helpers that
+ * need the person and their organisation: a module shared with public paths narrows it here.
+ */
+export function signedInContext(c: Context<AppEnv>): Context<SignedInEnv> {
+  if (!c.var.signedIn || !c.var.organisation) throw new HTTPException(401)
+  return c as unknown as Context<SignedInEnv>
 }

@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../env'
+import type { AppEnv, SignedInEnv } from '../env'
 import { hasHiddenCharacters, hiddenCharactersMessage } from '../instruments/hidden-characters'
 import { readDate } from './dates'
 import { megabytes } from './security'
@@ -97,7 +97,7 @@ export function hiddenCharacterErrors(data: unknown): FieldErrors {
  * browser shows as a page, never the validator's default JSON 400. A field holding hidden
  * characters (see hasHiddenCharacters) is invalid whatever its schema says.
  */
-export function validForm<S extends z.ZodType, E extends AppEnv = AppEnv>(
+export function validForm<S extends z.ZodType, E extends AppEnv = SignedInEnv>(
   schema: S,
   renderInvalid: InvalidFormRenderer<E>,
 ) {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { AuditPage } from '../../views/pages/audit/audit'
 import { listAuditActions, listAuditEntries } from '../db/queries/audit'
 import { listPeople } from '../db/queries/people'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import { requireThat } from '../lib/authorise'
 import { render } from '../lib/htmx'
 
@@ -14,23 +14,25 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
 })
 
-export const auditRoutes = new Hono<AppEnv>().use(requireThat('administer')).get('/', async (c) => {
-  const query = querySchema.parse(c.req.query())
-  const filter = { action: query.action || undefined, actorId: query.actor || undefined }
-  const orgId = c.var.organisation.id
-  const { entries, total } = await listAuditEntries(c.var.db, orgId, {
-    ...filter,
-    page: query.page,
-    pageSize,
+export const auditRoutes = new Hono<SignedInEnv>()
+  .use(requireThat('administer'))
+  .get('/', async (c) => {
+    const query = querySchema.parse(c.req.query())
+    const filter = { action: query.action || undefined, actorId: query.actor || undefined }
+    const orgId = c.var.organisation.id
+    const { entries, total } = await listAuditEntries(c.var.db, orgId, {
+      ...filter,
+      page: query.page,
+      pageSize,
+    })
+    const props = {
+      entries,
+      total,
+      page: query.page,
+      pageSize,
+      actions: await listAuditActions(c.var.db, orgId),
+      people: await listPeople(c.var.db, orgId),
+      filter,
+    }
+    return render(c, <AuditPage {...props} />, { title: 'Audit log' })
   })
-  const props = {
-    entries,
-    total,
-    page: query.page,
-    pageSize,
-    actions: await listAuditActions(c.var.db, orgId),
-    people: await listPeople(c.var.db, orgId),
-    filter,
-  }
-  return render(c, <AuditPage {...props} />, { title: 'Audit log' })
-})

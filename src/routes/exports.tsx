@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { answersOfRound, consensusRecords } from '../db/queries/exports'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import { csvText } from '../instruments/csv-table'
 import { toMeasureReportBundle, toResponseBundle } from '../instruments/fhir/records'
 import { allPerspectives } from '../instruments/results'
@@ -9,7 +9,7 @@ import { requireThat } from '../lib/authorise'
 import { closedRound, exported } from '../lib/exports'
 
 /** Exports of a closed round's results, with the same suppression as the pages, each audited. */
-export const exportsRoutes = new Hono<AppEnv>()
+export const exportsRoutes = new Hono<SignedInEnv>()
   .use(requireThat('exportResults'))
   .get('/answers.csv', async (c) => {
     const { round, instrument, groups } = await closedRound(c)

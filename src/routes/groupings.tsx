@@ -2,8 +2,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { GroupingForm, GroupingFormPage } from '../../views/pages/teams/grouping-form'
 import { createGrouping, listGroupings } from '../db/queries/groups'
-import { groupingKinds } from '../db/schema'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
+import { groupingKinds } from '../instruments/enums'
 import { actorOf, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { validForm } from '../lib/validation'
@@ -14,7 +14,7 @@ const groupingSchema = z.object({
 })
 
 /** Adding a service line or locality that teams sit in: admins only. */
-export const groupingRoutes = new Hono<AppEnv>()
+export const groupingRoutes = new Hono<SignedInEnv>()
   .use('/new', requireThat('administer'))
   .get('/new', (c) =>
     render(c, <GroupingFormPage values={{}} errors={{}} />, {

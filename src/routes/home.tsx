@@ -4,7 +4,7 @@ import { listTeams } from '../db/queries/groups'
 import { getExecutiveGroup, getSetUpProgress } from '../db/queries/organisations'
 import { consensusStates } from '../db/queries/responses'
 import { listRounds } from '../db/queries/rounds'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import { may } from '../lib/authorise'
 import { dayOf } from '../lib/dates'
 import { render } from '../lib/htmx'
@@ -24,7 +24,7 @@ function firstStepsOf(
   return Object.values(steps).every(Boolean) ? null : { ...steps, firstRound }
 }
 
-export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
+export const homeRoutes = new Hono<SignedInEnv>().get('/', async (c) => {
   const { db, organisation } = c.var
   const grants = c.var.signedIn?.grants ?? []
   const today = dayOf(c.var.now())

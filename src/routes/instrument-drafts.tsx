@@ -1,16 +1,10 @@
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
 import { EditDetailsForm, EditDetailsPage } from '../../views/pages/instruments/edit'
 import { EditItemForm, EditItemPage } from '../../views/pages/instruments/edit-item'
 import { instrumentPath } from '../../views/pages/instruments/list'
 import { getInstrument, updateDraftInstrument } from '../db/queries/instruments'
-import type { AppEnv } from '../env'
-import {
-  type Instrument,
-  parseInstrument,
-  perspectiveLabels,
-  perspectives,
-} from '../instruments/definition'
+import type { SignedInEnv } from '../env'
+import { type Instrument, parseInstrument, perspectiveLabels } from '../instruments/definition'
 import { deriveLineage } from '../instruments/versions'
 import { redirectAfterPost, render } from '../lib/htmx'
 import {
@@ -21,28 +15,10 @@ import {
   requireDraft,
 } from '../lib/instrument-params'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
-
-const detailsSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'Enter a title')
-    .max(200, 'Title must be 200 characters or fewer'),
-  description: z
-    .string()
-    .trim()
-    .min(1, 'Enter a description')
-    .max(2000, 'Description must be 2,000 characters or fewer'),
-})
-
-const wording = z.string().trim().max(1000, 'Wording must be 1,000 characters or fewer').optional()
-const itemSchema = z.object({
-  ...Object.fromEntries(perspectives.map((p) => [`text-${p}`, wording])),
-  help: z.string().trim().max(1000, 'Help text must be 1,000 characters or fewer').optional(),
-}) as z.ZodType<Record<string, string | undefined>>
+import { detailsSchema, itemSchema, itemValues } from './instrument-draft-forms'
 
 /** Saves a changed draft, with its lineage worked out again against the version before it. */
-async function saveDraft(c: Context<AppEnv>, instrument: Instrument) {
+async function saveDraft(c: Context<SignedInEnv>, instrument: Instrument) {
   const previous = instrument.derivedFrom
     ? await getInstrument(c.var.db, c.var.organisation.id, instrument.slug, instrument.version - 1)
     : null
@@ -55,14 +31,9 @@ async function saveDraft(c: Context<AppEnv>, instrument: Instrument) {
   return redirectAfterPost(c, instrumentPath(next.slug, next.version))
 }
 
-const itemValues = (item: Instrument['items'][number]): FormValues => ({
-  ...Object.fromEntries(Object.entries(item.text).map(([p, t]) => [`text-${p}`, t ?? ''])),
-  help: item.help ?? '',
-})
-
 /** A draft's title and description as a form, with any problems beside their fields. */
 function renderDetails(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   draft: Instrument,
   values: FormValues,
   errors: FieldErrors,
@@ -77,7 +48,7 @@ function renderDetails(
   })
 }
 
-export const instrumentDraftsRoutes = new Hono<AppEnv>()
+export const instrumentDraftsRoutes = new Hono<SignedInEnv>()
   .use('/:slug/:version/edit', manageInstruments)
   .use('/:slug/:version/items/*', manageInstruments)
   .get('/:slug/:version/edit', async (c) => {
@@ -124,7 +95,11 @@ export const instrumentDraftsRoutes = new Hono<AppEnv>()
   )
 
 /** The draft, and the props of the form for the item named in the path. */
-async function itemForm(c: Context<AppEnv>, values: FormValues | undefined, errors: FieldErrors) {
+async function itemForm(
+  c: Context<SignedInEnv>,
+  values: FormValues | undefined,
+  errors: FieldErrors,
+) {
   const instrument = requireDraft(await loadVersion(c))
   const item = itemOf(instrument, c.req.param('linkId'))
   const props = {
@@ -137,7 +112,7 @@ async function itemForm(c: Context<AppEnv>, values: FormValues | undefined, erro
   return { instrument, props }
 }
 
-async function renderItemErrors(c: Context<AppEnv>, errors: FieldErrors, values: FormValues) {
+async function renderItemErrors(c: Context<SignedInEnv>, errors: FieldErrors, values: FormValues) {
   const { instrument, props } = await itemForm(c, values, errors)
   return render(c, <EditItemPage title={instrument.title} {...props} />, {
     title: `Error: Change ${props.linkId}`,

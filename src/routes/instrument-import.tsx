@@ -4,7 +4,7 @@ import { ImportPage } from '../../views/pages/instruments/import'
 import { instrumentPath } from '../../views/pages/instruments/list'
 import { auditInsert } from '../db/queries/audit'
 import { insertDraftInstrument, listInstruments } from '../db/queries/instruments'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import { parseInstrument, perspectives } from '../instruments/definition'
 import { fromQuestionnaire } from '../instruments/fhir/import'
 import { builtInSlugs } from '../instruments/registry'
@@ -22,7 +22,7 @@ const importSchema = z.object({
 const importTitle = 'Import a FHIR Questionnaire'
 
 function renderImport(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   errors: FieldErrors,
   problems: string[],
   perspective?: string,
@@ -37,7 +37,7 @@ function renderImport(
  * A FHIR Questionnaire from elsewhere as a draft instrument of the organisation's own: every
  * problem of the file listed at once and nothing stored, or the draft and its import summary.
  */
-export const instrumentImportRoutes = new Hono<AppEnv>()
+export const instrumentImportRoutes = new Hono<SignedInEnv>()
   .use('/import', manageInstruments)
   .get('/import', (c) =>
     render(c, <ImportPage errors={{}} problems={[]} />, { title: importTitle }),

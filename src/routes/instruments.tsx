@@ -9,7 +9,7 @@ import {
   listInstruments,
   moveInstrumentStatus,
 } from '../db/queries/instruments'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import { toQuestionnaire } from '../instruments/fhir/questionnaire'
 import { draftNextVersion } from '../instruments/versions'
 import { actorOf, may } from '../lib/authorise'
@@ -18,7 +18,7 @@ import { loadVersion, manageInstruments, requireDraft } from '../lib/instrument-
 
 /** Publishing, retiring and new versions go in the audit log, each after its change is stored. */
 async function recordInstrumentChange(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   action: string,
   version: { slug: string; version: number },
 ) {
@@ -31,7 +31,7 @@ async function recordInstrumentChange(
   })
 }
 
-export const instrumentsRoutes = new Hono<AppEnv>()
+export const instrumentsRoutes = new Hono<SignedInEnv>()
   .get('/', async (c) => {
     const entries = await listInstruments(c.var.db, c.var.organisation.id)
     const canManage = may.manageInstruments(c.var.signedIn?.grants ?? [])

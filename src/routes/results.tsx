@@ -5,7 +5,7 @@ import { OverviewPage } from '../../views/pages/results/overview'
 import { ReportPage } from '../../views/pages/results/report'
 import { RulesPage } from '../../views/pages/results/rules'
 import { readResultsScope } from '../db/queries/results-scope'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import { may } from '../lib/authorise'
 import { render } from '../lib/htmx'
 import { comparisonData } from '../lib/results/comparison'
@@ -19,7 +19,7 @@ const filterOf = (value: string | undefined) =>
  * In one statement, the closed rounds and the groups this person may see results of: the
  * executive, and the teams they may see.
  */
-async function visibleScope(c: Context<AppEnv>) {
+async function visibleScope(c: Context<SignedInEnv>) {
   const grants = c.var.signedIn?.grants ?? []
   const { rounds, executive, teams } = await readResultsScope(c.var.db, c.var.organisation.id)
   const groups = [
@@ -29,7 +29,7 @@ async function visibleScope(c: Context<AppEnv>) {
   return { rounds, groups }
 }
 
-export const resultsRoutes = new Hono<AppEnv>()
+export const resultsRoutes = new Hono<SignedInEnv>()
   .get('/compare', async (c) => {
     const { rounds, groups } = await visibleScope(c)
     const data = await comparisonData(

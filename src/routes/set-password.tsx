@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { ErrorPage } from '../../views/pages/errors/error'
 import { SetPasswordForm, SetPasswordPage } from '../../views/pages/people/set-password'
-import { getPasswordToken, setPasswordWithToken } from '../db/queries/people'
+import { getPasswordToken, setPasswordWithToken } from '../db/queries/password-links'
 import { hashToken } from '../db/tokens'
 import type { AppEnv } from '../env'
 import { redirectAfterPost, render } from '../lib/htmx'
@@ -63,7 +63,7 @@ export const setPasswordRoutes = new Hono<AppEnv>()
   })
   .post(
     '/:token',
-    validForm(passwordSchema, (c, errors) => renderForm(c, errors)),
+    validForm(passwordSchema, (c: Context<AppEnv>, errors) => renderForm(c, errors)),
     async (c) => {
       const { tokenHash, found } = await loadToken(c)
       if (!found) return spent(c)

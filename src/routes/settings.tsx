@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { SettingsForm, SettingsPage } from '../../views/pages/settings/settings'
 import { getRespondentContact } from '../db/queries/organisations'
 import { getSsoSettings, saveSettings } from '../db/queries/sso'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
 import { actorOf, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { isLoopback } from '../lib/sso'
@@ -39,7 +39,7 @@ const settingsSchema = z.object({
   clientSecret: z.string().max(500).optional().default(''),
 })
 
-async function renderSettings(c: Context<AppEnv>, values: FormValues, errors: FieldErrors) {
+async function renderSettings(c: Context<SignedInEnv>, values: FormValues, errors: FieldErrors) {
   const sso = await getSsoSettings(c.var.db, c.var.organisation.id)
   const props = {
     values,
@@ -55,7 +55,7 @@ async function renderSettings(c: Context<AppEnv>, values: FormValues, errors: Fi
   })
 }
 
-export const settingsRoutes = new Hono<AppEnv>()
+export const settingsRoutes = new Hono<SignedInEnv>()
   .use(requireThat('administer'))
   .get('/', async (c) => {
     const [sso, respondentContact] = await Promise.all([

@@ -5,8 +5,8 @@ import { TeamResultsPage } from '../../views/pages/results/team'
 import { getPriority, reviewPriority, savePriority } from '../db/queries/action-plans'
 import { hideComment } from '../db/queries/comments'
 import { getTeam } from '../db/queries/groups'
-import { priorityStatuses } from '../db/schema'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
+import { priorityStatuses } from '../instruments/enums'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { teamData } from '../lib/results/team'
@@ -31,7 +31,7 @@ const reviewSchema = z.object({
   review: z.string().trim().max(2000, 'The review must be 2,000 characters or fewer').default(''),
 })
 
-async function loadTeam(c: Context<AppEnv>) {
+async function loadTeam(c: Context<SignedInEnv>) {
   const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!team) throw new HTTPException(404)
   if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id))
@@ -39,7 +39,11 @@ async function loadTeam(c: Context<AppEnv>) {
   return team
 }
 
-async function renderTeam(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
+async function renderTeam(
+  c: Context<SignedInEnv>,
+  values: FormValues = {},
+  errors: FieldErrors = {},
+) {
   const team = await loadTeam(c)
   const grants = c.var.signedIn?.grants ?? []
   const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'), {
@@ -58,20 +62,20 @@ async function renderTeam(c: Context<AppEnv>, values: FormValues = {}, errors: F
   )
 }
 
-async function requirePlanner(c: Context<AppEnv>) {
+async function requirePlanner(c: Context<SignedInEnv>) {
   const team = await loadTeam(c)
   if (!may.runGroup(c.var.signedIn?.grants ?? [], team.id))
     throw new HTTPException(403, { message: onlyWho.runGroup })
   return team
 }
 
-const planners: MiddlewareHandler<AppEnv> = async (c, next) => {
+const planners: MiddlewareHandler<SignedInEnv> = async (c, next) => {
   await requirePlanner(c)
   await next()
 }
 
 /** One team's results over time, and its action plan. */
-export const teamResultsRoutes = new Hono<AppEnv>()
+export const teamResultsRoutes = new Hono<SignedInEnv>()
   .get('/:id', (c) => renderTeam(c))
   .post(
     '/:id/plan',

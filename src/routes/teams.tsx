@@ -13,8 +13,8 @@ import {
   type TeamChanges,
   updateTeam,
 } from '../db/queries/groups'
-import { teamTypes } from '../db/schema'
-import type { AppEnv } from '../env'
+import type { SignedInEnv } from '../env'
+import { teamTypes } from '../instruments/enums'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
 import { redirectAfterPost, render } from '../lib/htmx'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
@@ -32,7 +32,7 @@ const teamSchema = z.object({
 
 const administer = requireThat('administer')
 
-async function loadTeam(c: Context<AppEnv>) {
+async function loadTeam(c: Context<SignedInEnv>) {
   const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!team) throw new HTTPException(404)
   if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id))
@@ -41,7 +41,7 @@ async function loadTeam(c: Context<AppEnv>) {
 }
 
 async function renderTeamForm(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   values: FormValues,
   errors: FieldErrors,
   teamId?: string,
@@ -64,7 +64,7 @@ async function renderTeamForm(
 
 /** The form's choices, checked to belong to this organisation; errors for those that do not. */
 async function checkTeamChoices(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   form: z.output<typeof teamSchema>,
   teamId?: string,
 ) {
@@ -93,7 +93,7 @@ const teamValues = (team: Awaited<ReturnType<typeof loadTeam>>): FormValues => (
   predecessorId: team.predecessorId ?? '',
 })
 
-export const teamsRoutes = new Hono<AppEnv>()
+export const teamsRoutes = new Hono<SignedInEnv>()
   .get('/', async (c) => {
     const grants = c.var.signedIn?.grants ?? []
     const teams = (await listTeams(c.var.db, c.var.organisation.id)).filter((t) =>

@@ -3,8 +3,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
+import { completeResponse } from '../../src/db/queries/completion'
 import { createInvitations, responseIdOf } from '../../src/db/queries/invitations'
-import { completeResponse, saveAnswers } from '../../src/db/queries/responses'
+import { saveAnswers } from '../../src/db/queries/responses'
 import { hashToken } from '../../src/db/tokens'
 import {
   createOrganisation,

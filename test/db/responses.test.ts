@@ -3,13 +3,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import type { Db } from '../../src/db/client'
+import { completeResponse } from '../../src/db/queries/completion'
 import { createInvitations, getInvitation, responseIdOf } from '../../src/db/queries/invitations'
-import {
-  completeResponse,
-  listAnswers,
-  type SavedAnswer,
-  saveAnswers,
-} from '../../src/db/queries/responses'
+import { listAnswers, type SavedAnswer, saveAnswers } from '../../src/db/queries/responses'
 import { listComparedFigures, listRoundFigures } from '../../src/db/queries/results'
 import { moveRound } from '../../src/db/queries/rounds'
 import {

@@ -8,7 +8,8 @@ import {
   type ResultsRound,
 } from '../../src/db/queries/results'
 import { groups } from '../../src/db/schema'
-import { type KeptGroup, wholeMean, withThresholds } from '../../src/instruments/results'
+import { wholeMean } from '../../src/instruments/group-results'
+import { type KeptGroup, withThresholds } from '../../src/instruments/results'
 import { createOrganisation, createTeamRow, teamInstrument } from '../helpers/factories'
 import { allAnswered, closedRoundWith } from '../helpers/results'
 

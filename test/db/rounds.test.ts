@@ -1,14 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import {
-  createRound,
-  extendRound,
-  getRound,
-  moveRound,
-  roundDefaults,
-} from '../../src/db/queries/rounds'
+import { createRound, extendRound, getRound, moveRound } from '../../src/db/queries/rounds'
 import { auditLog, roundGroups, rounds } from '../../src/db/schema'
+import { roundDefaults } from '../../src/instruments/round-defaults'
 import { createOrganisation, createTeamRow } from '../helpers/factories'
 
 const settings = {

@@ -7,11 +7,12 @@ import {
   moveRound,
   type Round,
   type RoundSettings,
-  roundDefaults,
 } from '../../src/db/queries/rounds'
-import { groups, organisations, people, type Role, roleGrants } from '../../src/db/schema'
+import { groups, organisations, people, roleGrants } from '../../src/db/schema'
 import type { Instrument } from '../../src/instruments/definition'
+import type { Role } from '../../src/instruments/enums'
 import { findBuiltIn } from '../../src/instruments/registry'
+import { roundDefaults } from '../../src/instruments/round-defaults'
 import { hashPassword } from '../../src/lib/passwords'
 import { testPasswordCost } from '../harness/types'
 

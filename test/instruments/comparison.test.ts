@@ -3,16 +3,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   comparableItems,
-  describeRollUp,
   describeSplit,
-  describeTeamChange,
   inDateOrder,
   measuresSplit,
   type RoundItems,
-  signed,
-  type TeamChange,
-  teamChangeConsensus,
-  teamChangeIndividual,
 } from '../../src/instruments/comparison'
 import type { Instrument } from '../../src/instruments/definition'
 import { findBuiltIn } from '../../src/instruments/registry'
@@ -25,6 +19,14 @@ import {
   welchDifference,
 } from '../../src/instruments/statistics'
 import { t975EighthsTo32, t975Table } from '../../src/instruments/t-table'
+import {
+  describeRollUp,
+  describeTeamChange,
+  signed,
+  type TeamChange,
+  teamChangeConsensus,
+  teamChangeIndividual,
+} from '../../src/instruments/team-change'
 import { roundItemsFor, runs, summaryArbitrary } from './arbitraries'
 
 const exec = findBuiltIn('org-recovery-exec', 1) ?? expect.fail('org-recovery-exec v1 missing')

@@ -1,14 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Perspective } from '../../src/instruments/definition'
+import { groupResults, itemRanges, wholeForComparison } from '../../src/instruments/group-results'
 import {
   allPerspectives,
   disclosedParts,
-  groupResults,
-  itemRanges,
   type KeptFigure,
   type SliceFigures,
-  wholeForComparison,
 } from '../../src/instruments/results'
 import { type Answers, itemValue, normalise, scoreRespondent } from '../../src/instruments/scoring'
 import { teamInstrument } from '../helpers/factories'

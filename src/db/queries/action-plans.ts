@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm'
+import type { priorityStatuses } from '../../instruments/enums'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
-import { actionPriorities, type priorityStatuses } from '../schema'
+import { actionPriorities } from '../schema'
 import { type Actor, auditInsert } from './audit'
 
 export type PriorityStatus = (typeof priorityStatuses)[number]

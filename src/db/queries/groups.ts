@@ -1,9 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
+import type { groupingKinds, teamTypes } from '../../instruments/enums'
 import type { Db } from '../client'
 import { jsonList, type ListQuery } from '../json-list'
 import type { Bound } from '../prepared'
-import { type groupingKinds, groupings, groups, type teamTypes } from '../schema'
+import { groupings, groups } from '../schema'
 import { type Actor, auditInsert } from './audit'
 
 export type TeamType = (typeof teamTypes)[number]

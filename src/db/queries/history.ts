@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { type HistoricalRound, instrumentKey } from '../../instruments/history-csv'
+import { roundDefaults } from '../../instruments/round-defaults'
 import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { answers, responses, roundGroups, rounds } from '../schema'
 import { type Actor, auditInsert } from './audit'
+import { completionStatements } from './completion'
+import { figuresSnapshot } from './figures-snapshot'
 import { teamStatements } from './groups'
-import { completionStatements, figuresSnapshot, type Response } from './responses'
-import { roundDefaults } from './rounds'
+import type { Response } from './responses'
 
 /**
  * Stores earlier rounds as closed rounds with completed responses, scored and aggregated as if

@@ -1,4 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import { figureKinds } from '../../instruments/enums'
 import {
   allPerspectives,
   type ComparedFigure,
@@ -11,7 +12,7 @@ import { chunksOf } from '../chunks'
 import type { Db } from '../client'
 import { jsonList, type ListQuery } from '../json-list'
 import type { Bound } from '../prepared'
-import { comparedFigures, figureKinds, roundFigures, rounds } from '../schema'
+import { comparedFigures, roundFigures, rounds } from '../schema'
 import { roundFields } from './rounds'
 
 export type ResultsRound = typeof rounds.$inferSelect

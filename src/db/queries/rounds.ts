@@ -1,12 +1,10 @@
 import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm'
-import { defaultItemMid, defaultTeamMid } from '../../instruments/comparison'
-import { thresholdRules } from '../../instruments/results'
 import { chunksOf, insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { jsonList } from '../json-list'
 import { groups, invitations, roundGroups, rounds } from '../schema'
 import { type Actor, auditInsert, auditInsertIfChanged } from './audit'
-import { figuresSnapshot } from './responses'
+import { figuresSnapshot } from './figures-snapshot'
 import { forgetShownLinks } from './shown-links'
 
 export type RoundSettings = {
@@ -21,13 +19,6 @@ export type RoundSettings = {
   commentThreshold: number
   itemMid: number
   teamMid: number
-}
-
-export const roundDefaults = {
-  anonymityThreshold: thresholdRules.anonymityThreshold.usual,
-  commentThreshold: thresholdRules.commentThreshold.usual,
-  itemMid: defaultItemMid,
-  teamMid: defaultTeamMid,
 }
 
 /** A round's group rows, each group checked to be the organisation's own. */

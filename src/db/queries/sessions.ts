@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
+import type { Grant } from '../../instruments/enums'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
-import { type Grant, organisations, people, roleGrants, sessions } from '../schema'
+import { organisations, people, roleGrants, sessions } from '../schema'
 
 export type SignedIn = {
   tokenHash: string

@@ -7,12 +7,15 @@ import {
   type MeasuresSplit,
   measuresSplit,
   pairItems,
+} from '../../instruments/comparison'
+import type { Instrument } from '../../instruments/definition'
+import { itemRanges, wholeForComparison } from '../../instruments/group-results'
+import type { ComparedFigure } from '../../instruments/results'
+import {
   type TeamChange,
   teamChangeConsensus,
   teamChangeIndividual,
-} from '../../instruments/comparison'
-import type { Instrument } from '../../instruments/definition'
-import { type ComparedFigure, itemRanges, wholeForComparison } from '../../instruments/results'
+} from '../../instruments/team-change'
 
 export type GroupComparison = {
   groupId: string

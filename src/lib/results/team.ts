@@ -9,14 +9,8 @@ import { listRoundFigures, type ResultsRound } from '../../db/queries/results'
 import { readRoundsAndExecutive } from '../../db/queries/results-scope'
 import type { Instrument } from '../../instruments/definition'
 import { perceptionGaps, perspectiveGaps } from '../../instruments/gaps'
-import {
-  type Figure,
-  type FigureKind,
-  groupResults,
-  type KeptGroup,
-  type RoundRules,
-  wholeFigure,
-} from '../../instruments/results'
+import { groupResults, wholeFigure } from '../../instruments/group-results'
+import type { Figure, FigureKind, KeptGroup, RoundRules } from '../../instruments/results'
 
 const daysBetween = (a: string, b: string) =>
   Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000

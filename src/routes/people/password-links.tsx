@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
 import { PasswordLinkPage } from '../../../views/pages/people/forms'
-import { addPasswordLink } from '../../db/queries/people'
+import { addPasswordLink } from '../../db/queries/password-links'
 import { getShownLinks, shownLinkHours } from '../../db/queries/shown-links'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { actorOf, requireThat } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
 import { keptPath, loadPerson, newLink, passwordLinkDays } from './shared'
 
 /** A new link for a person to set their password, shown once to the admin who made it. */
-export const passwordLinkRoutes = new Hono<AppEnv>()
+export const passwordLinkRoutes = new Hono<SignedInEnv>()
   .use(requireThat('administer'))
   .post('/:id/password-link', async (c) => {
     const person = await loadPerson(c)

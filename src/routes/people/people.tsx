@@ -15,17 +15,17 @@ import {
   revokeRole,
 } from '../../db/queries/people'
 import { listShownLinks } from '../../db/queries/shown-links'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { actorOf, requireThat } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
 import { type FieldErrors, type FormValues, validForm } from '../../lib/validation'
 import { keptPath, loadPerson, newLink, personSchema, roleSchema } from './shared'
 
-const activeTeams = async (c: Context<AppEnv>) =>
+const activeTeams = async (c: Context<SignedInEnv>) =>
   (await listTeams(c.var.db, c.var.organisation.id)).filter((t) => !t.archivedAt)
 
 /** A role's team: required for a team lead, and one of this organisation's teams; none otherwise. */
-async function checkGrant(c: Context<AppEnv>, form: z.output<typeof roleSchema>) {
+async function checkGrant(c: Context<SignedInEnv>, form: z.output<typeof roleSchema>) {
   const errors: FieldErrors = {}
   if (form.role !== 'team-lead') return { errors, grant: { role: form.role, groupId: null } }
   const teams = await activeTeams(c)
@@ -33,7 +33,7 @@ async function checkGrant(c: Context<AppEnv>, form: z.output<typeof roleSchema>)
   return { errors, grant: { role: form.role, groupId: form.groupId || null } }
 }
 
-async function renderAdd(c: Context<AppEnv>, values: FormValues, errors: FieldErrors) {
+async function renderAdd(c: Context<SignedInEnv>, values: FormValues, errors: FieldErrors) {
   const props = { values, errors, teams: await activeTeams(c) }
   return render(c, <AddPersonPage {...props} />, {
     title: 'Error: Add a person',
@@ -42,7 +42,11 @@ async function renderAdd(c: Context<AppEnv>, values: FormValues, errors: FieldEr
   })
 }
 
-async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) {
+async function renderPerson(
+  c: Context<SignedInEnv>,
+  values: FormValues = {},
+  errors: FieldErrors = {},
+) {
   const person = await loadPerson(c)
   const kept = await listShownLinks(c.var.db, {
     organisationId: c.var.organisation.id,
@@ -68,7 +72,7 @@ async function renderPerson(c: Context<AppEnv>, values: FormValues = {}, errors:
 const lastAdmin = (name: string, change: string) =>
   `${name} is the organisation’s only active admin, so you cannot ${change}: nobody could then manage people, rounds or settings. Make someone else an admin first.`
 
-export const peopleRoutes = new Hono<AppEnv>()
+export const peopleRoutes = new Hono<SignedInEnv>()
   .use(requireThat('administer'))
   .get('/', async (c) => {
     const teamNames = new Map(

@@ -1,23 +1,24 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { getPerson, type NewPasswordLink } from '../../db/queries/people'
-import { roles } from '../../db/schema'
+import type { NewPasswordLink } from '../../db/queries/password-links'
+import { getPerson } from '../../db/queries/people'
 import { hashToken, newToken } from '../../db/tokens'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
+import { roles } from '../../instruments/enums'
 
 /** How long a link to set a password stays usable. */
 export const passwordLinkDays = 7
 
 /** The person the path names, in the organisation; none is a 404. */
-export async function loadPerson(c: Context<AppEnv>) {
+export async function loadPerson(c: Context<SignedInEnv>) {
   const person = await getPerson(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!person) throw new HTTPException(404)
   return person
 }
 
 /** A new link to set a password: its token, the token's hash, when it expires and where it is kept. */
-export async function newLink(c: Context<AppEnv>): Promise<NewPasswordLink> {
+export async function newLink(c: Context<SignedInEnv>): Promise<NewPasswordLink> {
   const token = newToken()
   return {
     token,

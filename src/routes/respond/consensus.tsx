@@ -3,6 +3,7 @@ import { getInstrument } from '../../db/queries/instruments'
 import type { Perspective } from '../../instruments/definition'
 import { loadRound, may, onlyWho } from '../../lib/authorise'
 import { dayOf } from '../../lib/dates'
+import { signedInContext } from '../../lib/sessions'
 import { questionnaireRoutes } from './questionnaire'
 import { takesAnswers } from './respond'
 
@@ -10,11 +11,12 @@ import { takesAnswers } from './respond'
  * A facilitator's record of a group's consensus: one agreed rating per item, with the evidence and
  * any dissent, completed once. The group's record is the one response of its kind in the round.
  */
-export const consensusRoutes = questionnaireRoutes(async (c) => {
+export const consensusRoutes = questionnaireRoutes(async (request) => {
+  const c = signedInContext(request)
   const round = await loadRound(c)
   const group = round.groups.find((g) => g.id === c.req.param('groupId'))
   if (!group || round.mode !== 'consensus') throw new HTTPException(404)
-  if (!may.facilitate(c.var.signedIn?.grants ?? [], group))
+  if (!may.facilitate(c.var.signedIn.grants, group))
     throw new HTTPException(403, { message: onlyWho.facilitate })
   const entry = await getInstrument(
     c.var.db,

@@ -2,12 +2,8 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { ThankYouPage } from '../../../views/pages/respond/messages'
 import { ReviewPage } from '../../../views/pages/respond/review'
-import {
-  completeResponse,
-  getResponse,
-  listAnswers,
-  type Response,
-} from '../../db/queries/responses'
+import { completeResponse } from '../../db/queries/completion'
+import { getResponse, listAnswers, type Response } from '../../db/queries/responses'
 import type { AppEnv } from '../../env'
 import { choicesOf } from '../../instruments/answer-form'
 import { redirectAfterPost, render } from '../../lib/htmx'

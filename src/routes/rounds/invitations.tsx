@@ -7,7 +7,7 @@ import { auditInsert } from '../../db/queries/audit'
 import { createInvitations } from '../../db/queries/invitations'
 import type { Round } from '../../db/queries/rounds'
 import { getShownLinks, shownLinkHours } from '../../db/queries/shown-links'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { csvText } from '../../instruments/csv-table'
 import { type Perspective, perspectiveLabels } from '../../instruments/definition'
 import { actorOf, loadRound, may, onlyWho } from '../../lib/authorise'
@@ -32,7 +32,7 @@ const noStore = { 'Cache-Control': 'no-store' }
 const perspectiveName = (p: string) => perspectiveLabels[p as Perspective] ?? p
 
 /** The links kept under this page's address for the person signed in, of the round, in order. */
-async function keptLinks(c: Context<AppEnv>, roundId: string) {
+async function keptLinks(c: Context<SignedInEnv>, roundId: string) {
   const kept = await getShownLinks(c.var.db, {
     organisationId: c.var.organisation.id,
     id: c.req.param('kept') ?? '',
@@ -43,7 +43,7 @@ async function keptLinks(c: Context<AppEnv>, roundId: string) {
   return kept?.subjectId === roundId ? kept.links : null
 }
 
-const renderGone = (c: Context<AppEnv>, round: Round) =>
+const renderGone = (c: Context<SignedInEnv>, round: Round) =>
   render(c, <LinksGonePage roundId={round.id} roundName={round.name} hours={shownLinkHours} />, {
     title: 'These links are no longer shown',
     status: 410,
@@ -53,7 +53,7 @@ const renderGone = (c: Context<AppEnv>, round: Round) =>
  * Single-use links for a group of an individual-mode round: made, then shown (to print) and
  * downloadable by the person who made them, for `shownLinkHours`.
  */
-export const invitationsRoutes = new Hono<AppEnv>()
+export const invitationsRoutes = new Hono<SignedInEnv>()
   .use(async (c, next) => {
     const round = await loadRound(c)
     const grants = c.var.signedIn?.grants ?? []

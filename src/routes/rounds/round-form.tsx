@@ -5,9 +5,9 @@ import { listTeams } from '../../db/queries/groups'
 import { getInstrument, listPublishedInstruments } from '../../db/queries/instruments'
 import { getExecutiveGroup } from '../../db/queries/organisations'
 import type { Round } from '../../db/queries/rounds'
-import { roundModes } from '../../db/schema'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { type Perspective, perspectiveLabels, perspectives } from '../../instruments/definition'
+import { roundModes } from '../../instruments/enums'
 import { instrumentKey } from '../../instruments/history-csv'
 import { thresholdRules } from '../../instruments/results'
 import { may } from '../../lib/authorise'
@@ -67,7 +67,7 @@ export const instrumentChoice = (i: { slug: string; version: number; title: stri
   text: `${i.title} (version ${i.version})`,
 })
 
-export async function formChoices(c: Context<AppEnv>) {
+export async function formChoices(c: Context<SignedInEnv>) {
   const { db, organisation } = c.var
   const grants = c.var.signedIn?.grants ?? []
   const [catalogue, executive, teams] = await Promise.all([
@@ -86,7 +86,7 @@ export async function formChoices(c: Context<AppEnv>) {
 }
 
 export async function renderRoundForm(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   values: RoundFormProps['values'],
   errors: FieldErrors,
   editing?: RoundFormProps['editing'],
@@ -100,7 +100,7 @@ export async function renderRoundForm(
 }
 
 /** The round a valid form describes, or the problems that only the database can find. */
-export async function checkRound(c: Context<AppEnv>, form: z.output<typeof roundSchema>) {
+export async function checkRound(c: Context<SignedInEnv>, form: z.output<typeof roundSchema>) {
   const errors: FieldErrors = {}
   const [slug = '', version = ''] = form.instrument.split('@')
   const entry = await getInstrument(c.var.db, c.var.organisation.id, slug, Number(version))
@@ -140,7 +140,7 @@ export function formValuesOf(round: Round): RoundFormProps['values'] {
   }
 }
 
-export async function submittedValues(c: Context<AppEnv>): Promise<RoundFormProps['values']> {
+export async function submittedValues(c: Context<SignedInEnv>): Promise<RoundFormProps['values']> {
   const body = await c.req.parseBody({ all: true })
   const text = Object.fromEntries(
     Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),

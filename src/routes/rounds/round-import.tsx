@@ -3,12 +3,12 @@ import { z } from 'zod'
 import { HistoryImportPage } from '../../../views/pages/rounds/import'
 import { importHistory } from '../../db/queries/history'
 import { listPublishedInstruments } from '../../db/queries/instruments'
-import { roundDefaults } from '../../db/queries/rounds'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { csvText } from '../../instruments/csv-table'
 import type { Problem } from '../../instruments/history-csv'
 import { wholeNumber } from '../../instruments/numbers'
 import { thresholdRules } from '../../instruments/results'
+import { roundDefaults } from '../../instruments/round-defaults'
 import { actorOf, requireThat } from '../../lib/authorise'
 import { readHistoryUpload } from '../../lib/history-upload'
 import { redirectAfterPost, render } from '../../lib/htmx'
@@ -40,7 +40,7 @@ const uploadSchema = z.object({
 })
 
 async function renderImport(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   errors: FieldErrors,
   values: FormValues,
   read: { problems: Problem[]; unknownGroups: string[] } = { problems: [], unknownGroups: [] },
@@ -69,7 +69,7 @@ async function renderImport(
  * Earlier rounds from a CSV, all or nothing; strategy leads and admins, as for instruments. Teams
  * the file names that do not exist are listed, and made in the same batch once confirmed.
  */
-export const roundImportRoutes = new Hono<AppEnv>()
+export const roundImportRoutes = new Hono<SignedInEnv>()
   .use(requireThat('manageInstruments'))
   .get('/', (c) => renderImport(c, {}, {}))
   .post(

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { CloseRoundPage } from '../../../views/pages/rounds/confirm'
 import { RoundPage } from '../../../views/pages/rounds/round'
 import { extendRound, moveRound } from '../../db/queries/rounds'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { actorOf, loadRound } from '../../lib/authorise'
 import { dayOf } from '../../lib/dates'
 import { redirectAfterPost, render } from '../../lib/htmx'
@@ -13,7 +13,7 @@ import { roundPageProps } from './round-page'
 const extendSchema = z.object({ closesOn: isoDate('Enter the new closing date') })
 
 /** Opening a round, closing it (asked first) and moving its closing date on: for who runs it. */
-export const roundLifecycleRoutes = new Hono<AppEnv>()
+export const roundLifecycleRoutes = new Hono<SignedInEnv>()
   .post('/:id/open', async (c) => {
     const round = await loadRound(c, 'manage')
     await moveRound(c.var.db, actorOf(c), round, 'open')

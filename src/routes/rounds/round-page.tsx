@@ -5,7 +5,7 @@ import { participation } from '../../db/queries/invitations'
 import { consensusStates } from '../../db/queries/responses'
 import type { Round } from '../../db/queries/rounds'
 import { listShownLinks, shownLinkHours } from '../../db/queries/shown-links'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { type Perspective, perspectiveLabels } from '../../instruments/definition'
 import { may } from '../../lib/authorise'
 import type { FieldErrors, FormValues } from '../../lib/validation'
@@ -22,7 +22,7 @@ const consensusLabels = { 'in-progress': 'In progress', completed: 'Completed' }
 
 /** Everything the round page shows, for the signed-in person. */
 export async function roundPageProps(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   round: Round,
   values: FormValues,
   errors: FieldErrors,

@@ -8,10 +8,10 @@ import {
   deleteDraftRound,
   listRounds,
   type Round,
-  roundDefaults,
   updateDraftRound,
 } from '../../db/queries/rounds'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
+import { roundDefaults } from '../../instruments/round-defaults'
 import { actorOf, loadRound, may, requireThat } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
 import { validForm } from '../../lib/validation'
@@ -24,13 +24,13 @@ import {
 } from './round-form'
 import { roundPageProps } from './round-page'
 
-const loadManagedRound = (c: Context<AppEnv>) => loadRound(c, 'manage')
+const loadManagedRound = (c: Context<SignedInEnv>) => loadRound(c, 'manage')
 
 const onlyDrafts =
   'A round can be changed or deleted only before it opens. Once open, only its closing date can move.'
 
 /** A draft round this person may change; an opened one is refused with the reason. */
-async function loadDraft(c: Context<AppEnv>) {
+async function loadDraft(c: Context<SignedInEnv>) {
   const round = await loadManagedRound(c)
   if (round.status !== 'draft') throw new HTTPException(409, { message: onlyDrafts })
   return round
@@ -41,7 +41,7 @@ const editingOf = (round: Round) => ({
   cancel: `/rounds/${round.id}`,
 })
 
-export const roundsRoutes = new Hono<AppEnv>()
+export const roundsRoutes = new Hono<SignedInEnv>()
   .get('/', async (c) => {
     const grants = c.var.signedIn?.grants ?? []
     const rounds = (await listRounds(c.var.db, c.var.organisation.id)).filter((r) =>

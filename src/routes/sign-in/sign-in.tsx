@@ -55,7 +55,9 @@ export const signInRoutes = new Hono<AppEnv>()
   .get('/sign-in', (c) => (c.var.signedIn ? c.redirect('/', 303) : renderSignIn(c, {}, {}, 200)))
   .post(
     '/sign-in',
-    validForm(signInSchema, (c, errors, values) => renderSignIn(c, values, errors, 422)),
+    validForm(signInSchema, (c: Context<AppEnv>, errors, values) =>
+      renderSignIn(c, values, errors, 422),
+    ),
     async (c) => {
       const { email, password } = c.req.valid('form')
       const outcome = await signIn(c, email, password)

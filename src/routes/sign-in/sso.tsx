@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { auditInsert } from '../../db/queries/audit'
 import { getPersonByEmail } from '../../db/queries/people'
@@ -23,7 +23,9 @@ const callbackPath = '/sign-in/sso/callback'
 export const ssoRoutes = new Hono<AppEnv>()
   .post(
     '/sign-in/sso',
-    validForm(ssoSchema, (c, errors, values) => renderSignIn(c, values, errors, 422)),
+    validForm(ssoSchema, (c: Context<AppEnv>, errors, values) =>
+      renderSignIn(c, values, errors, 422),
+    ),
     async (c) => {
       const { ssoEmail } = c.req.valid('form')
       const person = await getPersonByEmail(c.var.db, ssoEmail)

@@ -8,7 +8,7 @@ import {
   metricDirections,
   metricScopes,
   objectiveStatuses,
-} from '../../db/schema'
+} from '../../instruments/enums'
 import { hasHiddenCharacters, hiddenCharactersMessage } from '../../instruments/hidden-characters'
 import { readNumber } from '../../instruments/numbers'
 import { monthlyPeriod, quarterlyPeriod } from '../../instruments/strategy'

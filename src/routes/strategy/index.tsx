@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { StrategyOverviewPage } from '../../../views/pages/strategy/overview'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { render } from '../../lib/htmx'
 import { strategyOverview } from '../../lib/strategy'
 import { metricFormRoutes } from './metric-form'
@@ -15,7 +15,7 @@ import { workstreamChangeRoutes, workstreamRoutes } from './workstreams'
  * The recovery strategy, under /strategy: its overview, workstreams with their objectives and
  * metrics, metric values entered or uploaded, and the peer support estimate.
  */
-export const strategyRoutes = new Hono<AppEnv>()
+export const strategyRoutes = new Hono<SignedInEnv>()
   .get('/', async (c) => {
     const data = await strategyOverview(c.var.db, c.var.organisation.id, today(c))
     return render(c, <StrategyOverviewPage data={data} canManage={canManage(c)} />, {

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { PeerSupportPage, peerSupportFields } from '../../../views/pages/strategy/peer-support'
 import { listMetricsAndPeriods } from '../../db/queries/metrics'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { readNumber } from '../../instruments/numbers'
 import { peerSupportValue, periodLabel } from '../../instruments/strategy'
 import { render } from '../../lib/htmx'
@@ -56,7 +56,7 @@ const estimateSchema = z
   }))
 
 function renderEstimate(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   values: FormValues,
   errors: FieldErrors,
   estimate: z.infer<typeof estimateSchema> | null,
@@ -76,7 +76,7 @@ function renderEstimate(
 }
 
 /** The value of peer support: a form (a GET, so a result can be bookmarked) and its estimate. */
-export const peerSupportRoutes = new Hono<AppEnv>().get('/', async (c) => {
+export const peerSupportRoutes = new Hono<SignedInEnv>().get('/', async (c) => {
   const query = c.req.query()
   const values: FormValues = Object.fromEntries(
     peerSupportFields.map(([name]) => [name, (query[name] ?? '').trim()]),
@@ -94,7 +94,7 @@ export const peerSupportRoutes = new Hono<AppEnv>().get('/', async (c) => {
  * The estimate's inputs from the metrics marked for it: the latest count of peer support workers,
  * and the people supported and contacts added up over the last year's periods.
  */
-async function estimateDefaults(c: Context<AppEnv>) {
+async function estimateDefaults(c: Context<SignedInEnv>) {
   const organisationId = c.var.organisation.id
   const { metrics, periods } = await listMetricsAndPeriods(c.var.db, organisationId)
   const values: FormValues = {}

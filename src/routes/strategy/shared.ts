@@ -8,22 +8,22 @@ import {
   type Objective,
   type Workstream,
 } from '../../db/queries/strategy'
-import type { AppEnv } from '../../env'
+import type { AppEnv, SignedInEnv } from '../../env'
 import { builtInInstruments } from '../../instruments/registry'
 import { may, requireThat } from '../../lib/authorise'
 import { dayOf } from '../../lib/dates'
 
 /** Changing the strategy: strategy leads and admins. */
 export const manage = requireThat('manageStrategy')
-export const today = <E extends AppEnv>(c: Context<E>) => dayOf(c.var.now())
-export const canManage = <E extends AppEnv>(c: Context<E>) =>
+export const today = <E extends SignedInEnv>(c: Context<E>) => dayOf(c.var.now())
+export const canManage = <E extends SignedInEnv>(c: Context<E>) =>
   may.manageStrategy(c.var.signedIn?.grants ?? [])
 
 /** The assessment domains a workstream can link to: those of the starter instruments. */
 export const domains =
   builtInInstruments()[0]?.domains.map((d) => ({ key: d.key, title: d.title })) ?? []
 
-type With<T> = { Bindings: AppEnv['Bindings']; Variables: AppEnv['Variables'] & T }
+type With<T> = { Bindings: AppEnv['Bindings']; Variables: SignedInEnv['Variables'] & T }
 export type WorkstreamEnv = With<{ workstream: Workstream }>
 export type ObjectiveEnv = With<{ objective: Objective; workstream: Workstream }>
 export type MetricEnv = With<{ metric: Metric; workstream: Workstream }>

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import { MetricUploadPage } from '../../../views/pages/strategy/pages'
 import { listTeams } from '../../db/queries/groups'
 import { listMetrics, saveMetricValues } from '../../db/queries/metrics'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { utf8Text } from '../../instruments/csv-table'
 import { type MetricProblem, readMetricValues } from '../../instruments/metric-csv'
 import { actorOf } from '../../lib/authorise'
@@ -13,7 +13,7 @@ import { uploadSchema } from './forms'
 import { manage } from './shared'
 
 function renderUpload(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   errors: FieldErrors,
   problems: MetricProblem[] = [],
   stored?: number,
@@ -25,7 +25,7 @@ function renderUpload(
 }
 
 /** Metric values from a CSV file: every problem listed by row and column, or all of it stored. */
-export const uploadRoutes = new Hono<AppEnv>()
+export const uploadRoutes = new Hono<SignedInEnv>()
   .use('/upload', manage)
   .get('/upload', (c) => renderUpload(c, {}))
   .post(

@@ -4,7 +4,7 @@ import { WorkstreamFormPage } from '../../../views/pages/strategy/pages'
 import { WorkstreamPage } from '../../../views/pages/strategy/workstream'
 import { createObjective, createWorkstream, updateWorkstream } from '../../db/queries/strategy'
 import { readWorkstream } from '../../db/queries/strategy-pages'
-import type { AppEnv } from '../../env'
+import type { SignedInEnv } from '../../env'
 import { actorOf } from '../../lib/authorise'
 import { redirectAfterPost, render } from '../../lib/htmx'
 import { linkedDomainScores, summariseStrategy } from '../../lib/strategy'
@@ -13,7 +13,7 @@ import { objectiveSchema, workstreamSchema } from './forms'
 import { canManage, domains, manage, today, type WorkstreamEnv, withWorkstream } from './shared'
 
 /** A workstream's page: its metrics, objectives and linked domains' scores, and a new objective's form. */
-export async function renderWorkstream<E extends AppEnv>(
+export async function renderWorkstream<E extends SignedInEnv>(
   c: Context<E>,
   workstreamId: string,
   form: { values: FormValues; errors: FieldErrors } = { values: {}, errors: {} },
@@ -39,7 +39,7 @@ export async function renderWorkstream<E extends AppEnv>(
   )
 }
 
-function renderForm<E extends AppEnv>(
+function renderForm<E extends SignedInEnv>(
   c: Context<E>,
   form: { values: FormValues; chosen: readonly string[]; errors: FieldErrors },
   workstreamId?: string,
@@ -72,7 +72,7 @@ const changesOf = (form: { name: string; purpose: string; lead: string; domains:
   linkedDomains: form.domains,
 })
 
-export const workstreamRoutes = new Hono<AppEnv>()
+export const workstreamRoutes = new Hono<SignedInEnv>()
   .get('/new', manage, (c) => renderForm(c, { values: {}, chosen: [], errors: {} }))
   .post(
     '/new',

@@ -1,4 +1,4 @@
-import { roles } from '../../../src/db/schema'
+import { roles } from '../../../src/instruments/enums'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Form } from '../../components/form'
 import { Select } from '../../components/select'

@@ -1,4 +1,4 @@
-import type { Role } from '../../../src/db/schema'
+import type { Role } from '../../../src/instruments/enums'
 
 export const roleLabels: Record<Role, string> = {
   admin: 'Organisation admin',

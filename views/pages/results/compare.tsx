@@ -1,8 +1,5 @@
-import {
-  describeRollUp,
-  describeSplit,
-  describeTeamChange,
-} from '../../../src/instruments/comparison'
+import { describeSplit } from '../../../src/instruments/comparison'
+import { describeRollUp, describeTeamChange } from '../../../src/instruments/team-change'
 import type { ComparisonData } from '../../../src/lib/results/comparison'
 import { Table } from '../../components/table'
 

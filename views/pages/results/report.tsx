@@ -1,4 +1,5 @@
-import { measuresRule, plain, signed, teamRule } from '../../../src/instruments/comparison'
+import { measuresRule } from '../../../src/instruments/comparison'
+import { plain, signed, teamRule } from '../../../src/instruments/team-change'
 import type { ReportData } from '../../../src/lib/results/report'
 import { Table } from '../../components/table'
 import { longDate } from '../rounds/labels'

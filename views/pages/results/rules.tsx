@@ -1,11 +1,12 @@
-import { roundDefaults } from '../../../src/db/queries/rounds'
-import { measuresRule, teamRule } from '../../../src/instruments/comparison'
+import { measuresRule } from '../../../src/instruments/comparison'
+import { roundDefaults } from '../../../src/instruments/round-defaults'
 import {
   baselineLength as baselinePoints,
   shiftLength,
   trendLength,
   xmrConstant,
 } from '../../../src/instruments/run-chart'
+import { teamRule } from '../../../src/instruments/team-change'
 
 const { anonymityThreshold: k, commentThreshold, itemMid, teamMid } = roundDefaults
 

@@ -1,7 +1,7 @@
 import type { Priority } from '../../../src/db/queries/action-plans'
 import type { Team } from '../../../src/db/queries/groups'
-import { plain, signed } from '../../../src/instruments/comparison'
 import type { Figure } from '../../../src/instruments/results'
+import { plain, signed } from '../../../src/instruments/team-change'
 import type { TeamData } from '../../../src/lib/results/team'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { DateInput } from '../../components/date-input'

@@ -1,4 +1,4 @@
-import type { roundStatuses } from '../../../src/db/schema'
+import type { roundStatuses } from '../../../src/instruments/enums'
 
 type RoundStatus = (typeof roundStatuses)[number]
 

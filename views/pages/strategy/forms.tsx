@@ -5,7 +5,7 @@ import {
   metricDirections,
   metricScopes,
   objectiveStatuses,
-} from '../../../src/db/schema'
+} from '../../../src/instruments/enums'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Choices } from '../../components/choices'
 import { DateInput } from '../../components/date-input'

@@ -1,4 +1,4 @@
-import type { EstimateInput } from '../../../src/db/schema'
+import type { EstimateInput } from '../../../src/instruments/enums'
 import { wholeNumber } from '../../../src/instruments/numbers'
 import type { Target } from '../../../src/instruments/run-chart'
 import type {

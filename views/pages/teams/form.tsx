@@ -1,5 +1,5 @@
 import type { Team } from '../../../src/db/queries/groups'
-import { teamTypes } from '../../../src/db/schema'
+import { teamTypes } from '../../../src/instruments/enums'
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Form } from '../../components/form'
 import { Select } from '../../components/select'
