@@ -1,7 +1,5 @@
 import type { EstimateInput } from '../src/instruments/enums'
 
-type Actor = { organisationId: string; actorId: string; at: Date }
-
 /** The seven workstreams of a recovery strategy, with their linked domains. */
 export const workstreamShapes = [
   [
