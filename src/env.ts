@@ -3,9 +3,19 @@ import type { Db } from './db/client'
 import type { Organisation } from './db/queries/organisations'
 import type { SignedIn } from './db/queries/sessions'
 import type { Grant } from './instruments/enums'
-import type { AssetPaths } from './lib/assets'
-import type { PasswordCost } from './lib/passwords'
-import type { SessionPolicy } from './lib/session-policy'
+
+/** How long a session lasts: idle, and at most from sign-in however active. */
+export type SessionPolicy = { idleMs: number; absoluteMs: number }
+
+/**
+ * Where each static file is published: its plain name (`app.css`) to a path named by a digest of
+ * its content (`/assets/app.086c07465a66.css`), written by `npm run assets`. A browser may keep
+ * such a file for good: a changed file has a new path.
+ */
+export type AssetPaths = Readonly<Record<string, string>>
+
+/** What scrypt spends on a password: its cost N, block size r and parallelism p. */
+export type PasswordCost = { N: number; r: number; p: number }
 
 /** Bindings present on Workers (see wrangler.toml); on Node they are absent. */
 export type Bindings = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { AssetPaths } from './lib/assets'
+import type { AssetPaths } from './env'
 
 /**
  * The published static files as the Node server serves them: the brotli or gzip copy beside each

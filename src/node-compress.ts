@@ -1,6 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
-import { markupOf, smallResponseBytes } from './lib/htmx'
+import { markupOf, smallResponseBytes } from './lib/responses'
 
 /** What may be compressed: pages, fragments, CSV, JSON and scripts; images are compressed already. */
 const compressible = /^(text\/|application\/(json|javascript|xml|fhir\+json))/i

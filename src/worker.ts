@@ -1,7 +1,8 @@
 import { drizzle } from 'drizzle-orm/d1'
 import { createApp } from './app'
 import * as schema from './db/schema'
-import { type AssetPaths, assetPrefix } from './lib/assets'
+import type { AssetPaths } from './env'
+import { assetPrefix } from './lib/assets'
 
 function binding<T>(value: T | undefined, name: string): T {
   if (value === undefined) throw new Error(`The ${name} binding is missing: see wrangler.toml`)

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
-import { type AssetPaths, assetPath } from '../src/lib/assets'
+import type { AssetPaths } from '../src/env'
+import { assetPath } from '../src/lib/assets'
 
 export const serviceName = 'Recovery culture self-assessment'
 

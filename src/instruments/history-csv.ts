@@ -1,6 +1,6 @@
-import { readDate } from '../lib/dates'
 import { choicesOf } from './answer-form'
 import { type CsvProblem, readCsvTable } from './csv-table'
+import { readDate } from './dates'
 import { type Instrument, type Perspective, perspectives } from './definition'
 import type { AnswerValue } from './scoring'
 

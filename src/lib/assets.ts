@@ -1,9 +1,4 @@
-/**
- * Where each static file is published: its plain name (`app.css`) to a path named by a digest of
- * its content (`/assets/app.086c07465a66.css`), written by `npm run assets`. A browser may keep
- * such a file for good: a changed file has a new path.
- */
-export type AssetPaths = Readonly<Record<string, string>>
+import type { AssetPaths } from '../env'
 
 /** The prefix under which the published files are served. */
 export const assetPrefix = '/assets/'

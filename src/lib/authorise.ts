@@ -63,8 +63,7 @@ export const onlyWho = {
     'Only someone who runs every group of this round (an admin, the recovery strategy lead, or the lead of its only team) can open, extend or close it.',
   facilitate:
     'Only the team’s lead or an admin can record a team’s consensus; for the executive, the recovery strategy lead or an admin.',
-  signIn: 'Sign in to do this.',
-} as const satisfies Partial<Record<keyof typeof may, string>> & { signIn: string }
+} as const satisfies Partial<Record<keyof typeof may, string>>
 
 /** The rules that the grants alone decide, each with the words that say who may. */
 type GrantRule = {
@@ -78,19 +77,16 @@ type GrantRule = {
 /** Refuses the request with 403, saying who may, unless the signed-in person's grants allow it. */
 export function requireThat(rule: GrantRule): MiddlewareHandler<SignedInEnv> {
   return async function requireThat(c, next) {
-    if (!may[rule](c.var.signedIn?.grants ?? []))
-      throw new HTTPException(403, { message: onlyWho[rule] })
+    if (!may[rule](c.var.signedIn.grants)) throw new HTTPException(403, { message: onlyWho[rule] })
     await next()
   }
 }
 
 /** Who is acting, for the audit log: the signed-in person, in their organisation, now. */
 export function actorOf<E extends SignedInEnv>(c: Context<E>) {
-  const signedIn = c.var.signedIn
-  if (!signedIn) throw new HTTPException(403, { message: onlyWho.signIn })
   return {
     organisationId: c.var.organisation.id,
-    actorId: signedIn.person.id,
+    actorId: c.var.signedIn.person.id,
     at: new Date(c.var.now()),
   }
 }
@@ -102,7 +98,7 @@ export function actorOf<E extends SignedInEnv>(c: Context<E>) {
 export async function loadRound(c: Context<SignedInEnv>, need: 'see' | 'manage' = 'see') {
   const round = await getRound(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!round) throw new HTTPException(404)
-  const grants = c.var.signedIn?.grants ?? []
+  const grants = c.var.signedIn.grants
   const groups = round.groups.map((g) => g.id)
   if (!may.seeRound(grants, groups)) throw new HTTPException(403, { message: onlyWho.seeRound })
   if (need === 'manage' && !may.manageRound(grants, groups))

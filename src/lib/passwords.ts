@@ -1,7 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
-
-/** What scrypt spends on a password: its cost N, block size r and parallelism p. */
-export type PasswordCost = { N: number; r: number; p: number }
+import type { PasswordCost } from '../env'
 
 /** scrypt as OWASP advises (N=2^15, r=8, p=3): node:crypto on Node, and on Workers through nodejs_compat. */
 export const passwordCost: PasswordCost = { N: 2 ** 15, r: 8, p: 3 }

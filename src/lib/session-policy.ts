@@ -1,5 +1,4 @@
-/** How long a session lasts: idle, and at most from sign-in however active. */
-export type SessionPolicy = { idleMs: number; absoluteMs: number }
+import type { SessionPolicy } from '../env'
 
 export const defaultSessionPolicy: SessionPolicy = {
   idleMs: 30 * 60_000,

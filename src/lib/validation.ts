@@ -2,8 +2,8 @@ import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv, SignedInEnv } from '../env'
+import { readDate } from '../instruments/dates'
 import { hasHiddenCharacters, hiddenCharactersMessage } from '../instruments/hidden-characters'
-import { readDate } from './dates'
 import { megabytes } from './security'
 
 export type FieldErrors = Record<string, string>

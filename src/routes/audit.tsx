@@ -5,7 +5,7 @@ import { listAuditActions, listAuditEntries } from '../db/queries/audit'
 import { listPeople } from '../db/queries/people'
 import type { SignedInEnv } from '../env'
 import { requireThat } from '../lib/authorise'
-import { render } from '../lib/htmx'
+import { render } from './render'
 
 const pageSize = 50
 const querySchema = z.object({

@@ -5,8 +5,9 @@ import { createGrouping, listGroupings } from '../db/queries/groups'
 import type { SignedInEnv } from '../env'
 import { groupingKinds } from '../instruments/enums'
 import { actorOf, requireThat } from '../lib/authorise'
-import { redirectAfterPost, render } from '../lib/htmx'
+import { redirectAfterPost } from '../lib/responses'
 import { validForm } from '../lib/validation'
+import { render } from './render'
 
 const groupingSchema = z.object({
   kind: z.enum(groupingKinds, { error: 'Choose service line or locality' }),

@@ -5,9 +5,9 @@ import { getExecutiveGroup, getSetUpProgress } from '../db/queries/organisations
 import { consensusStates } from '../db/queries/responses'
 import { listRounds } from '../db/queries/rounds'
 import type { SignedInEnv } from '../env'
+import { dayOf } from '../instruments/dates'
 import { may } from '../lib/authorise'
-import { dayOf } from '../lib/dates'
-import { render } from '../lib/htmx'
+import { render } from './render'
 
 /** The first-run checklist's ticks, or nothing once every step is done (or for a non-admin). */
 function firstStepsOf(
@@ -26,7 +26,7 @@ function firstStepsOf(
 
 export const homeRoutes = new Hono<SignedInEnv>().get('/', async (c) => {
   const { db, organisation } = c.var
-  const grants = c.var.signedIn?.grants ?? []
+  const grants = c.var.signedIn.grants
   const today = dayOf(c.var.now())
   const administers = may.administer(grants)
   const [executive, teams, all, progress] = await Promise.all([

@@ -6,7 +6,6 @@ import { getInstrument, updateDraftInstrument } from '../db/queries/instruments'
 import type { SignedInEnv } from '../env'
 import { type Instrument, parseInstrument, perspectiveLabels } from '../instruments/definition'
 import { deriveLineage } from '../instruments/versions'
-import { redirectAfterPost, render } from '../lib/htmx'
 import {
   itemOf,
   loadVersion,
@@ -14,8 +13,10 @@ import {
   publishedConflict,
   requireDraft,
 } from '../lib/instrument-params'
+import { redirectAfterPost } from '../lib/responses'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
 import { detailsSchema, itemSchema, itemValues } from './instrument-draft-forms'
+import { render } from './render'
 
 /** Saves a changed draft, with its lineage worked out again against the version before it. */
 async function saveDraft(c: Context<SignedInEnv>, instrument: Instrument) {

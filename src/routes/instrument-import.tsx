@@ -9,10 +9,11 @@ import { parseInstrument, perspectives } from '../instruments/definition'
 import { fromQuestionnaire } from '../instruments/fhir/import'
 import { builtInSlugs } from '../instruments/registry'
 import { actorOf } from '../lib/authorise'
-import { redirectAfterPost, render } from '../lib/htmx'
 import { manageInstruments } from '../lib/instrument-params'
+import { redirectAfterPost } from '../lib/responses'
 import { questionnaireFileBytes } from '../lib/security'
 import { type FieldErrors, uploadedFile, validForm } from '../lib/validation'
+import { render } from './render'
 
 const importSchema = z.object({
   file: uploadedFile('a FHIR Questionnaire file', questionnaireFileBytes),

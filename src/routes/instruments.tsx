@@ -13,8 +13,9 @@ import type { SignedInEnv } from '../env'
 import { toQuestionnaire } from '../instruments/fhir/questionnaire'
 import { draftNextVersion } from '../instruments/versions'
 import { actorOf, may } from '../lib/authorise'
-import { redirectAfterPost, render } from '../lib/htmx'
 import { loadVersion, manageInstruments, requireDraft } from '../lib/instrument-params'
+import { redirectAfterPost } from '../lib/responses'
+import { render } from './render'
 
 /** Publishing, retiring and new versions go in the audit log, each after its change is stored. */
 async function recordInstrumentChange(
@@ -34,14 +35,14 @@ async function recordInstrumentChange(
 export const instrumentsRoutes = new Hono<SignedInEnv>()
   .get('/', async (c) => {
     const entries = await listInstruments(c.var.db, c.var.organisation.id)
-    const canManage = may.manageInstruments(c.var.signedIn?.grants ?? [])
+    const canManage = may.manageInstruments(c.var.signedIn.grants)
     return render(c, <InstrumentListPage entries={entries} canManage={canManage} />, {
       title: 'Instruments',
     })
   })
   .get('/:slug/:version', async (c) => {
     const { instrument, source } = await loadVersion(c)
-    const canManage = may.manageInstruments(c.var.signedIn?.grants ?? [])
+    const canManage = may.manageInstruments(c.var.signedIn.grants)
     return render(
       c,
       <VersionPage

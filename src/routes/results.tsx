@@ -7,10 +7,10 @@ import { RulesPage } from '../../views/pages/results/rules'
 import { readResultsScope } from '../db/queries/results-scope'
 import type { SignedInEnv } from '../env'
 import { may } from '../lib/authorise'
-import { render } from '../lib/htmx'
 import { comparisonData } from '../lib/results/comparison'
 import { overviewData } from '../lib/results/overview'
 import { reportData } from '../lib/results/report'
+import { render } from './render'
 
 const filterOf = (value: string | undefined) =>
   value && /^[\w-]{1,64}$/.test(value) ? value : undefined
@@ -20,7 +20,7 @@ const filterOf = (value: string | undefined) =>
  * executive, and the teams they may see.
  */
 async function visibleScope(c: Context<SignedInEnv>) {
-  const grants = c.var.signedIn?.grants ?? []
+  const grants = c.var.signedIn.grants
   const { rounds, executive, teams } = await readResultsScope(c.var.db, c.var.organisation.id)
   const groups = [
     ...(executive ? [{ ...executive, kind: 'executive' as const }] : []),
@@ -53,7 +53,7 @@ export const resultsRoutes = new Hono<SignedInEnv>()
       (await visibleScope(c)).groups,
     )
     if (!data) throw new HTTPException(404)
-    const board = may.seeAllTeams(c.var.signedIn?.grants ?? [])
+    const board = may.seeAllTeams(c.var.signedIn.grants)
     return render(
       c,
       <ReportPage data={data} organisationName={c.var.organisation.name} board={board} />,
@@ -61,7 +61,7 @@ export const resultsRoutes = new Hono<SignedInEnv>()
     )
   })
   .get('/', async (c) => {
-    const grants = c.var.signedIn?.grants ?? []
+    const grants = c.var.signedIn.grants
     const filters = {
       line: filterOf(c.req.query('line')),
       type: filterOf(c.req.query('type')),

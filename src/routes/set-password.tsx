@@ -5,11 +5,12 @@ import { SetPasswordForm, SetPasswordPage } from '../../views/pages/people/set-p
 import { getPasswordToken, setPasswordWithToken } from '../db/queries/password-links'
 import { hashToken } from '../db/tokens'
 import type { AppEnv } from '../env'
-import { redirectAfterPost, render } from '../lib/htmx'
 import { hashPassword, minimumPasswordLength } from '../lib/passwords'
+import { redirectAfterPost } from '../lib/responses'
 import { startSession } from '../lib/sign-in'
 import type { FieldErrors } from '../lib/validation'
 import { validForm } from '../lib/validation'
+import { render } from './render'
 
 const passwordSchema = z
   .object({

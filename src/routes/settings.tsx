@@ -5,9 +5,10 @@ import { getRespondentContact } from '../db/queries/organisations'
 import { getSsoSettings, saveSettings } from '../db/queries/sso'
 import type { SignedInEnv } from '../env'
 import { actorOf, requireThat } from '../lib/authorise'
-import { redirectAfterPost, render } from '../lib/htmx'
+import { redirectAfterPost } from '../lib/responses'
 import { isLoopback } from '../lib/sso'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
+import { render } from './render'
 
 const issuerUrl = z
   .string()

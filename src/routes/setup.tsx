@@ -5,10 +5,11 @@ import { SetupForm } from '../../views/partials/setup/setup-form'
 import { createFirstOrganisation, getFirstOrganisation } from '../db/queries/organisations'
 import { normaliseEmail } from '../db/queries/people'
 import type { AppEnv } from '../env'
-import { redirectAfterPost, render } from '../lib/htmx'
 import { hashPassword, minimumPasswordLength } from '../lib/passwords'
+import { redirectAfterPost } from '../lib/responses'
 import { startSession } from '../lib/sign-in'
 import { validForm } from '../lib/validation'
+import { render } from './render'
 
 export const organisationNameMaxLength = 120
 

@@ -8,7 +8,7 @@ import { getTeam } from '../db/queries/groups'
 import type { SignedInEnv } from '../env'
 import { priorityStatuses } from '../instruments/enums'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
-import { redirectAfterPost, render } from '../lib/htmx'
+import { redirectAfterPost } from '../lib/responses'
 import { teamData } from '../lib/results/team'
 import {
   type FieldErrors,
@@ -17,6 +17,7 @@ import {
   requiredText,
   validForm,
 } from '../lib/validation'
+import { render } from './render'
 
 const text = requiredText
 const planSchema = z.object({
@@ -34,7 +35,7 @@ const reviewSchema = z.object({
 async function loadTeam(c: Context<SignedInEnv>) {
   const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!team) throw new HTTPException(404)
-  if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id))
+  if (!may.seeTeam(c.var.signedIn.grants, team.id))
     throw new HTTPException(403, { message: onlyWho.seeTeam })
   return team
 }
@@ -45,7 +46,7 @@ async function renderTeam(
   errors: FieldErrors = {},
 ) {
   const team = await loadTeam(c)
-  const grants = c.var.signedIn?.grants ?? []
+  const grants = c.var.signedIn.grants
   const data = await teamData(c.var.db, c.var.organisation.id, team, c.req.query('round'), {
     withHiddenComments: may.hideComments(grants),
   })
@@ -64,7 +65,7 @@ async function renderTeam(
 
 async function requirePlanner(c: Context<SignedInEnv>) {
   const team = await loadTeam(c)
-  if (!may.runGroup(c.var.signedIn?.grants ?? [], team.id))
+  if (!may.runGroup(c.var.signedIn.grants, team.id))
     throw new HTTPException(403, { message: onlyWho.runGroup })
   return team
 }

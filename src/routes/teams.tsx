@@ -16,8 +16,9 @@ import {
 import type { SignedInEnv } from '../env'
 import { teamTypes } from '../instruments/enums'
 import { actorOf, may, onlyWho, requireThat } from '../lib/authorise'
-import { redirectAfterPost, render } from '../lib/htmx'
+import { redirectAfterPost } from '../lib/responses'
 import { type FieldErrors, type FormValues, validForm } from '../lib/validation'
+import { render } from './render'
 
 const teamSchema = z.object({
   name: z
@@ -35,7 +36,7 @@ const administer = requireThat('administer')
 async function loadTeam(c: Context<SignedInEnv>) {
   const team = await getTeam(c.var.db, c.var.organisation.id, c.req.param('id') ?? '')
   if (!team) throw new HTTPException(404)
-  if (!may.seeTeam(c.var.signedIn?.grants ?? [], team.id))
+  if (!may.seeTeam(c.var.signedIn.grants, team.id))
     throw new HTTPException(403, { message: onlyWho.seeTeam })
   return team
 }
@@ -95,7 +96,7 @@ const teamValues = (team: Awaited<ReturnType<typeof loadTeam>>): FormValues => (
 
 export const teamsRoutes = new Hono<SignedInEnv>()
   .get('/', async (c) => {
-    const grants = c.var.signedIn?.grants ?? []
+    const grants = c.var.signedIn.grants
     const teams = (await listTeams(c.var.db, c.var.organisation.id)).filter((t) =>
       may.seeTeam(grants, t.id),
     )
@@ -118,11 +119,9 @@ export const teamsRoutes = new Hono<SignedInEnv>()
   )
   .get('/:id', async (c) => {
     const team = await loadTeam(c)
-    return render(
-      c,
-      <TeamPage team={team} canManage={may.administer(c.var.signedIn?.grants ?? [])} />,
-      { title: team.name },
-    )
+    return render(c, <TeamPage team={team} canManage={may.administer(c.var.signedIn.grants)} />, {
+      title: team.name,
+    })
   })
   .get('/:id/edit', administer, async (c) => {
     const team = await loadTeam(c)

@@ -1,8 +1,7 @@
 import type { Hono } from 'hono'
 import type { AppOptions } from '../../src/app'
 import type { Db } from '../../src/db/client'
-import type { AppEnv } from '../../src/env'
-import type { PasswordCost } from '../../src/lib/passwords'
+import type { AppEnv, PasswordCost } from '../../src/env'
 
 export type Harness = { runtime: 'node' | 'workers'; app: Hono<AppEnv>; db: Db }
 

@@ -54,10 +54,12 @@ const workstreamRead = preparedLists({
   executive: executiveQuery(organisationId),
 })
 
+const countIn = (rows: { count: number }[]) => rows[0]?.count ?? 0
+
 /** Every workstream, each metric with its latest period only: enough for its status, not a run chart. */
 export async function readStrategy(db: Db, organisationId: string): Promise<StrategyRead> {
   const { teamsInScope, ...read } = await overviewRead(db, { organisationId })
-  return { ...read, teamsInScope: teamsInScope[0]?.count ?? 0 }
+  return { ...read, teamsInScope: countIn(teamsInScope) }
 }
 
 /**
@@ -69,5 +71,5 @@ export async function readWorkstream(db: Db, organisationId: string, workstreamI
     organisationId,
     workstreamId,
   })
-  return { ...read, teamsInScope: teamsInScope[0]?.count ?? 0, executive: executive[0] ?? null }
+  return { ...read, teamsInScope: countIn(teamsInScope), executive: executive[0] ?? null }
 }

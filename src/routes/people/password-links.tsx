@@ -4,7 +4,8 @@ import { addPasswordLink } from '../../db/queries/password-links'
 import { getShownLinks, shownLinkHours } from '../../db/queries/shown-links'
 import type { SignedInEnv } from '../../env'
 import { actorOf, requireThat } from '../../lib/authorise'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
+import { render } from '../render'
 import { keptPath, loadPerson, newLink, passwordLinkDays } from './shared'
 
 /** A new link for a person to set their password, shown once to the admin who made it. */

@@ -17,8 +17,9 @@ import {
 import { listShownLinks } from '../../db/queries/shown-links'
 import type { SignedInEnv } from '../../env'
 import { actorOf, requireThat } from '../../lib/authorise'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { type FieldErrors, type FormValues, validForm } from '../../lib/validation'
+import { render } from '../render'
 import { keptPath, loadPerson, newLink, personSchema, roleSchema } from './shared'
 
 const activeTeams = async (c: Context<SignedInEnv>) =>

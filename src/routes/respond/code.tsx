@@ -4,7 +4,7 @@ import type { Db } from '../../db/client'
 import { getInvitation } from '../../db/queries/invitations'
 import { invitationCodeOf } from '../../db/tokens'
 import type { AppEnv } from '../../env'
-import { render } from '../../lib/htmx'
+import { render } from '../render'
 
 export const notFound =
   'We could not find a questionnaire with this code. Check each letter and number against your card'

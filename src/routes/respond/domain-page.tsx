@@ -6,7 +6,7 @@ import { listAnswers, type Response, type SavedAnswer } from '../../db/queries/r
 import type { AppEnv } from '../../env'
 import { choicesOf, fieldNames } from '../../instruments/answer-form'
 import { domainWording, type Item } from '../../instruments/definition'
-import { render } from '../../lib/htmx'
+import { render } from '../render'
 import { domainsOf, type Sitting } from './sitting'
 
 export const formValue = (answer: SavedAnswer['value'] | undefined) =>

@@ -6,7 +6,8 @@ import { completeResponse } from '../../db/queries/completion'
 import { getResponse, listAnswers, type Response } from '../../db/queries/responses'
 import type { AppEnv } from '../../env'
 import { choicesOf } from '../../instruments/answer-form'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
+import { render } from '../render'
 import { formValue } from './domain-page'
 import {
   alreadySubmitted,

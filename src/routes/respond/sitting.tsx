@@ -14,10 +14,10 @@ import {
 } from '../../db/queries/responses'
 import type { AppEnv } from '../../env'
 import { type ItemAnswer, readItem } from '../../instruments/answer-form'
+import { dayOf } from '../../instruments/dates'
 import type { Instrument, Item, Perspective } from '../../instruments/definition'
 import { itemsFor } from '../../instruments/scoring'
-import { dayOf } from '../../lib/dates'
-import { render } from '../../lib/htmx'
+import { render } from '../render'
 
 /** One person's (or one group's) sitting of a questionnaire: what it is for and where it lives. */
 export type Sitting = {

@@ -11,9 +11,10 @@ import type { SignedInEnv } from '../../env'
 import { csvText } from '../../instruments/csv-table'
 import { type Perspective, perspectiveLabels } from '../../instruments/definition'
 import { actorOf, loadRound, may, onlyWho } from '../../lib/authorise'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import type { FieldErrors, FormValues } from '../../lib/validation'
 import { validForm } from '../../lib/validation'
+import { render } from '../render'
 import { roundPageProps } from './round-page'
 
 export const maxLinksAtOnce = 500
@@ -56,7 +57,7 @@ const renderGone = (c: Context<SignedInEnv>, round: Round) =>
 export const invitationsRoutes = new Hono<SignedInEnv>()
   .use(async (c, next) => {
     const round = await loadRound(c)
-    const grants = c.var.signedIn?.grants ?? []
+    const grants = c.var.signedIn.grants
     if (!round.groups.some((g) => may.runGroup(grants, g.id)))
       throw new HTTPException(403, { message: onlyWho.runGroup })
     await next()
@@ -73,7 +74,7 @@ export const invitationsRoutes = new Hono<SignedInEnv>()
     async (c) => {
       const round = await loadRound(c)
       const form = c.req.valid('form')
-      const grants = c.var.signedIn?.grants ?? []
+      const grants = c.var.signedIn.grants
       const group = round.groups.find((g) => g.id === form.groupId)
       const errors: FieldErrors = {}
       if (!group || !may.runGroup(grants, group.id)) errors.groupId = 'Choose a group from the list'

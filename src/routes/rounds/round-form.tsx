@@ -11,8 +11,8 @@ import { roundModes } from '../../instruments/enums'
 import { instrumentKey } from '../../instruments/history-csv'
 import { thresholdRules } from '../../instruments/results'
 import { may } from '../../lib/authorise'
-import { render } from '../../lib/htmx'
 import { type FieldErrors, isoDate, many } from '../../lib/validation'
+import { render } from '../render'
 
 /** A whole-number setting of a round, with messages naming it. */
 const whole = (min: number, what: string) =>
@@ -69,7 +69,7 @@ export const instrumentChoice = (i: { slug: string; version: number; title: stri
 
 export async function formChoices(c: Context<SignedInEnv>) {
   const { db, organisation } = c.var
-  const grants = c.var.signedIn?.grants ?? []
+  const grants = c.var.signedIn.grants
   const [catalogue, executive, teams] = await Promise.all([
     listPublishedInstruments(db, organisation.id),
     getExecutiveGroup(db, organisation.id),

@@ -11,7 +11,7 @@ import { thresholdRules } from '../../instruments/results'
 import { roundDefaults } from '../../instruments/round-defaults'
 import { actorOf, requireThat } from '../../lib/authorise'
 import { readHistoryUpload } from '../../lib/history-upload'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { csvFileBytes } from '../../lib/security'
 import {
   type FieldErrors,
@@ -20,6 +20,7 @@ import {
   uploadedFile,
   validForm,
 } from '../../lib/validation'
+import { render } from '../render'
 import { instrumentChoice, thresholdFields } from './round-form'
 
 const title = 'Import earlier rounds'

@@ -4,10 +4,11 @@ import { CloseRoundPage } from '../../../views/pages/rounds/confirm'
 import { RoundPage } from '../../../views/pages/rounds/round'
 import { extendRound, moveRound } from '../../db/queries/rounds'
 import type { SignedInEnv } from '../../env'
+import { dayOf } from '../../instruments/dates'
 import { actorOf, loadRound } from '../../lib/authorise'
-import { dayOf } from '../../lib/dates'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { isoDate, validForm } from '../../lib/validation'
+import { render } from '../render'
 import { roundPageProps } from './round-page'
 
 const extendSchema = z.object({ closesOn: isoDate('Enter the new closing date') })

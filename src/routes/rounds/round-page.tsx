@@ -28,7 +28,7 @@ export async function roundPageProps(
   errors: FieldErrors,
 ): Promise<RoundPageProps> {
   const { db, organisation } = c.var
-  const grants = c.var.signedIn?.grants ?? []
+  const grants = c.var.signedIn.grants
   const [entry, counts, states, kept] = await Promise.all([
     getInstrument(db, organisation.id, round.instrumentSlug, round.instrumentVersion),
     participation(db, organisation.id, round.id),

@@ -13,8 +13,9 @@ import {
 import type { SignedInEnv } from '../../env'
 import { roundDefaults } from '../../instruments/round-defaults'
 import { actorOf, loadRound, may, requireThat } from '../../lib/authorise'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { validForm } from '../../lib/validation'
+import { render } from '../render'
 import {
   checkRound,
   formValuesOf,
@@ -43,7 +44,7 @@ const editingOf = (round: Round) => ({
 
 export const roundsRoutes = new Hono<SignedInEnv>()
   .get('/', async (c) => {
-    const grants = c.var.signedIn?.grants ?? []
+    const grants = c.var.signedIn.grants
     const rounds = (await listRounds(c.var.db, c.var.organisation.id)).filter((r) =>
       may.seeRound(grants, r.groupIds),
     )

@@ -3,11 +3,12 @@ import { z } from 'zod'
 import { SignInForm, SignInPage, SsoForm } from '../../../views/pages/sign-in/sign-in'
 import { deleteSession, touchSession } from '../../db/queries/sessions'
 import type { AppEnv } from '../../env'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { clearSessionCookie } from '../../lib/sessions'
 import { signIn } from '../../lib/sign-in'
 import type { FieldErrors, FormValues } from '../../lib/validation'
 import { validForm } from '../../lib/validation'
+import { render } from '../render'
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address'),

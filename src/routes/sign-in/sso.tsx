@@ -10,7 +10,7 @@ import {
   takeSsoRequest,
 } from '../../db/queries/sso'
 import type { AppEnv } from '../../env'
-import { redirectAfterPost } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { startSession } from '../../lib/sign-in'
 import { finishSso, startSso } from '../../lib/sso'
 import { validForm } from '../../lib/validation'

@@ -5,9 +5,10 @@ import { listMetricPeriods, saveMetricValues, valuesAt } from '../../db/queries/
 import { readNumber } from '../../instruments/numbers'
 import { periodOf } from '../../instruments/strategy'
 import { actorOf } from '../../lib/authorise'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { summariseMetric, teamsInScope } from '../../lib/strategy'
 import { type FieldErrors, type FormValues, fieldErrors } from '../../lib/validation'
+import { render } from '../render'
 import { periodPattern, valuesForm } from './forms'
 import { canManage, type MetricEnv, manage, today, withMetric } from './shared'
 

@@ -5,8 +5,8 @@ import { listMetricsAndPeriods } from '../../db/queries/metrics'
 import type { SignedInEnv } from '../../env'
 import { readNumber } from '../../instruments/numbers'
 import { peerSupportValue, periodLabel } from '../../instruments/strategy'
-import { render } from '../../lib/htmx'
 import { type FieldErrors, type FormValues, fieldErrors } from '../../lib/validation'
+import { render } from '../render'
 
 /** Far beyond any trust's figures, and small enough that products and differences stay numbers. */
 const peerSupportMost = 1e12

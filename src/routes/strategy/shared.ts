@@ -9,15 +9,15 @@ import {
   type Workstream,
 } from '../../db/queries/strategy'
 import type { AppEnv, SignedInEnv } from '../../env'
+import { dayOf } from '../../instruments/dates'
 import { builtInInstruments } from '../../instruments/registry'
 import { may, requireThat } from '../../lib/authorise'
-import { dayOf } from '../../lib/dates'
 
 /** Changing the strategy: strategy leads and admins. */
 export const manage = requireThat('manageStrategy')
 export const today = <E extends SignedInEnv>(c: Context<E>) => dayOf(c.var.now())
 export const canManage = <E extends SignedInEnv>(c: Context<E>) =>
-  may.manageStrategy(c.var.signedIn?.grants ?? [])
+  may.manageStrategy(c.var.signedIn.grants)
 
 /** The assessment domains a workstream can link to: those of the starter instruments. */
 export const domains =

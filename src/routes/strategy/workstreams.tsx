@@ -6,9 +6,10 @@ import { createObjective, createWorkstream, updateWorkstream } from '../../db/qu
 import { readWorkstream } from '../../db/queries/strategy-pages'
 import type { SignedInEnv } from '../../env'
 import { actorOf } from '../../lib/authorise'
-import { redirectAfterPost, render } from '../../lib/htmx'
+import { redirectAfterPost } from '../../lib/responses'
 import { linkedDomainScores, summariseStrategy } from '../../lib/strategy'
 import { type FieldErrors, type FormValues, many, validForm } from '../../lib/validation'
+import { render } from '../render'
 import { objectiveSchema, workstreamSchema } from './forms'
 import { canManage, domains, manage, today, type WorkstreamEnv, withWorkstream } from './shared'
 
