@@ -1,78 +1,28 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
-import type { Db } from '../../src/db/client'
 import { completeResponse } from '../../src/db/queries/completion'
 import { createInvitations, getInvitation, responseIdOf } from '../../src/db/queries/invitations'
-import { listAnswers, type SavedAnswer, saveAnswers } from '../../src/db/queries/responses'
-import { listComparedFigures, listRoundFigures } from '../../src/db/queries/results'
-import { moveRound } from '../../src/db/queries/rounds'
+import { listAnswers, saveAnswers } from '../../src/db/queries/responses'
 import {
   answers,
-  auditLog,
   invitations,
   itemAggregates,
   respondentScores,
   responses,
-  roundFigures,
-  rounds,
   scoreAggregates,
 } from '../../src/db/schema'
-import { allPerspectives, comparedKinds, totalMeasure } from '../../src/instruments/results'
-import { type Answers, aggregateGroup, normalise } from '../../src/instruments/scoring'
+import { totalMeasure } from '../../src/instruments/results'
+import { aggregateGroup, normalise } from '../../src/instruments/scoring'
 import { summaryFromSums } from '../../src/instruments/statistics'
-import {
-  createOrganisation,
-  createRoundRow,
-  createTeamRow,
-  startResponse,
-  teamInstrument,
-} from '../helpers/factories'
-import { allAnswered } from '../helpers/results'
+import { startResponse, teamInstrument } from '../helpers/factories'
+import { openRound, respond } from '../helpers/responses'
 import { answersFor } from '../instruments/arbitraries'
 
 const instrument = teamInstrument()
 const scale = instrument.scales[0]
 if (!scale) throw new Error('no scale')
-
-async function openRound() {
-  const { db } = await freshHarness()
-  const org = await createOrganisation(db)
-  const team = await createTeamRow(db, org.id, 'Ward 3')
-  const round = await createRoundRow(db, org.id, [team.id])
-  const actor = { organisationId: org.id, actorId: crypto.randomUUID(), at: new Date() }
-  return { db, org, team, round, actor }
-}
-
-const asSaved = (given: Answers): SavedAnswer[] =>
-  Object.entries(given).flatMap(([linkId, value]) =>
-    value === undefined ? [] : [{ linkId, value, comment: null }],
-  )
-
-async function respond(
-  db: Db,
-  scope: Awaited<ReturnType<typeof openRound>>,
-  given: Answers,
-): Promise<void> {
-  const [link] = await createInvitations(db, scope.actor, scope.round.id, [
-    { groupId: scope.team.id, perspective: 'staff', count: 1 },
-  ])
-  if (!link) throw new Error('no link')
-  const response = await startResponse(db, {
-    ...{
-      organisationId: scope.org.id,
-      roundId: scope.round.id,
-      groupId: scope.team.id,
-      perspective: 'staff',
-    },
-    id: await responseIdOf(link.token),
-    kind: 'individual',
-    startedOn: '2027-03-02',
-  })
-  await saveAnswers(db, response, asSaved(given))
-  expect(await completeResponse(db, instrument, response, '2027-03-02')).toBe(true)
-}
 
 describe('responses and their aggregates', () => {
   it('keeps item and score aggregates equal to scoring every response afresh', async () => {
@@ -80,7 +30,7 @@ describe('responses and their aggregates', () => {
       fc.asyncProperty(
         fc.array(answersFor(instrument), { minLength: 1, maxLength: 6 }),
         async (all) => {
-          const scope = await openRound()
+          const scope = await openRound(await freshHarness())
           const { db, round, team } = scope
           for (const given of all) await respond(db, scope, given)
           const expected = aggregateGroup(instrument, all, 'staff')
@@ -127,7 +77,7 @@ describe('responses and their aggregates', () => {
   })
 
   it('completes a response once: a second completion adds nothing and answers are then fixed', async () => {
-    const scope = await openRound()
+    const scope = await openRound(await freshHarness())
     const { db, org, round, team } = scope
     const [link] = await createInvitations(db, scope.actor, round.id, [
       { groupId: team.id, perspective: 'staff', count: 1 },
@@ -207,159 +157,8 @@ describe('responses and their aggregates', () => {
     ).rejects.toThrow()
   })
 
-  it('keeps a round’s results when it closes, after which nothing more completes', async () => {
-    const scope = await openRound()
-    const { db, org, round, team } = scope
-    const target = (id: string) => ({
-      organisationId: org.id,
-      roundId: round.id,
-      groupId: team.id,
-      perspective: 'staff',
-      id,
-      kind: 'individual' as const,
-      startedOn: '2027-03-02',
-    })
-    const early = await startResponse(db, target('early'))
-    await saveAnswers(db, target('early'), [{ linkId: 'T01', value: 4, comment: null }])
-    const late = await startResponse(db, target('late'))
-    await saveAnswers(db, target('late'), [{ linkId: 'T01', value: 1, comment: null }])
-    expect(await completeResponse(db, instrument, early, '2027-03-03')).toBe(true)
-    await moveRound(db, scope.actor, round, 'close')
-    expect(await completeResponse(db, instrument, late, '2027-04-01')).toBe(false)
-    // A link's late submission neither completes nor moves the answers saved under its key.
-    expect(await completeResponse(db, instrument, late, '2027-04-01', 'a-link-digest')).toBe(false)
-    expect(await listAnswers(db, late)).toEqual([
-      { linkId: 'T01', value: 1, comment: null, dissent: null },
-    ])
-    const kept = await db.select().from(roundFigures)
-    const pooled = (kind: string, key: string) =>
-      kept.find((f) => f.perspective === allPerspectives && f.kind === kind && f.key === key)
-    expect(pooled('responses', '')).toMatchObject({ groupId: team.id, n: 1 })
-    expect(pooled('total', '')).toMatchObject({ n: 0, insufficient: 1 })
-    expect(pooled('item', 'T01')).toMatchObject({ n: 1, sum: 4, sumOfSquares: 16 })
-    const [t01] = await db.select().from(itemAggregates).where(eq(itemAggregates.linkId, 'T01'))
-    expect(t01).toMatchObject({ n: 1, sum: 4 })
-  })
-
-  it('keeps a round’s figures only once it has closed, and then refuses any change to them', async () => {
-    const scope = await openRound()
-    const { db, org, round, team } = scope
-    await respond(db, scope, allAnswered(instrument, 4))
-    expect(await listRoundFigures(db, org.id, { roundIds: [round.id] })).toEqual([])
-    await moveRound(db, scope.actor, round, 'close')
-    const figures = await listRoundFigures(db, org.id, { roundIds: [round.id] })
-    const total = figures.filter((f) => f.kind === 'total')
-    expect(total.map((f) => f.perspective).sort()).toEqual([allPerspectives, 'staff'])
-    expect(total[0]).toMatchObject({ groupId: team.id, n: 1, sum: 75, insufficient: 0 })
-    expect(figures.filter((f) => f.kind === 'item' && f.perspective === 'staff')).toHaveLength(
-      instrument.items.length,
-    )
-    expect(await listRoundFigures(db, crypto.randomUUID(), { roundIds: [round.id] })).toEqual([])
-    const where = sql`round_id = ${round.id} and kind = 'total'`
-    await expect(db.run(sql`update round_figures set n = 99 where ${where}`)).rejects.toThrow()
-    await expect(db.run(sql`delete from round_figures where ${where}`)).rejects.toThrow()
-    await expect(
-      db.run(
-        sql`insert or replace into round_figures select organisation_id, round_id, group_id, perspective, kind, key, 99, 0, 0, 0, 0, 0 from round_figures where ${where}`,
-      ),
-    ).rejects.toThrow()
-    await moveRound(db, scope.actor, round, 'close')
-    expect(await listRoundFigures(db, org.id, { roundIds: [round.id] })).toEqual(figures)
-  })
-
-  it('keeps what a comparison reads of each group at close, exactly the figures of everyone together, and refuses any change to it', async () => {
-    const scope = await openRound()
-    const { db, org, round, team } = scope
-    await respond(db, scope, allAnswered(instrument, 4))
-    await respond(db, scope, allAnswered(instrument, 2))
-    const compared = () => listComparedFigures(db, org.id, [round.id])
-    expect((await compared()).get(round.id)?.size).toBe(0)
-    await moveRound(db, scope.actor, round, 'close')
-    const whole = (await listRoundFigures(db, org.id, { roundIds: [round.id] }))
-      .filter(
-        (f) =>
-          f.perspective === allPerspectives &&
-          (comparedKinds as readonly string[]).includes(f.kind),
-      )
-      .map(({ perspective, kind, key, n, sum, sumOfSquares }) => ({
-        perspective,
-        kind,
-        key,
-        n,
-        sum,
-        sumOfSquares,
-      }))
-    const sortedByKey = <T extends { kind: string; key: string }>(rows: readonly T[]) =>
-      [...rows].sort((a, b) => `${a.kind}|${a.key}`.localeCompare(`${b.kind}|${b.key}`))
-    const kept = (await compared()).get(round.id)
-    expect([...(kept?.keys() ?? [])]).toEqual([team.id])
-    expect(whole).toHaveLength(2 + instrument.items.length)
-    expect(sortedByKey(kept?.get(team.id) ?? [])).toEqual(sortedByKey(whole))
-    expect(
-      (await listComparedFigures(db, crypto.randomUUID(), [round.id])).get(round.id)?.size,
-    ).toBe(0)
-    const where = sql`round_id = ${round.id}`
-    await expect(
-      db.run(sql`update compared_figures set figures = '[]' where ${where}`),
-    ).rejects.toThrow()
-    await expect(db.run(sql`delete from compared_figures where ${where}`)).rejects.toThrow()
-    await expect(
-      db.run(
-        sql`insert or replace into compared_figures select organisation_id, round_id, group_id, '[]' from compared_figures where ${where}`,
-      ),
-    ).rejects.toThrow()
-    await moveRound(db, scope.actor, round, 'close')
-    expect(await compared()).toEqual(new Map([[round.id, kept]]))
-  })
-
-  it('refuses to replace, change or delete what is guarded: a submitted response and its answers, an opened round, an audit entry', async () => {
-    const scope = await openRound()
-    const { db, round } = scope
-    await respond(db, scope, allAnswered(instrument, 4))
-    await db.run(sql`insert into audit_log (id, organisation_id, at, action, subject_type)
-      values ('entry-1', ${scope.org.id}, '2027-03-02T00:00:00Z', 'round.opened', 'round')`)
-    await moveRound(db, scope.actor, round, 'close')
-    const [completed] = await db.select().from(responses)
-    const kept = {
-      responses: await db.select().from(responses),
-      answers: await db.select().from(answers),
-      rounds: await db.select().from(rounds),
-      audit: await db.select().from(auditLog),
-    }
-    expect(completed?.status).toBe('completed')
-    const id = completed?.id ?? ''
-    // A replacement of the submitted response is passed over: it stays as it was.
-    await db.run(
-      sql`insert or replace into responses (id, organisation_id, round_id, group_id, perspective, kind, status, started_on) select id, organisation_id, round_id, group_id, perspective, kind, 'in-progress', started_on from responses where id = ${id}`,
-    )
-    await expect(db.run(sql`delete from responses where id = ${id}`)).rejects.toThrow()
-    await expect(db.run(sql`delete from answers where response_id = ${id}`)).rejects.toThrow()
-    await expect(
-      db.run(sql`update answers set value = 1 where response_id = ${id}`),
-    ).rejects.toThrow()
-    await expect(
-      db.run(
-        sql`insert or replace into answers (response_id, link_id, organisation_id, value) select response_id, link_id, organisation_id, 1 from answers where response_id = ${id}`,
-      ),
-    ).rejects.toThrow()
-    await expect(
-      db.run(sql`insert or replace into rounds select * from rounds where id = ${round.id}`),
-    ).rejects.toThrow()
-    await expect(db.run(sql`delete from rounds where id = ${round.id}`)).rejects.toThrow()
-    await expect(
-      db.run(sql`insert or replace into audit_log (id, organisation_id, at, action, subject_type)
-        values ('entry-1', ${scope.org.id}, '2027-03-03T00:00:00Z', 'nothing happened', 'round')`),
-    ).rejects.toThrow()
-    expect({
-      responses: await db.select().from(responses),
-      answers: await db.select().from(answers),
-      rounds: await db.select().from(rounds),
-      audit: await db.select().from(auditLog),
-    }).toEqual(kept)
-  })
-
   it('makes 500 links in one batch within D1’s parameter limit, each found only by its token', async () => {
-    const scope = await openRound()
+    const scope = await openRound(await freshHarness())
     const links = await createInvitations(scope.db, scope.actor, scope.round.id, [
       { groupId: scope.team.id, perspective: 'staff', count: 300 },
       { groupId: scope.team.id, perspective: 'person-using-service', count: 200 },
@@ -374,7 +173,7 @@ describe('responses and their aggregates', () => {
   })
 
   it('saves a whole questionnaire of answers in one batch within D1’s parameter limit', async () => {
-    const scope = await openRound()
+    const scope = await openRound(await freshHarness())
     const response = await startResponse(scope.db, {
       ...{
         organisationId: scope.org.id,

@@ -2,6 +2,9 @@ import type { Db } from '../../src/db/client'
 import { importHistory } from '../../src/db/queries/history'
 import type { Instrument, Perspective } from '../../src/instruments/definition'
 import type { AnswerValue } from '../../src/instruments/scoring'
+import type { Harness } from '../harness/types'
+import { createTeamRow, teamInstrument } from './factories'
+import { setUpAndSignIn } from './signed-in'
 
 export type GivenResponse = {
   groupId: string
@@ -65,3 +68,20 @@ export async function closedRoundWith(
 /** Every item of the instrument answered with the same value. */
 export const allAnswered = (instrument: Instrument, value: AnswerValue) =>
   Object.fromEntries(instrument.items.map((item) => [item.linkId, value]))
+
+/** Ward A with six responses and Ward B with three (k = 5), at one closed round. */
+export async function twoWards(fresh: Harness, bValue: 1 | 2 | 3 | 4 | 5 = 2) {
+  const team = teamInstrument()
+  const h = await setUpAndSignIn(fresh)
+  const a = await createTeamRow(h.db, h.organisation.id, 'Ward A')
+  const b = await createTeamRow(h.db, h.organisation.id, 'Ward B')
+  await closedRoundWith(h.db, h.organisation.id, team, {
+    name: 'Spring 2025',
+    date: '2025-03-31',
+    responses: [
+      ...[4, 4, 5, 3, 4, 4].map((v) => ({ groupId: a.id, answers: allAnswered(team, v) })),
+      ...[1, 2, 3].map(() => ({ groupId: b.id, answers: allAnswered(team, bValue) })),
+    ],
+  })
+  return { ...h, a, b }
+}

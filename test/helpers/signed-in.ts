@@ -1,6 +1,7 @@
 import { getFirstOrganisation } from '../../src/db/queries/organisations'
 import { getPersonByEmail } from '../../src/db/queries/people'
-import type { Harness } from '../harness/types'
+import type { Harness, HarnessOptions } from '../harness/types'
+import { manualClock } from './clock'
 import { type FormFields, postForm } from './requests'
 import { postFile } from './uploads'
 
@@ -74,4 +75,19 @@ export async function madeLinks(
   const page = await h.get(kept)
   const text = await page.text()
   return { kept, page, text, codes: codesIn(text) }
+}
+
+/** The first admin's email and password, as the sign-in form takes them. */
+export const credentials = { email: firstAdmin.email, password: firstAdmin.password }
+
+/**
+ * A set-up organisation with its admin signed in, on a clock the test moves, with the sign-in form
+ * and the home page at hand.
+ */
+export async function signedInOrganisation(fresh: (options: HarnessOptions) => Promise<Harness>) {
+  const clock = manualClock()
+  const h = await setUpAndSignIn(await fresh({ now: clock.now }))
+  const signIn = (fields = credentials, path = '/sign-in') => postForm(h.app, path, fields)
+  const home = (cookie: string) => h.app.request('/', { headers: { Cookie: cookie } })
+  return { ...h, clock, signIn, home }
 }
