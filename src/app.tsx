@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { timing } from 'hono/timing'
 import { ErrorPage } from '../views/pages/errors/error'
 import type { Db } from './db/client'
+import { normaliseEmail } from './db/queries/people'
 import type { AppEnv, AssetPaths, PasswordCost, SessionPolicy } from './env'
 import { assetPrefix, isDigestNamed, publishedCacheControl } from './lib/assets'
 import { passwordCost as fullPasswordCost } from './lib/passwords'
@@ -18,6 +19,7 @@ import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentImportRoutes } from './routes/instrument-import'
 import { instrumentsRoutes } from './routes/instruments'
+import { operatorRoutes } from './routes/operator'
 import { passwordLinkRoutes } from './routes/people/password-links'
 import { peopleRoutes } from './routes/people/people'
 import { render } from './routes/render'
@@ -63,11 +65,18 @@ export type AppOptions = {
   ssoAllowLoopback?: boolean
   /** What hashing a password costs; the full cost (OWASP's) unless tests lower it to run fast. */
   passwordCost?: PasswordCost
+  /**
+   * The email address of the service's operator, who creates organisations, suspends and restores
+   * them; on Workers, the OPERATOR_EMAIL variable or secret. With one, first-run setup is closed.
+   */
+  operatorEmail?: string | undefined
 }
 
 /** The paths open without signing in; every other path needs a signed-in person. */
 export const publicPaths = [
   '/setup',
+  '/operator',
+  '/operator/*',
   '/sign-in',
   '/sign-in/sso',
   '/sign-in/sso/callback',
@@ -126,6 +135,7 @@ export function createApp({
   ssoAllowLoopback = false,
   compress,
   passwordCost = fullPasswordCost,
+  operatorEmail,
 }: AppOptions) {
   const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
   const app = new Hono<AppEnv>()
@@ -138,6 +148,10 @@ export function createApp({
     c.set('origin', origin ?? new URL(c.req.url).origin)
     c.set('ssoAllowLoopback', ssoAllowLoopback)
     c.set('passwordCost', passwordCost)
+    c.set(
+      'operatorEmail',
+      normaliseEmail(operatorEmail ?? c.env?.OPERATOR_EMAIL ?? '') || undefined,
+    )
     c.set('assetPaths', await assetPaths(c))
     await next()
   })
@@ -167,6 +181,7 @@ export function createApp({
   app.use(requireSignIn({ publicPaths }))
 
   app.route('/setup', setupRoutes)
+  app.route('/operator', operatorRoutes)
   app.route('/healthz', healthRoutes)
   app.route('/', signInRoutes)
   app.route('/', ssoRoutes)

@@ -21,6 +21,8 @@ export type PasswordCost = { N: number; r: number; p: number }
 export type Bindings = {
   DB?: D1Database
   ASSETS?: { fetch(request: Request): Promise<Response> }
+  /** The email address of the service's operator, who creates and suspends organisations. */
+  OPERATOR_EMAIL?: string
 }
 
 export type Variables = {
@@ -39,6 +41,10 @@ export type Variables = {
   assetPaths: AssetPaths
   /** What a new password's hash costs (the full cost, unless the tests lower it). */
   passwordCost: PasswordCost
+  /** The service operator's email address, lower-cased, when one is configured. */
+  operatorEmail?: string | undefined
+  /** Set on the operator's pages once the operator is signed in. */
+  operator?: { email: string }
 }
 
 export type SignedInPerson = SignedIn & { grants: Grant[] }

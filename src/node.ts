@@ -18,6 +18,7 @@ const app = createApp({
   compress: compressPages(),
   publicOrigin: process.env.PUBLIC_ORIGIN,
   ssoAllowLoopback: process.env.SSO_ALLOW_LOOPBACK === '1',
+  operatorEmail: process.env.OPERATOR_EMAIL,
   sessionPolicy: {
     idleMs: minutes('SESSION_IDLE_MINUTES', 30),
     absoluteMs: minutes('SESSION_ABSOLUTE_MINUTES', 12 * 60),

@@ -69,9 +69,10 @@ export function requireSignIn({
 }): MiddlewareHandler<AppEnv> {
   return async function requireSignIn(c, next) {
     if (c.var.signedIn || isPublicPath(publicPaths, c.req.path)) return next()
-    const target = (await getFirstOrganisation(c.var.db))
-      ? `/sign-in?next=${encodeURIComponent(c.req.path)}`
-      : '/setup'
+    const target =
+      c.var.operatorEmail || (await getFirstOrganisation(c.var.db))
+        ? `/sign-in?next=${encodeURIComponent(c.req.path)}`
+        : '/setup'
     if (c.req.header('HX-Request') === 'true') return c.body(null, 200, { 'HX-Redirect': target })
     return c.redirect(target, 303)
   }

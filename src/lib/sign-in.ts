@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { auditInsert } from '../db/queries/audit'
 import { getPersonByEmail } from '../db/queries/people'
 import { createSessionRow } from '../db/queries/sessions'
@@ -10,18 +11,25 @@ import { setSessionCookie } from './sessions'
 
 export const lockout = { failures: 5, windowMs: 15 * 60_000 }
 
-/** A new session for the person, and its cookie: a new token at every sign-in. */
+export const suspendedMessage =
+  'Your organisation’s use of this service is suspended, so no one of it can sign in. Ask the people who run the service for your organisation.'
+
+/**
+ * A new session for the person, and its cookie: a new token at every sign-in. Refused with 403
+ * while their organisation is suspended.
+ */
 export async function startSession(
   c: Context<AppEnv>,
   { organisationId, personId }: { organisationId: string; personId: string },
 ) {
   const token = newToken()
-  await createSessionRow(c.var.db, {
+  const made = await createSessionRow(c.var.db, {
     tokenHash: await hashToken(token),
     organisationId,
     personId,
     now: c.var.now(),
   })
+  if (!made) throw new HTTPException(403, { message: suspendedMessage })
   setSessionCookie(c, token)
 }
 

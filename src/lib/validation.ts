@@ -53,6 +53,30 @@ export function withDates(data: unknown) {
   return form
 }
 
+const emailFormat = 'Enter an email address in the correct format, like name@example.com'
+
+/** An email address, trimmed: what a person signs in with. */
+export const emailField = z
+  .string({ error: emailFormat })
+  .trim()
+  .pipe(z.email({ error: emailFormat }).max(254, 'Email address must be 254 characters or fewer'))
+
+export const organisationNameMaxLength = 120
+
+const text = (blank: string, max: number, tooLong: string) =>
+  z.string({ error: blank }).trim().min(1, blank).max(max, tooLong)
+
+/** A new organisation: its name, and its first admin's name and email address. */
+export const newOrganisationFields = {
+  name: text(
+    'Enter the organisation name',
+    organisationNameMaxLength,
+    `Organisation name must be ${organisationNameMaxLength} characters or fewer`,
+  ),
+  adminName: text('Enter the admin’s name', 120, 'Name must be 120 characters or fewer'),
+  email: emailField,
+}
+
 /** A required text field of at most max characters, with messages naming what it is. */
 export const requiredText = (what: string, max: number) =>
   z

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { SetupPage } from '../../views/pages/setup/setup'
 import { SetupForm } from '../../views/partials/setup/setup-form'
@@ -8,29 +9,16 @@ import type { AppEnv } from '../env'
 import { hashPassword, minimumPasswordLength } from '../lib/passwords'
 import { redirectAfterPost } from '../lib/responses'
 import { startSession } from '../lib/sign-in'
-import { validForm } from '../lib/validation'
+import { newOrganisationFields, validForm } from '../lib/validation'
 import { render } from './render'
 
-export const organisationNameMaxLength = 120
-
-const text = (blank: string, max: number, tooLong: string) =>
-  z.string({ error: blank }).trim().min(1, blank).max(max, tooLong)
-
-const emailFormat = 'Enter an email address in the correct format, like name@example.com'
-
 const setupSchema = z.object({
-  name: text(
-    'Enter the organisation name',
-    organisationNameMaxLength,
-    `Organisation name must be ${organisationNameMaxLength} characters or fewer`,
-  ),
-  adminName: text('Enter your name', 120, 'Your name must be 120 characters or fewer'),
-  email: z
-    .string({ error: emailFormat })
+  ...newOrganisationFields,
+  adminName: z
+    .string({ error: 'Enter your name' })
     .trim()
-    .pipe(
-      z.email({ error: emailFormat }).max(254, 'Email address must be 254 characters or fewer'),
-    ),
+    .min(1, 'Enter your name')
+    .max(120, 'Your name must be 120 characters or fewer'),
   password: z
     .string({ error: 'Create a password' })
     .min(minimumPasswordLength, `Password must be ${minimumPasswordLength} characters or more`)
@@ -40,6 +28,11 @@ const setupSchema = z.object({
 const title = 'Set up your organisation'
 
 export const setupRoutes = new Hono<AppEnv>()
+  // A service with an operator has its organisations made by the operator: setup is not there.
+  .use(async (c, next) => {
+    if (c.var.operatorEmail) throw new HTTPException(404)
+    await next()
+  })
   .get('/', async (c) => {
     if (await getFirstOrganisation(c.var.db)) return c.redirect('/', 303)
     return render(c, <SetupPage values={{}} errors={{}} />, { title })

@@ -7,7 +7,7 @@ export type Harness = { runtime: 'node' | 'workers'; app: Hono<AppEnv>; db: Db }
 
 export type HarnessOptions = Pick<
   AppOptions,
-  'now' | 'sessionPolicy' | 'publicOrigin' | 'ssoAllowLoopback' | 'passwordCost'
+  'now' | 'sessionPolicy' | 'publicOrigin' | 'ssoAllowLoopback' | 'passwordCost' | 'operatorEmail'
 >
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
+import { setSuspended } from '../../src/db/queries/hosting'
 import { createMetric } from '../../src/db/queries/metrics'
 import { getPerson } from '../../src/db/queries/people'
 import { createObjective, createWorkstream } from '../../src/db/queries/strategy'
@@ -58,7 +59,11 @@ describe('tenant isolation', () => {
       owner: 'Elsewhere owner',
       dueOn: '2027-03-31',
     })
-    const secrets = ['Elsewhere', 'elsewhere']
+    // A third organisation, suspended, whose names must not show anywhere either.
+    const c = await createOrganisation(h.db, { name: 'Farside Trust' })
+    await createTeamRow(h.db, c.id, 'Farside Ward')
+    await setSuspended(h.db, { organisationId: c.id, suspend: true, at: new Date() })
+    const secrets = ['Elsewhere', 'elsewhere', 'Farside']
 
     // Every parameter gets one of B's ids of each kind: a team, a person, a round, a workstream, a
     // metric, an objective; its grant and its instrument. A route given an id of its own kind

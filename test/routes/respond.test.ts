@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
+import { setSuspended } from '../../src/db/queries/hosting'
 import { insertDraftInstrument, moveInstrumentStatus } from '../../src/db/queries/instruments'
 import { createInvitations } from '../../src/db/queries/invitations'
 import { moveRound } from '../../src/db/queries/rounds'
@@ -40,6 +41,16 @@ const itemsOfDomain = (n: number) =>
   instrument.items.filter((item) => item.domain === instrument.domains[n - 1]?.key)
 
 describe('responding from a link', () => {
+  it('stops a suspended organisation’s links, keeping what was saved, until it is restored', async () => {
+    const { app, db, org, base, clock } = await withLink()
+    expect((await app.request(base)).status).toBe(200)
+    const at = new Date(clock.now())
+    await setSuspended(db, { organisationId: org.id, suspend: true, at })
+    expect((await app.request(base)).status).toBe(404)
+    await setSuspended(db, { organisationId: org.id, suspend: false, at })
+    expect((await app.request(base)).status).toBe(200)
+  })
+
   it('shows the first domain with progress, a fieldset per question and NA and DK as choices', async () => {
     const { app, base } = await withLink()
     const start = await app.request(base)

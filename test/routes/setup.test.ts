@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
 import { auditLog, groups, organisations, people, roleGrants } from '../../src/db/schema'
 import { passwordCost } from '../../src/lib/passwords'
-import { organisationNameMaxLength } from '../../src/routes/setup'
+import { organisationNameMaxLength } from '../../src/lib/validation'
 import { htmxHeaders, postForm } from '../helpers/requests'
 import { firstAdmin, sessionCookie } from '../helpers/signed-in'
 

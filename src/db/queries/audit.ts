@@ -2,6 +2,9 @@ import { and, count, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { auditLog, people } from '../schema'
 
+/** Who the audit log names for what the service's operator did in an organisation. */
+export const operatorActorId = 'service-operator'
+
 /** Who makes a change, in which organisation, and when: what every change's audit entry records. */
 export type Actor = { organisationId: string; actorId: string; at: Date }
 
@@ -68,7 +71,9 @@ export async function listAuditEntries(db: Db, organisationId: string, filter: A
       subjectId: auditLog.subjectId,
       before: auditLog.before,
       after: auditLog.after,
-      actor: people.name,
+      actor: sql<
+        string | null
+      >`coalesce(${people.name}, case when ${auditLog.actorId} = ${operatorActorId} then 'The service’s operator' end)`,
     })
     .from(auditLog)
     .leftJoin(

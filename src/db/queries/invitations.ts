@@ -1,8 +1,8 @@
-import { and, count, eq, sql } from 'drizzle-orm'
+import { and, count, eq, isNull, sql } from 'drizzle-orm'
 import { insertSlices } from '../chunks'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
-import { groups, invitations, responses, rounds } from '../schema'
+import { groups, invitations, organisations, responses, rounds } from '../schema'
 import { hashToken, newInvitationCode } from '../tokens'
 import { type Actor, auditInsert } from './audit'
 import { keepShownLinks } from './shown-links'
@@ -107,6 +107,11 @@ const invitationStatement = preparedOnce((db) =>
         eq(responses.id, slot('responseId')),
         eq(responses.organisationId, invitations.organisationId),
       ),
+    )
+    // A suspended organisation's links stop working, and read as unknown.
+    .innerJoin(
+      organisations,
+      and(eq(organisations.id, invitations.organisationId), isNull(organisations.suspendedAt)),
     )
     .where(eq(invitations.tokenHash, slot('tokenHash')))
     .prepare(),

@@ -35,7 +35,7 @@ export async function createFirstOrganisation(
   const ifCreated = sql`from ${organisations} where ${organisations.id} = ${organisationId}`
   await db.batch([
     db.insert(organisations).select(
-      sql`select ${organisationId}, ${name}, ${at}, null
+      sql`select ${organisationId}, ${name}, ${at}, null, null
             where not exists (select 1 from ${organisations})`,
     ),
     db

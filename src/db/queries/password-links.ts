@@ -1,8 +1,22 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../client'
 import { passwordTokens, people, sessions } from '../schema'
+import { hashToken, newToken } from '../tokens'
 import { type Actor, auditInsert } from './audit'
 import { keepShownLinks } from './shown-links'
+
+/** How long a link to set a password stays usable. */
+export const passwordLinkDays = 7
+
+/** A new one-time token to set a password: itself, the digest that is kept, and when it runs out. */
+export async function newPasswordToken(now: number) {
+  const token = newToken()
+  return {
+    token,
+    tokenHash: await hashToken(token),
+    expiresAt: now + passwordLinkDays * 86_400_000,
+  }
+}
 
 /**
  * A one-time link to set a password: its digest for good, and the link itself kept for the admin

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Grant } from '../../instruments/enums'
 import type { Db } from '../client'
 import { preparedOnce, slot } from '../prepared'
@@ -12,17 +12,20 @@ export type SignedIn = {
   organisation: { id: string; name: string }
 }
 
-export function createSessionRow(
+/** A new session, made only while the organisation is not suspended: whether it was made. */
+export async function createSessionRow(
   db: Db,
   row: { tokenHash: string; organisationId: string; personId: string; now: number },
 ) {
-  return db.insert(sessions).values({
-    tokenHash: row.tokenHash,
-    organisationId: row.organisationId,
-    personId: row.personId,
-    createdAt: row.now,
-    lastSeenAt: row.now,
-  })
+  const made = await db
+    .insert(sessions)
+    .select(
+      sql`select ${row.tokenHash}, ${organisations.id}, ${row.personId}, ${row.now}, ${row.now}
+            from ${organisations}
+            where ${and(eq(organisations.id, row.organisationId), isNull(organisations.suspendedAt))}`,
+    )
+    .returning({ tokenHash: sessions.tokenHash })
+  return made.length === 1
 }
 
 const sessionStatement = preparedOnce((db) =>
@@ -43,7 +46,7 @@ const sessionStatement = preparedOnce((db) =>
       and(eq(people.id, sessions.personId), eq(people.organisationId, sessions.organisationId)),
     )
     .innerJoin(organisations, eq(organisations.id, sessions.organisationId))
-    .where(eq(sessions.tokenHash, slot('tokenHash')))
+    .where(and(eq(sessions.tokenHash, slot('tokenHash')), isNull(organisations.suspendedAt)))
     .prepare(),
 )
 

@@ -10,6 +10,8 @@ export const organisations = sqliteTable('organisations', {
   createdAt: text('created_at').notNull(),
   /** Who respondents may ask about a questionnaire, in the organisation's own words. */
   respondentContact: text('respondent_contact'),
+  /** Set while the service's operator has suspended the organisation: no one of it signs in. */
+  suspendedAt: text('suspended_at'),
 })
 
 /** Every row belongs to one organisation. */

@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { PasswordLinkPage } from '../../../views/pages/people/forms'
-import { addPasswordLink } from '../../db/queries/password-links'
+import { addPasswordLink, passwordLinkDays } from '../../db/queries/password-links'
 import { getShownLinks, shownLinkHours } from '../../db/queries/shown-links'
 import type { SignedInEnv } from '../../env'
 import { actorOf, requireThat } from '../../lib/authorise'
 import { redirectAfterPost } from '../../lib/responses'
 import { render } from '../render'
-import { keptPath, loadPerson, newLink, passwordLinkDays } from './shared'
+import { keptPath, loadPerson, newLink } from './shared'
 
 /** A new link for a person to set their password, shown once to the admin who made it. */
 export const passwordLinkRoutes = new Hono<SignedInEnv>()

@@ -1,14 +1,11 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import type { NewPasswordLink } from '../../db/queries/password-links'
+import { type NewPasswordLink, newPasswordToken } from '../../db/queries/password-links'
 import { getPerson } from '../../db/queries/people'
-import { hashToken, newToken } from '../../db/tokens'
 import type { SignedInEnv } from '../../env'
 import { roles } from '../../instruments/enums'
-
-/** How long a link to set a password stays usable. */
-export const passwordLinkDays = 7
+import { emailField } from '../../lib/validation'
 
 /** The person the path names, in the organisation; none is a 404. */
 export async function loadPerson(c: Context<SignedInEnv>) {
@@ -19,19 +16,11 @@ export async function loadPerson(c: Context<SignedInEnv>) {
 
 /** A new link to set a password: its token, the token's hash, when it expires and where it is kept. */
 export async function newLink(c: Context<SignedInEnv>): Promise<NewPasswordLink> {
-  const token = newToken()
-  return {
-    token,
-    tokenHash: await hashToken(token),
-    expiresAt: c.var.now() + passwordLinkDays * 86_400_000,
-    keptAs: crypto.randomUUID(),
-  }
+  return { ...(await newPasswordToken(c.var.now())), keptAs: crypto.randomUUID() }
 }
 
 export const keptPath = (personId: string, link: NewPasswordLink) =>
   `/people/${personId}/password-link/${link.keptAs}`
-
-const emailFormat = 'Enter an email address in the correct format, like name@example.com'
 
 /** A role to grant: its name, and its team for a team lead. */
 export const roleSchema = z.object({
@@ -45,10 +34,5 @@ export const personSchema = roleSchema.extend({
     .trim()
     .min(1, 'Enter their name')
     .max(120, 'Name must be 120 characters or fewer'),
-  email: z
-    .string({ error: emailFormat })
-    .trim()
-    .pipe(
-      z.email({ error: emailFormat }).max(254, 'Email address must be 254 characters or fewer'),
-    ),
+  email: emailField,
 })

@@ -3,8 +3,11 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { launchBrowser } from './browser'
 import { type RunningServer, startServer } from './server'
 
-/** One Chromium for the suite, and a new server on a new database for every test. */
-export function useBrowserAndServer() {
+/**
+ * One Chromium for the suite, and a new server on a new database for every test, with any
+ * environment variables given.
+ */
+export function useBrowserAndServer(env: Record<string, string> = {}) {
   let browser: Browser | undefined
   let server: RunningServer | undefined
   let contexts: BrowserContext[] = []
@@ -15,7 +18,7 @@ export function useBrowserAndServer() {
     await browser?.close()
   })
   beforeEach(async () => {
-    server = await startServer()
+    server = await startServer(env)
   })
   afterEach(async () => {
     for (const context of contexts) await context.close()

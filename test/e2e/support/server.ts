@@ -22,7 +22,7 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, log: () =>
 }
 
 /** The real Node entry (src/node.ts) on a free port and a new database file in a temporary folder. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const folder = mkdtempSync(join(tmpdir(), 'recovery-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -34,6 +34,7 @@ export async function startServer(): Promise<RunningServer> {
       ...process.env,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,0 +1,134 @@
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import {
+  auditLog,
+  groups,
+  organisations,
+  passwordTokens,
+  people,
+  roleGrants,
+  rounds,
+  sessions,
+} from '../schema'
+import { auditInsertIfChanged, operatorActorId } from './audit'
+import { executiveGroupName, type Organisation } from './organisations'
+
+export type HostedOrganisation = Organisation & {
+  createdAt: string
+  suspendedAt: string | null
+  people: number
+  rounds: number
+}
+
+/** Every organisation the service holds, newest first, with how much it has begun to use it. */
+export async function listHostedOrganisations(db: Db): Promise<HostedOrganisation[]> {
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      createdAt: organisations.createdAt,
+      suspendedAt: organisations.suspendedAt,
+      people: sql<number>`(select count(*) from ${people} where ${people.organisationId} = ${organisations.id})`,
+      rounds: sql<number>`(select count(*) from ${rounds} where ${rounds.organisationId} = ${organisations.id})`,
+    })
+    .from(organisations)
+    .orderBy(desc(organisations.createdAt), organisations.id)
+}
+
+export async function getHostedOrganisation(db: Db, organisationId: string) {
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      suspendedAt: organisations.suspendedAt,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+  return row ?? null
+}
+
+export type FirstAdminLink = { tokenHash: string; expiresAt: number }
+
+/**
+ * An organisation made by the operator: itself, its executive group, its first admin (invited,
+ * with no password) and the admin's one-time link to set one, and the audit entry, in one atomic
+ * batch. Made only when no one holds the admin's email yet: a repeated request, or one racing
+ * it, stores nothing and returns null.
+ */
+export async function createHostedOrganisation(
+  db: Db,
+  made: { name: string; admin: { name: string; email: string }; link: FirstAdminLink; at: Date },
+): Promise<Organisation | null> {
+  const organisationId = crypto.randomUUID()
+  const adminId = crypto.randomUUID()
+  const at = made.at.toISOString()
+  const { name, admin, link } = made
+  const ifCreated = sql`from ${organisations} where ${organisations.id} = ${organisationId}`
+  await db.batch([
+    db.insert(organisations).select(
+      sql`select ${organisationId}, ${name}, ${at}, null, null
+            where not exists (select 1 from ${people} where ${people.email} = ${admin.email})`,
+    ),
+    db
+      .insert(groups)
+      .select(
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, 'executive', ${executiveGroupName}, null, ${at}, null, null, null ${ifCreated}`,
+      ),
+    db
+      .insert(people)
+      .select(
+        sql`select ${adminId}, ${organisations.id}, ${admin.name}, ${admin.email}, null, 'invited', ${at}, null, null ${ifCreated}`,
+      ),
+    db
+      .insert(roleGrants)
+      .select(
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${adminId}, 'admin', null, ${at} ${ifCreated}`,
+      ),
+    db
+      .insert(passwordTokens)
+      .select(
+        sql`select ${link.tokenHash}, ${organisations.id}, ${adminId}, ${link.expiresAt}, null ${ifCreated}`,
+      ),
+    db
+      .insert(auditLog)
+      .select(
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${at}, ${operatorActorId}, 'organisation.created', 'organisation', ${organisationId}, null, ${JSON.stringify({ name, admin })} ${ifCreated}`,
+      ),
+  ])
+  const created = await getHostedOrganisation(db, organisationId)
+  return created ? { id: created.id, name: created.name } : null
+}
+
+/**
+ * Suspends an organisation (no one of it signs in, its sessions end, its respondents' links stop
+ * working; nothing of it is deleted) or restores it, audited in its own log. Safe to repeat:
+ * suspending a suspended organisation changes and records nothing.
+ */
+export async function setSuspended(
+  db: Db,
+  { organisationId, suspend, at }: { organisationId: string; suspend: boolean; at: Date },
+) {
+  const entry = {
+    organisationId,
+    actorId: operatorActorId,
+    subjectType: 'organisation',
+    subjectId: organisationId,
+    at,
+  }
+  await db.batch([
+    db
+      .update(organisations)
+      .set({ suspendedAt: suspend ? at.toISOString() : null })
+      .where(
+        and(
+          eq(organisations.id, organisationId),
+          suspend ? isNull(organisations.suspendedAt) : isNotNull(organisations.suspendedAt),
+        ),
+      ),
+    auditInsertIfChanged(db, {
+      ...entry,
+      action: suspend ? 'organisation.suspended' : 'organisation.restored',
+    }),
+    ...(suspend ? [db.delete(sessions).where(eq(sessions.organisationId, organisationId))] : []),
+  ])
+}
