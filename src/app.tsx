@@ -19,6 +19,7 @@ import { homeRoutes } from './routes/home'
 import { instrumentDraftsRoutes } from './routes/instrument-drafts'
 import { instrumentImportRoutes } from './routes/instrument-import'
 import { instrumentsRoutes } from './routes/instruments'
+import { networkRoutes } from './routes/networks'
 import { operatorRoutes } from './routes/operator'
 import { passwordLinkRoutes } from './routes/people/password-links'
 import { peopleRoutes } from './routes/people/people'
@@ -205,6 +206,7 @@ export function createApp({
   app.route('/results/export', exportsRoutes)
   app.route('/results', resultsRoutes)
   app.route('/strategy', strategyRoutes)
+  app.route('/networks', networkRoutes)
   app.route('/r', codeRoutes)
   app.route('/r/:token', respondRoutes)
 

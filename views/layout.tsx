@@ -11,6 +11,8 @@ type LayoutProps = {
   signedInAs?: string | undefined
   /** Whether the admin pages are listed in the menu. */
   administers?: boolean
+  /** Whether the organisation's networks are listed in the menu (its admins, executives, strategy lead). */
+  seesNetworks?: boolean
   /** How long a session lasts without activity, for the warning shown two minutes before. */
   sessionIdleMs?: number | undefined
   /** Whether the page draws a chart: only then does it load the charting library. */
@@ -25,6 +27,7 @@ const navigation = [
   { href: '/rounds', text: 'Rounds' },
   { href: '/results', text: 'Results' },
   { href: '/strategy', text: 'Strategy' },
+  { href: '/networks', text: 'Networks', networksOnly: true },
   { href: '/teams', text: 'Teams' },
   { href: '/instruments', text: 'Instruments' },
   { href: '/people', text: 'People', adminOnly: true },
@@ -40,6 +43,7 @@ export function Layout({
   currentPath = '',
   signedInAs,
   administers = false,
+  seesNetworks = false,
   sessionIdleMs,
   charts = false,
   assets,
@@ -100,6 +104,7 @@ export function Layout({
                 <ul class="nhsuk-header__navigation-list">
                   {navigation
                     .filter((item) => administers || !item.adminOnly)
+                    .filter((item) => seesNetworks || !item.networksOnly)
                     .map(({ href, text }) => {
                       const current = isCurrent(href, currentPath)
                       return (

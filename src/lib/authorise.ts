@@ -32,6 +32,8 @@ export const may = {
   seeRound: (grants: readonly Grant[], groupIds: readonly string[]) =>
     has(grants, 'admin', 'strategy-lead', 'executive', 'viewer') ||
     groupIds.some((id) => may.runGroup(grants, id)),
+  /** A network's figures beside the organisation's own: those who see the organisation whole. */
+  seeNetworks: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead', 'executive'),
   /** Exports of results (recorded in the audit log): the people who report to the board. */
   exportResults: (grants: readonly Grant[]) => has(grants, 'admin', 'strategy-lead', 'executive'),
   /** The consensus record: a team's lead or an admin; for the executive, a strategy lead or admin. */
@@ -54,6 +56,8 @@ export const onlyWho = {
   exportResults:
     'Only admins, the recovery strategy lead and executives can download results, because every download is recorded.',
   hideComments: 'Only an admin can hide a comment.',
+  seeNetworks:
+    'Only admins, executives and the recovery strategy lead see how the organisation stands in its networks.',
   seeTeam:
     'You can see the results of the teams you lead. Ask an admin if you should lead this team too.',
   runGroup:

@@ -39,6 +39,7 @@ export async function render<E extends AppEnv>(
     currentPath: c.req.path,
     signedInAs: anonymous ? undefined : c.var.signedIn?.person.name,
     administers: !anonymous && may.administer(c.var.signedIn?.grants ?? []),
+    seesNetworks: !anonymous && may.seeNetworks(c.var.signedIn?.grants ?? []),
     sessionIdleMs: anonymous ? undefined : c.var.sessionPolicy.idleMs,
     charts: body.includes('data-chart='),
     assets: c.var.assetPaths,

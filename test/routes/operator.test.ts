@@ -136,6 +136,10 @@ describe('the service operator', () => {
     const list = await (await operator.get('/operator')).text()
     expect(list).toContain(northmoor.name)
     expect(list).toContain('1 organisation')
+    // Its one person (the admin) and no rounds, counted in its row.
+    expect(list).toMatch(
+      /Northmoor NHS Trust<\/td><td[^>]*>[\d-]+<\/td><td[^>]*>1<\/td><td[^>]*>0<\/td>/,
+    )
   })
 
   it('stores one organisation from 10 identical submissions at once, and none for a taken email', async () => {

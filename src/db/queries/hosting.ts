@@ -22,14 +22,17 @@ export type HostedOrganisation = Organisation & {
 
 /** Every organisation the service holds, newest first, with how much it has begun to use it. */
 export async function listHostedOrganisations(db: Db): Promise<HostedOrganisation[]> {
+  // Named in full: in a query of one table, drizzle leaves its columns unqualified, and inside
+  // these subqueries a bare "id" would be the subquery's own.
+  const organisation = sql`${organisations}.${sql.identifier('id')}`
   return db
     .select({
       id: organisations.id,
       name: organisations.name,
       createdAt: organisations.createdAt,
       suspendedAt: organisations.suspendedAt,
-      people: sql<number>`(select count(*) from ${people} where ${people.organisationId} = ${organisations.id})`,
-      rounds: sql<number>`(select count(*) from ${rounds} where ${rounds.organisationId} = ${organisations.id})`,
+      people: sql<number>`(select count(*) from ${people} where ${people.organisationId} = ${organisation})`,
+      rounds: sql<number>`(select count(*) from ${rounds} where ${rounds.organisationId} = ${organisation})`,
     })
     .from(organisations)
     .orderBy(desc(organisations.createdAt), organisations.id)

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
+import { operatorNetworkRoutes } from './networks'
 import { operatorOrganisationRoutes } from './organisations'
 import { operatorSignInRoutes } from './sign-in'
 
@@ -7,3 +8,4 @@ import { operatorSignInRoutes } from './sign-in'
 export const operatorRoutes = new Hono<AppEnv>()
   .route('/', operatorSignInRoutes)
   .route('/', operatorOrganisationRoutes)
+  .route('/', operatorNetworkRoutes)

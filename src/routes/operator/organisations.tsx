@@ -7,6 +7,7 @@ import {
   OrganisationMadePage,
 } from '../../../views/pages/operator/new-organisation'
 import { OrganisationsPage } from '../../../views/pages/operator/organisations'
+import { listNetworks } from '../../db/network-store'
 import {
   createHostedOrganisation,
   getHostedOrganisation,
@@ -51,9 +52,15 @@ export const operatorOrganisationRoutes = new Hono<AppEnv>()
   .use('/', requireOperator())
   .use('/organisations/*', requireOperator())
   .get('/', async (c) => {
-    const organisations = await listHostedOrganisations(c.var.db)
+    const [organisations, networks] = await Promise.all([
+      listHostedOrganisations(c.var.db),
+      listNetworks(c.var.db),
+    ])
     const email = c.var.operator?.email ?? ''
-    return render(c, <OrganisationsPage organisations={organisations} email={email} />, {
+    const page = (
+      <OrganisationsPage organisations={organisations} networks={networks} email={email} />
+    )
+    return render(c, page, {
       title: 'Organisations on this service',
     })
   })

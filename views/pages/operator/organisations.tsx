@@ -21,9 +21,11 @@ function SuspendButton({ organisation }: { organisation: HostedOrganisation }) {
 /** The operator's home: every organisation the service holds, and what can be done to each. */
 export function OrganisationsPage({
   organisations,
+  networks,
   email,
 }: {
   organisations: HostedOrganisation[]
+  networks: { id: string; name: string; kOrg: number; members: number }[]
   email: string
 }) {
   return (
@@ -59,6 +61,25 @@ export function OrganisationsPage({
         A suspended organisation keeps everything it holds, but no one of it can sign in and its
         questionnaire links stop working until it is restored. Each change is written in the
         organisation’s own audit log.
+      </p>
+      <h2>Networks</h2>
+      <p>
+        A network lets organisations see where they stand against each other. Its coordinator
+        invites organisations, which join only when their own admin accepts.
+      </p>
+      {networks.length > 0 && (
+        <Table
+          caption={`${networks.length} ${networks.length === 1 ? 'network' : 'networks'}`}
+          columns={[
+            { header: 'Network' },
+            { header: 'Members', numeric: true },
+            { header: 'Fewest organisations behind a figure', numeric: true },
+          ]}
+          rows={networks.map((n) => [n.name, String(n.members), String(n.kOrg)])}
+        />
+      )}
+      <p>
+        <a href="/operator/networks/new">Add a network</a>
       </p>
       <form method="post" action="/operator/sign-out">
         <button

@@ -1,0 +1,98 @@
+import { type Context, Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import { CoordinatorPage } from '../../../views/pages/networks/coordinator'
+import {
+  currentMembers,
+  freeze,
+  getNetwork,
+  invitationChoices,
+  invite,
+  listPeriods,
+  type Network,
+} from '../../db/network-store'
+import { memberContributions } from '../../db/queries/network-figures'
+import type { SignedInEnv } from '../../env'
+import { dayOf } from '../../instruments/dates'
+import { endedHalfYears, halfYearRange } from '../../instruments/network'
+import { actorOf } from '../../lib/authorise'
+import { redirectAfterPost } from '../../lib/responses'
+import { validForm } from '../../lib/validation'
+import { render } from '../render'
+import { measureLabelOf } from './labels'
+
+type NetworkEnv = {
+  Bindings: SignedInEnv['Bindings']
+  Variables: SignedInEnv['Variables'] & { network: Network }
+}
+
+/** The network the path names, when the signed-in person coordinates it; none is a 404. */
+const coordinated = createMiddleware<NetworkEnv>(async (c, next) => {
+  const network = await getNetwork(c.var.db, c.req.param('id') ?? '')
+  const person = c.var.signedIn.person.id
+  if (
+    !network ||
+    network.coordinatorId !== person ||
+    network.coordinatorOrganisationId !== c.var.organisation.id
+  )
+    throw new HTTPException(404)
+  c.set('network', network)
+  await next()
+})
+
+/** How many ended half-years a coordinator may choose from to publish. */
+const periodsOffered = 6
+
+async function renderCoordinator(c: Context<NetworkEnv>) {
+  const network = c.var.network
+  const [members, choices, periods] = await Promise.all([
+    currentMembers(c.var.db, network.id),
+    invitationChoices(c.var.db, network.id),
+    listPeriods(c.var.db, network.id),
+  ])
+  const published = new Set(periods.map((p) => p.period))
+  const freezable = endedHalfYears(dayOf(c.var.now()), periodsOffered).filter(
+    (p) => !published.has(p),
+  )
+  const page = (
+    <CoordinatorPage
+      network={network}
+      members={members.length}
+      invited={choices.invited}
+      invitable={choices.invitable}
+      freezable={freezable}
+      periods={periods}
+      label={measureLabelOf}
+    />
+  )
+  return render(c, page, { title: network.name })
+}
+
+const inviteSchema = z.object({ organisationId: z.string().min(1) })
+const publishSchema = z.object({ period: z.string().regex(/^\d{4}-H[12]$/) })
+const refuse = () => {
+  throw new HTTPException(404)
+}
+
+/** What the coordinator of a network sees and does. */
+export const coordinatorRoutes = new Hono<NetworkEnv>()
+  .use('/:id', coordinated)
+  .use('/:id/*', coordinated)
+  .get('/:id', renderCoordinator)
+  .post('/:id/invite', validForm(inviteSchema, refuse), async (c) => {
+    const { invitable } = await invitationChoices(c.var.db, c.var.network.id)
+    const chosen = invitable.find((o) => o.id === c.req.valid('form').organisationId)
+    if (!chosen) throw new HTTPException(404)
+    await invite(c.var.db, actorOf(c), c.var.network, chosen.id)
+    return redirectAfterPost(c, `/networks/run/${c.var.network.id}`)
+  })
+  .post('/:id/publish', validForm(publishSchema, refuse), async (c) => {
+    const { period } = c.req.valid('form')
+    if (!endedHalfYears(dayOf(c.var.now()), periodsOffered).includes(period))
+      throw new HTTPException(404)
+    const network = c.var.network
+    const contributions = await memberContributions(c.var.db, network.id, halfYearRange(period))
+    await freeze(c.var.db, network, period, contributions, new Date(c.var.now()))
+    return redirectAfterPost(c, `/networks/run/${network.id}`)
+  })

@@ -1,0 +1,61 @@
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { NewNetworkForm, NewNetworkPage } from '../../../views/pages/operator/new-network'
+import { createNetwork } from '../../db/network-store'
+import { getPersonByEmail, normaliseEmail } from '../../db/queries/people'
+import type { AppEnv } from '../../env'
+import { kOrgDefault, kOrgMinimum } from '../../instruments/network'
+import { requireOperator } from '../../lib/operator'
+import { redirectAfterPost } from '../../lib/responses'
+import { emailField, type FieldErrors, type FormValues, validForm } from '../../lib/validation'
+import { render } from '../render'
+
+const networkSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the network’s name')
+    .max(120, 'Network name must be 120 characters or fewer'),
+  coordinatorEmail: emailField,
+  kOrg: z.coerce
+    .number({ error: `Enter a whole number, ${kOrgMinimum} or more` })
+    .int(`Enter a whole number, ${kOrgMinimum} or more`)
+    .min(kOrgMinimum, `A network figure needs at least ${kOrgMinimum} organisations behind it`)
+    .max(1000, 'Enter a number of 1,000 or fewer')
+    .default(kOrgDefault),
+})
+
+const renderForm = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) =>
+  render(c, <NewNetworkPage values={values} errors={errors} />, {
+    title: 'Add a network',
+    errors,
+    fragment: <NewNetworkForm values={values} errors={errors} />,
+  })
+
+/** The operator makes a network and names its coordinator. */
+export const operatorNetworkRoutes = new Hono<AppEnv>()
+  .use('/networks/*', requireOperator())
+  .get('/networks/new', (c) => renderForm(c, {}, {}))
+  .post(
+    '/networks/new',
+    validForm<typeof networkSchema, AppEnv>(networkSchema, (c, errors, values) =>
+      renderForm(c, values, errors),
+    ),
+    async (c) => {
+      const form = c.req.valid('form')
+      const values = { ...form, kOrg: String(form.kOrg) }
+      const coordinator = await getPersonByEmail(c.var.db, normaliseEmail(form.coordinatorEmail))
+      if (!coordinator || coordinator.status === 'disabled')
+        return renderForm(c, values, {
+          coordinatorEmail: 'No one signs in to this service with this email address',
+        })
+      const made = await createNetwork(c.var.db, {
+        name: form.name,
+        kOrg: form.kOrg,
+        coordinator: { organisationId: coordinator.organisationId, personId: coordinator.id },
+        at: new Date(c.var.now()),
+      })
+      if (!made) return renderForm(c, values, { name: 'A network already has this name' })
+      return redirectAfterPost(c, '/operator')
+    },
+  )

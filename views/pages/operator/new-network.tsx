@@ -1,0 +1,58 @@
+import type { FieldErrors, FormValues } from '../../../src/lib/validation'
+import { Form } from '../../components/form'
+import { TextInput } from '../../components/text-input'
+
+export function NewNetworkForm({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  return (
+    <Form
+      id="network-form"
+      action="/operator/networks/new"
+      errors={errors}
+      submit="Add the network"
+    >
+      <TextInput
+        name="name"
+        label="Network name"
+        hint="For example, North recovery collaborative."
+        value={values.name}
+        error={errors.name}
+      />
+      <TextInput
+        name="coordinatorEmail"
+        type="email"
+        label="Coordinator’s email address"
+        hint="Someone who already signs in to this service, in any organisation: they invite organisations and publish each period, and never see one member’s figures."
+        value={values.coordinatorEmail}
+        error={errors.coordinatorEmail}
+        autocomplete="off"
+      />
+      <TextInput
+        name="kOrg"
+        label="Fewest organisations behind a network figure"
+        hint="5 unless you have a reason; never fewer than 3."
+        value={values.kOrg ?? '5'}
+        error={errors.kOrg}
+        inputmode="numeric"
+        width={2}
+      />
+    </Form>
+  )
+}
+
+export function NewNetworkPage(props: { values: FormValues; errors: FieldErrors }) {
+  return (
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-two-thirds">
+        <a class="nhsuk-back-link" href="/operator">
+          Back to organisations
+        </a>
+        <h1>Add a network</h1>
+        <p>
+          A network lets its members see where they stand against each other. Organisations join
+          only when their own admin accepts the coordinator’s invitation.
+        </p>
+        <NewNetworkForm {...props} />
+      </div>
+    </div>
+  )
+}
