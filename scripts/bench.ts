@@ -1,6 +1,15 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { openFile } from './database'
 import { type LoadResult, loadRun } from './load'
+import { generateNetwork } from './network'
 import { type PageWeight, pageWeight } from './page-weight'
-import { benchedPages, quantile, referenceMeta, signIn } from './reference-pages'
+import {
+  benchedPages,
+  quantile,
+  type ReferenceMeta,
+  referenceMeta,
+  signIn,
+} from './reference-pages'
 import { referencePaths } from './seed-reference'
 import { cpuMs, type Server, startServer, stopServer } from './server'
 
@@ -87,9 +96,62 @@ async function benchOne(database: string) {
   return { answers: meta.answers, results, weights }
 }
 
+/** A network of 200 trusts on one service, each with its teams' rounds, two periods published. */
+const networkPath = './data/network-200.db'
+async function networkMeta() {
+  if (!existsSync(networkPath) || !existsSync(`${networkPath}.json`)) {
+    const { db, close } = await openFile(networkPath, { fresh: true })
+    try {
+      const shape = {
+        trusts: 200,
+        lines: ['Community'],
+        teamsPerLine: 3,
+        respondents: [5, 8] as const,
+        periods: ['2025-H2', '2026-H1'],
+        password: 'benchmark password',
+      }
+      const made = await generateNetwork(db, shape, (line) =>
+        process.stdout.write(`\r${networkPath}: ${line}   `),
+      )
+      writeFileSync(`${networkPath}.json`, JSON.stringify(made, null, 2))
+    } finally {
+      close()
+    }
+  }
+  return JSON.parse(readFileSync(`${networkPath}.json`, 'utf8')) as Awaited<
+    ReturnType<typeof generateNetwork>
+  >
+}
+
+/** The coordinator's page and a member's network page, at 200 organisations. */
+async function benchNetwork() {
+  const meta = await networkMeta()
+  const server = await startServer(networkPath)
+  const results: Record<string, PageResult> = {}
+  const pages = {
+    "a member's network page": { path: '/networks', who: meta.member },
+    "the coordinator's page": { path: `/networks/run/${meta.networkId}`, who: meta.coordinator },
+  }
+  const cookies: Record<string, string> = {}
+  try {
+    for (const [name, page] of Object.entries(pages)) {
+      cookies[name] = await signIn(server.base, { admin: page.who } as ReferenceMeta)
+      results[name] = { cold: 0, ...(await steady(server, page.path, cookies[name] ?? '')) }
+    }
+  } finally {
+    await stopServer(server)
+  }
+  for (const [name, page] of Object.entries(pages)) {
+    const result = results[name]
+    if (result) result.cold = await cold(networkPath, page.path, cookies[name] ?? '')
+  }
+  return { answers: meta.answers, results, weights: {} }
+}
+
 const runs = {
   full: await benchOne(referencePaths.full),
   tenth: await benchOne(referencePaths.tenth),
+  'network of 200': await benchNetwork(),
 }
 const load: Record<string, LoadResult> = {
   steady: await loadRun(referencePaths.full, {

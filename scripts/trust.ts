@@ -44,19 +44,14 @@ const teamNames = [
   'Recovery team',
 ]
 
-/**
- * A trust with service lines of teams, its executive, twice-yearly rounds (each team answering
- * individually, the executive agreeing consensus ratings), stored through the import's write path,
- * which completes every response with its scores and aggregates as a real submission does; then
- * one open round with links, and an action plan.
- */
-export async function generateTrust(
+export type MakeOrganisation = (
   db: Db,
   shape: TrustShape,
-  log: (line: string) => void = () => {},
-) {
-  const next = random(shape.seed)
-  const now = new Date('2026-11-01T09:00:00Z')
+  now: Date,
+) => Promise<{ organisation: { id: string }; adminId: string }>
+
+/** The trust as first-run setup makes it: the only organisation of its database. */
+const firstOrganisation: MakeOrganisation = async (db, shape, now) => {
   const created = await createFirstOrganisation(db, {
     name: shape.name,
     admin: {
@@ -68,6 +63,24 @@ export async function generateTrust(
   })
   if (!created)
     throw new Error('The database already holds an organisation: use a new database file')
+  return created
+}
+
+/**
+ * A trust with service lines of teams, its executive, twice-yearly rounds (each team answering
+ * individually, the executive agreeing consensus ratings), stored through the import's write path,
+ * which completes every response with its scores and aggregates as a real submission does; then
+ * one open round with links, and an action plan.
+ */
+export async function generateTrust(
+  db: Db,
+  shape: TrustShape,
+  log: (line: string) => void = () => {},
+  makeOrganisation: MakeOrganisation = firstOrganisation,
+) {
+  const next = random(shape.seed)
+  const now = new Date('2026-11-01T09:00:00Z')
+  const created = await makeOrganisation(db, shape, now)
   const organisationId = created.organisation.id
   const actor = { organisationId, actorId: created.adminId, at: now }
   const executive = await getExecutiveGroup(db, organisationId)
@@ -172,7 +185,7 @@ export async function generateTrust(
       ])
     : []
   const rounds = (await db.query.rounds.findMany()).filter(
-    (r) => r.status === 'closed' && r.mode === 'individual',
+    (r) => r.organisationId === organisationId && r.status === 'closed' && r.mode === 'individual',
   )
   const latest = rounds.sort((a, b) => a.opensOn.localeCompare(b.opensOn)).at(-1)
   if (first && latest) {

@@ -129,10 +129,13 @@ export function measureParts(measure: string) {
 }
 
 /** A measure in words: "Executive team: Leadership and culture", "Teams together: total score". */
-export function measureLabel(measure: string, domainTitles: ReadonlyMap<string, string>) {
-  const { whose, key } = measureParts(measure)
+export function measureLabel(
+  measure: string,
+  domainTitle: (instrumentSlug: string, key: string) => string | undefined,
+) {
+  const { instrumentSlug, whose, key } = measureParts(measure)
   const who = whose === 'executive' ? 'Executive team' : 'Teams together'
-  return `${who}: ${key === 'total' ? 'total score' : (domainTitles.get(key) ?? key)}`
+  return `${who}: ${key === 'total' ? 'total score' : (domainTitle(instrumentSlug, key) ?? key)}`
 }
 
 /** The first and last days of a half-year period ("2026-H1": 1 January to 30 June). */

@@ -11,13 +11,15 @@ type Row = {
   n: number
   sum: number
   threshold: number
+  mode: string
 }
 
 /**
  * What each current member of a network contributes for a period (closes between from and to):
- * from its latest closed round of individual responses of each instrument in the period, the
- * executive's figure and the teams' together, per domain and for the total, each only when the
- * round's threshold of people is behind it (rule 6, inside the organisation). Read from the
+ * from its latest closed round of each instrument in the period, the executive's figure and the
+ * teams' together, per domain and for the total; from individual responses only when the round's
+ * threshold of people is behind it (rule 6, inside the organisation), and a consensus record as
+ * its group agreed it. Read from the
  * figures kept when each round closed; nothing of a team, a person or an answer leaves.
  */
 export function memberContributions(db: Db, networkId: string, range: PeriodRange) {
@@ -47,19 +49,21 @@ async function contributionsOf(
     with latest as (
       select ${rounds.organisationId} as organisation_id, ${rounds.id} as round_id,
         ${rounds.instrumentSlug} as instrument_slug, ${rounds.anonymityThreshold} as threshold,
+        ${rounds.mode} as mode,
         row_number() over (
           partition by ${rounds.organisationId}, ${rounds.instrumentSlug}
           order by ${rounds.closesOn} desc, ${rounds.id} desc
         ) as nth
       from ${rounds}
       where ${rounds.organisationId} in (${organisations})
-        and ${rounds.status} = 'closed' and ${rounds.mode} = 'individual'
+        and ${rounds.status} = 'closed'
         and ${rounds.closesOn} between ${from} and ${to}
     )
     select latest.organisation_id as organisationId, latest.instrument_slug as instrumentSlug,
       ${groups.kind} as groupKind,
       case when ${roundFigures.kind} = 'total' then 'total' else ${roundFigures.key} end as key,
-      sum(${roundFigures.n}) as n, sum(${roundFigures.sum}) as sum, latest.threshold as threshold
+      sum(${roundFigures.n}) as n, sum(${roundFigures.sum}) as sum, latest.threshold as threshold,
+      latest.mode as mode
     from latest
     join ${roundFigures} on ${roundFigures.organisationId} = latest.organisation_id
       and ${roundFigures.roundId} = latest.round_id
@@ -70,7 +74,8 @@ async function contributionsOf(
     group by latest.organisation_id, latest.instrument_slug, ${groups.kind}, ${roundFigures.kind}, ${roundFigures.key}`)
   const measures: Record<string, Contribution[]> = {}
   for (const row of rows) {
-    if (row.n < row.threshold || row.n === 0) continue
+    // A consensus record is its group's agreed view, so k does not apply to it (rule 6).
+    if (row.n === 0 || (row.mode === 'individual' && row.n < row.threshold)) continue
     const whose = row.groupKind === 'executive' ? 'executive' : 'teams'
     const measure = measureKey(row.instrumentSlug, whose, row.key)
     measures[measure] ??= []

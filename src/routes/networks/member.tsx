@@ -20,8 +20,6 @@ import { validForm } from '../../lib/validation'
 import { render } from '../render'
 import { measureLabelOf } from './labels'
 
-const score = (value: number) => value.toFixed(1)
-
 /** A member's networks: its own figures beside each published period's distributions. */
 async function memberNetworks(c: Parameters<typeof actorOf>[0]) {
   const db = c.var.db
@@ -43,9 +41,10 @@ async function memberNetworks(c: Parameters<typeof actorOf>[0]) {
                 const distribution = p.measures[measure]
                 const value = own.get(measure)
                 return {
+                  measure,
                   label: measureLabelOf(measure),
                   distribution,
-                  own: value === undefined ? 'none' : score(value),
+                  own: value,
                   standing:
                     value !== undefined && distribution?.shown
                       ? standingWords(value, distribution)

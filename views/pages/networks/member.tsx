@@ -1,11 +1,57 @@
 import type { Distribution } from '../../../src/instruments/network'
 import { periodWords } from '../../../src/instruments/network'
+import { LineChart } from '../../components/line-chart'
 import { DistributionTable } from './distribution'
 
-export type MemberPeriod = {
-  period: string
-  rows: { label: string; distribution: Distribution | undefined; own?: string; standing?: string }[]
+export type MemberRow = {
+  measure: string
+  label: string
+  distribution: Distribution | undefined
+  own: number | undefined
+  standing: string
 }
+
+export type MemberPeriod = { period: string; rows: MemberRow[] }
+
+/** A total score over the periods: the member's own beside the network's median and middle half. */
+function Trend({ network, measure }: { network: MemberNetwork; measure: string }) {
+  const rows = network.periods.map((p) => p.rows.find((r) => r.measure === measure))
+  const shownOf = (r: MemberRow | undefined) => (r?.distribution?.shown ? r.distribution : null)
+  const hidden = rows.map((r) =>
+    r && !shownOf(r) ? `not shown: fewer than ${network.kOrg} organisations` : undefined,
+  )
+  const label = rows.find(Boolean)?.label ?? measure
+  return (
+    <LineChart
+      id={`trend-${network.id}-${measure.replaceAll('/', '-')}`}
+      caption={`${label}: yours beside the network’s, by period`}
+      labels={network.periods.map((p) => periodWords(p.period))}
+      xLabel="Period"
+      decimals={1}
+      series={[
+        { label: 'Yours', data: rows.map((r) => r?.own ?? null), missing: rows.map(() => 'none') },
+        {
+          label: 'Network median',
+          data: rows.map((r) => shownOf(r)?.median ?? null),
+          missing: hidden,
+        },
+        {
+          label: 'Network lower quartile',
+          data: rows.map((r) => shownOf(r)?.lowerQuartile ?? null),
+          missing: hidden,
+        },
+        {
+          label: 'Network upper quartile',
+          data: rows.map((r) => shownOf(r)?.upperQuartile ?? null),
+          missing: hidden,
+        },
+      ]}
+      notes={{ header: 'Where you stand', cells: rows.map((r) => r?.standing ?? '') }}
+    />
+  )
+}
+
+const oneDecimal = (value: number | undefined) => (value === undefined ? 'none' : value.toFixed(1))
 
 export type MemberNetwork = { id: string; name: string; kOrg: number; periods: MemberPeriod[] }
 
@@ -93,9 +139,13 @@ export function MemberNetworksPage({
               id={`network-${network.id}-${p.period}`}
               caption={`${periodWords(p.period)}: your scores beside the network’s`}
               kOrg={network.kOrg}
-              rows={p.rows}
+              rows={p.rows.map((r) => ({ ...r, own: oneDecimal(r.own) }))}
             />
           ))}
+          {network.periods.length > 0 &&
+            [...new Set(network.periods.flatMap((p) => p.rows.map((r) => r.measure)))]
+              .filter((measure) => measure.endsWith('/total'))
+              .map((measure) => <Trend network={network} measure={measure} />)}
           {canAnswer && (
             <form method="post" action={`/networks/${network.id}/leave`}>
               <button
