@@ -24,6 +24,9 @@ export function CoordinatorPage(props: CoordinatorPageProps) {
     <>
       <h1>{network.name}</h1>
       <p>{`You coordinate this network. ${members} ${members === 1 ? 'organisation is a member' : 'organisations are members'}; a network figure shows only when at least ${network.kOrg} organisations give one, and each organisation gives only figures that already show inside it. You never see one member’s figures.`}</p>
+      <p>
+        <a href="/results/rules#networks">How network figures are worked out</a>
+      </p>
       <h2>Benchmark periods</h2>
       {periods.length === 0 && <p>No period has been published yet.</p>}
       {periods.length > 0 && (

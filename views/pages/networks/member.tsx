@@ -127,6 +127,9 @@ export function MemberNetworksPage({
           </div>
         </section>
       ))}
+      <p>
+        <a href="/results/rules#networks">How network figures are worked out</a>
+      </p>
       {networks.length === 0 && invitations.length === 0 && coordinated.length === 0 && (
         <p>Your organisation is not in a network.</p>
       )}

@@ -120,6 +120,29 @@ export function RulesPage() {
           up the people supported and the contacts over the last 12 months (or 4 quarters).
         </li>
       </ul>
+      <h2 id="networks">Networks of organisations</h2>
+      <ul>
+        <li>
+          Each member gives, for a period (a half-year), its executive’s score and its teams’
+          score together, per domain and for the total, from its latest closed round of the period:
+          only where the figure already shows inside the organisation (five or more people behind
+          it, or a consensus the group agreed).
+        </li>
+        <li>
+          The network shows the median, the middle half (from the lower to the upper quartile) and
+          the range of its members’ figures, only when at least 5 organisations give one (a network
+          may ask for more, never fewer than 3). No organisation is named beside a figure, and the
+          coordinator never sees one member’s figures.
+        </li>
+        <li>
+          A period is published once, from the members of that moment, and never changes: someone
+          joining or leaving later cannot be worked out by comparing one version with another.
+        </li>
+        <li>
+          “In the top quarter” means at or above the upper quartile; “in the bottom quarter”, at or
+          below the lower quartile; otherwise “in the middle half”.
+        </li>
+      </ul>
       <h2 id="rounding">Rounding and charts</h2>
       <ul>
         <li>
