@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { freshHarness } from '#harness'
+import { createNetwork, getNetwork, invite } from '../../src/db/network-store'
 import { setSuspended } from '../../src/db/queries/hosting'
 import { createMetric } from '../../src/db/queries/metrics'
 import { getPerson } from '../../src/db/queries/people'
@@ -59,6 +60,15 @@ describe('tenant isolation', () => {
       owner: 'Elsewhere owner',
       dueOn: '2027-03-31',
     })
+    // A network B's person coordinates, with B invited to it.
+    const network = await createNetwork(h.db, {
+      name: 'Elsewhere network',
+      kOrg: 5,
+      coordinator: { organisationId: b.id, personId: person.id },
+      at: new Date(),
+    })
+    const made = network ? await getNetwork(h.db, network) : null
+    if (made) await invite(h.db, actor, made, b.id)
     // A third organisation, suspended, whose names must not show anywhere either.
     const c = await createOrganisation(h.db, { name: 'Farside Trust' })
     await createTeamRow(h.db, c.id, 'Farside Ward')
@@ -66,12 +76,14 @@ describe('tenant isolation', () => {
     const secrets = ['Elsewhere', 'elsewhere', 'Farside']
 
     // Every parameter gets one of B's ids of each kind: a team, a person, a round, a workstream, a
-    // metric, an objective; its grant and its instrument. A route given an id of its own kind
+    // metric, an objective, a network; its grant and its instrument. A route given an id of its own kind
     // from B must still answer 404 or 403, so a missing organisation filter is caught.
-    const idsOfB = [team.id, person.id, round.id, workstream, metric, objective].map((id) => {
-      if (!id) throw new Error('an id of B was not made')
-      return id
-    })
+    const idsOfB = [team.id, person.id, round.id, workstream, metric, objective, network].map(
+      (id) => {
+        if (!id) throw new Error('an id of B was not made')
+        return id
+      },
+    )
     let checked = 0
     for (const id of idsOfB) {
       const params = {

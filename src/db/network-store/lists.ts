@@ -92,3 +92,26 @@ export async function listNetworks(db: Db) {
     .from(networks)
     .orderBy(asc(networks.name))
 }
+
+/**
+ * A network as an organisation may act on it: only one that has invited it (whether it answered,
+ * joined or left since); none otherwise, so another organisation's network reads as unknown.
+ */
+export async function getNetworkOf(
+  db: Db,
+  networkId: string,
+  organisationId: string,
+): Promise<Network | null> {
+  const [row] = await db
+    .select(getTableColumns(networks))
+    .from(networks)
+    .where(
+      and(
+        eq(networks.id, networkId),
+        sql`exists (select 1 from ${networkInvitations}
+          where ${networkInvitations.networkId} = ${networkId}
+            and ${networkInvitations.organisationId} = ${organisationId})`,
+      ),
+    )
+  return row ?? null
+}

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { MemberNetworksPage } from '../../../views/pages/networks/member'
 import {
   answerInvitation,
-  getNetwork,
+  getNetworkOf,
   leaveNetwork,
   listCoordinated,
   listMemberships,
@@ -93,14 +93,14 @@ export const memberNetworkRoutes = new Hono<SignedInEnv>()
       throw new HTTPException(404)
     }),
     async (c) => {
-      const network = await getNetwork(c.var.db, c.req.param('id'))
+      const network = await getNetworkOf(c.var.db, c.req.param('id'), c.var.organisation.id)
       if (!network) throw new HTTPException(404)
       await answerInvitation(c.var.db, actorOf(c), network, c.req.valid('form').answer === 'accept')
       return redirectAfterPost(c, '/networks')
     },
   )
   .post('/:id/leave', requireThat('administer'), async (c) => {
-    const network = await getNetwork(c.var.db, c.req.param('id'))
+    const network = await getNetworkOf(c.var.db, c.req.param('id'), c.var.organisation.id)
     if (!network) throw new HTTPException(404)
     await leaveNetwork(c.var.db, actorOf(c), network)
     return redirectAfterPost(c, '/networks')
