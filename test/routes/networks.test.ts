@@ -134,10 +134,10 @@ describe('networks of organisations', () => {
     expect(periods(after)).toContain('January to June 2025')
     expect(periods(after)).toBe(periods(before))
     expect(after).toContain('4 organisations are members')
-    // A member's admin, however signed in, cannot open or change the coordinator's pages.
+    // A member's admin, who coordinates nothing, cannot open or change the coordinator's pages.
     for (const member of members.slice(1, 3)) {
-      expect((await member.get(networkPath)).status).toBe(404)
-      expect((await member.post(`${networkPath}/publish`, { period: '2024-H2' })).status).toBe(404)
+      expect((await member.get(networkPath)).status).toBe(403)
+      expect((await member.post(`${networkPath}/publish`, { period: '2024-H2' })).status).toBe(403)
     }
     expect(h.runtime).toMatch(/node|workers/)
   })

@@ -9,6 +9,7 @@ import {
   getNetwork,
   invitationChoices,
   invite,
+  listCoordinated,
   listPeriods,
   type Network,
 } from '../../db/network-store'
@@ -27,16 +28,21 @@ type NetworkEnv = {
   Variables: SignedInEnv['Variables'] & { network: Network }
 }
 
-/** The network the path names, when the signed-in person coordinates it; none is a 404. */
+const onlyCoordinators =
+  'Only a network’s coordinator can invite organisations to it or publish its figures. The people who run this service name the coordinator.'
+
+/**
+ * The network the path names, when the signed-in person coordinates it: someone who coordinates no
+ * network is refused (403), and a network that is not theirs reads as unknown (404).
+ */
 const coordinated = createMiddleware<NetworkEnv>(async (c, next) => {
-  const network = await getNetwork(c.var.db, c.req.param('id') ?? '')
   const person = c.var.signedIn.person.id
-  if (
-    !network ||
-    network.coordinatorId !== person ||
-    network.coordinatorOrganisationId !== c.var.organisation.id
-  )
-    throw new HTTPException(404)
+  const theirs = await listCoordinated(c.var.db, c.var.organisation.id, person)
+  if (theirs.length === 0) throw new HTTPException(403, { message: onlyCoordinators })
+  const network = theirs.some((n) => n.id === c.req.param('id'))
+    ? await getNetwork(c.var.db, c.req.param('id') ?? '')
+    : null
+  if (!network) throw new HTTPException(404)
   c.set('network', network)
   await next()
 })
