@@ -11,7 +11,7 @@ import { createHostedOrganisation } from '../src/db/queries/hosting'
 import { memberContributions } from '../src/db/queries/network-figures'
 import { people } from '../src/db/schema'
 import { hashToken } from '../src/db/tokens'
-import { halfYearRange } from '../src/instruments/network'
+import { periodRange } from '../src/instruments/network'
 import { hashPassword, passwordCost } from '../src/lib/passwords'
 import { generateTrust, type MakeOrganisation } from './trust'
 
@@ -92,7 +92,7 @@ export async function generateNetwork(db: Db, shape: NetworkShape, log: (line: s
     log(`trust ${n} of ${shape.trusts}`)
   }
   for (const period of shape.periods) {
-    const contributions = await memberContributions(db, network.id, halfYearRange(period))
+    const contributions = await memberContributions(db, network.id, periodRange(period))
     await freeze(db, network, period, contributions, now)
   }
   return {

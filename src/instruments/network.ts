@@ -108,12 +108,6 @@ export function freezePeriod(
   return { period, members: members.size, measures }
 }
 
-/** Benchmark periods: half-years by default, January to June (H1) and July to December (H2). */
-export function halfYearOf(isoDate: string): string {
-  const [year, month] = isoDate.split('-')
-  return `${year}-H${Number(month) <= 6 ? 1 : 2}`
-}
-
 export type Whose = 'executive' | 'teams'
 
 /**
@@ -138,28 +132,72 @@ export function measureLabel(
   return `${who}: ${key === 'total' ? 'total score' : (domainTitle(instrumentSlug, key) ?? key)}`
 }
 
-/** The first and last days of a half-year period ("2026-H1": 1 January to 30 June). */
-export function halfYearRange(period: string) {
-  const [year, half] = period.split('-H')
-  return half === '1'
-    ? { from: `${year}-01-01`, to: `${year}-06-30` }
-    : { from: `${year}-07-01`, to: `${year}-12-31` }
+/** How long a benchmark period is: a quarter, a half-year (the default) or a year. */
+export const periodLengths = [3, 6, 12] as const
+export type PeriodMonths = (typeof periodLengths)[number]
+export const defaultPeriodMonths: PeriodMonths = 6
+
+/** The period a day falls in: "2026-Q3" for quarters, "2026-H2" for half-years, "2026" for years. */
+export function periodOf(isoDate: string, months: PeriodMonths = defaultPeriodMonths): string {
+  const [year = '', month = '1'] = isoDate.split('-')
+  const index = Math.floor((Number(month) - 1) / months) + 1
+  if (months === 12) return year
+  return `${year}-${months === 6 ? 'H' : 'Q'}${index}`
 }
 
-/** "2026-H1" in words: "January to June 2026". */
+/** A period's months: its first and its number of months. */
+function periodParts(period: string) {
+  const [year = '', part = ''] = period.split('-')
+  if (part === '') return { year: Number(year), first: 1, months: 12 }
+  const months = part.startsWith('H') ? 6 : 3
+  return { year: Number(year), first: (Number(part.slice(1)) - 1) * months + 1, months }
+}
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** The first and last days of a period ("2026-H1": 1 January to 30 June 2026). */
+export function periodRange(period: string) {
+  const { year, first, months } = periodParts(period)
+  const last = first + months - 1
+  const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${lastDay}` }
+}
+
+/** A period in words: "January to June 2026", "the year 2026". */
 export function periodWords(period: string) {
-  const [year, half] = period.split('-H')
-  return `${half === '1' ? 'January to June' : 'July to December'} ${year}`
+  const { year, first, months } = periodParts(period)
+  if (months === 12) return `the year ${year}`
+  return `${monthNames[first - 1]} to ${monthNames[first + months - 2]} ${year}`
 }
 
-/** The half-years that have ended by a day, newest first: those a network can freeze. */
-export function endedHalfYears(today: string, count: number): string[] {
+/** Whether a text names a period of this length. */
+export const isPeriod = (text: string, months: PeriodMonths) =>
+  (months === 12 ? /^\d{4}$/ : months === 6 ? /^\d{4}-H[12]$/ : /^\d{4}-Q[1-4]$/).test(text)
+
+/** The periods of a length that have ended by a day, newest first: those a network can publish. */
+export function endedPeriods(today: string, months: PeriodMonths, count: number): string[] {
   const periods: string[] = []
-  let period = halfYearOf(today)
+  let { from } = periodRange(periodOf(today, months))
   while (periods.length < count) {
-    const [year, half] = period.split('-H')
-    period = half === '2' ? `${year}-H1` : `${Number(year) - 1}-H2`
+    const day = new Date(`${from}T00:00:00Z`)
+    day.setUTCDate(0)
+    const period = periodOf(day.toISOString().slice(0, 10), months)
     periods.push(period)
+    from = periodRange(period).from
   }
   return periods
 }

@@ -16,14 +16,17 @@ const overHttps = (c: Context<AppEnv>) => c.var.origin.startsWith('https:')
 export const operatorOnly =
   'Only the people who run this service can see this page. They sign in with a one-time link made on the server with the command npm run operator:link.'
 
-/** The operator's session cookie: its own name, so that it never stands for a person's session. */
+/**
+ * The operator's session cookie: its own name, so that it never stands for a person's session,
+ * sent only to the operator's pages; over https `__Secure-` and Secure.
+ */
 function cookieOptions(c: Context<AppEnv>) {
   const options = { path: '/operator', httpOnly: true, sameSite: 'Strict' } as const
-  return overHttps(c) ? { ...options, secure: true } : options
+  return overHttps(c) ? { ...options, secure: true, prefix: 'secure' as const } : options
 }
 
 function readCookie(c: Context<AppEnv>) {
-  return getCookie(c, cookieName)
+  return overHttps(c) ? getCookie(c, cookieName, 'secure') : getCookie(c, cookieName)
 }
 
 /** Signs the operator in: a new session, and its cookie, sent only to the operator's pages. */

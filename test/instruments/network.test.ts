@@ -2,10 +2,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   type Contribution,
+  endedPeriods,
   freezePeriod,
-  halfYearOf,
   kOrgMinimum,
   networkDistribution,
+  periodOf,
+  periodRange,
+  periodWords,
   quantile,
   standingWords,
 } from '../../src/instruments/network'
@@ -100,12 +103,63 @@ describe('freezing a benchmark period', () => {
     )
   })
 
-  it('names half-years by their dates, June and July on either side', () => {
-    expect(['2026-01-01', '2026-06-30', '2026-07-01', '2026-12-31'].map(halfYearOf)).toEqual([
+  it('names periods of a quarter, a half-year and a year by their dates, ends included, in words', () => {
+    const days = [
+      '2026-01-01',
+      '2026-03-31',
+      '2026-04-01',
+      '2026-06-30',
+      '2026-07-01',
+      '2026-12-31',
+    ]
+    expect(days.map((d) => periodOf(d, 3))).toEqual([
+      '2026-Q1',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+    ])
+    expect(days.map((d) => periodOf(d))).toEqual([
+      '2026-H1',
+      '2026-H1',
       '2026-H1',
       '2026-H1',
       '2026-H2',
       '2026-H2',
     ])
+    expect(days.map((d) => periodOf(d, 12))).toEqual(Array(6).fill('2026'))
+    expect(periodRange('2024-Q1')).toEqual({ from: '2024-01-01', to: '2024-03-31' })
+    expect(periodRange('2024-H1')).toEqual({ from: '2024-01-01', to: '2024-06-30' })
+    expect(periodRange('2023-Q1').to).toBe('2023-03-31')
+    expect(periodRange('2024-Q4')).toEqual({ from: '2024-10-01', to: '2024-12-31' })
+    expect(periodRange('2025')).toEqual({ from: '2025-01-01', to: '2025-12-31' })
+    expect(['2026-H1', '2026-Q3', '2026'].map(periodWords)).toEqual([
+      'January to June 2026',
+      'July to September 2026',
+      'the year 2026',
+    ])
+  })
+
+  it('offers only periods that have ended, newest first, across the turn of a year', () => {
+    expect(endedPeriods('2026-12-04', 6, 3)).toEqual(['2026-H1', '2025-H2', '2025-H1'])
+    expect(endedPeriods('2026-07-01', 6, 1)).toEqual(['2026-H1'])
+    expect(endedPeriods('2026-02-10', 3, 2)).toEqual(['2025-Q4', '2025-Q3'])
+    expect(endedPeriods('2026-12-31', 12, 2)).toEqual(['2025', '2024'])
+  })
+
+  it('gives every day of a period that period, and no other (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.constantFrom(3, 6, 12),
+        (date, months) => {
+          const day = date.toISOString().slice(0, 10)
+          const { from, to } = periodRange(periodOf(day, months as 3 | 6 | 12))
+          expect(from <= day && day <= to).toBe(true)
+        },
+      ),
+      runs,
+    )
   })
 })

@@ -167,7 +167,17 @@ describe('networks of organisations', () => {
       expect([field, res.status]).toEqual([field, 422])
       expect(await res.text()).toContain(`<a href="#${field}">${message}</a>`)
     }
-    const list = await (await operator.get('/operator')).text()
+    let list = await (await operator.get('/operator')).text()
     expect(list).toContain('1 network<')
+    // A network of quarters offers its coordinator the quarters that have ended.
+    const quarters = { name: 'South', coordinatorEmail: office.email, kOrg: '3', periodMonths: '3' }
+    expect((await operator.post('/operator/networks/new', quarters)).status).toBe(303)
+    list = await (await operator.get('/operator')).text()
+    expect(list).toContain('2 networks<')
+    const mine = await (await office.get('/networks')).text()
+    const south = /href="(\/networks\/run\/[\w-]+)">South</.exec(mine)?.[1] ?? ''
+    const page = await (await office.get(south)).text()
+    expect(page).toMatch(/<option value="\d{4}-Q[1-4]">[A-Z][a-z]+ to [A-Z][a-z]+ \d{4}<\/option>/)
+    expect(page).not.toContain('-H1"')
   })
 })

@@ -237,4 +237,29 @@ describe('the service operator', () => {
     expect(after?.suspendedAt).toBeNull()
     expect(await countOf(h, organisations)).toBe(1)
   })
+
+  it('keeps the operator’s session in a __Secure- cookie, sent only to its pages, over https', async () => {
+    const h = await freshHarness({
+      operatorEmail: operatorEmail,
+      publicOrigin: 'https://recovery.example.nhs.uk',
+    })
+    const token = await operatorToken(h)
+    const res = await h.app.request(`https://recovery.example.nhs.uk/operator/sign-in/${token}`, {
+      method: 'POST',
+      headers: {
+        Origin: 'https://recovery.example.nhs.uk',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: '',
+    })
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Secure-operator=')) ?? ''
+    expect(cookie).toMatch(/; Path=\/operator/)
+    expect(cookie).toMatch(/; Secure/)
+    expect(cookie).toMatch(/; HttpOnly/)
+    expect(cookie).toMatch(/; SameSite=Strict/)
+    const home = await h.app.request('https://recovery.example.nhs.uk/operator', {
+      headers: { Cookie: cookie.split(';')[0] ?? '' },
+    })
+    expect(home.status).toBe(200)
+  })
 })

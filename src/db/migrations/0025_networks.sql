@@ -37,12 +37,14 @@ CREATE TABLE `networks` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
 	`k_org` integer NOT NULL,
+	`period_months` integer DEFAULT 6 NOT NULL,
 	`coordinator_organisation_id` text NOT NULL,
 	`coordinator_id` text NOT NULL,
 	`created_at` text NOT NULL,
 	FOREIGN KEY (`coordinator_organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`coordinator_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "networks_k_org_check" CHECK(k_org >= 3)
+	CONSTRAINT "networks_k_org_check" CHECK(k_org >= 3),
+	CONSTRAINT "networks_period_months_check" CHECK(period_months in (3, 6, 12))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `networks_name_idx` ON `networks` (`name`);--> statement-breakpoint

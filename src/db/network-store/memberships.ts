@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
+import { defaultPeriodMonths, type PeriodMonths } from '../../instruments/network'
 import type { Db } from '../client'
 import { type Actor, auditInsertIfChanged, operatorActorId } from '../queries/audit'
 import { networkInvitations, networkMemberships, networks } from '../schema'
@@ -15,12 +16,13 @@ export async function createNetwork(
   input: {
     name: string
     kOrg: number
+    periodMonths?: PeriodMonths
     coordinator: { organisationId: string; personId: string }
     at: Date
   },
 ): Promise<string | null> {
   const id = crypto.randomUUID()
-  const { name, kOrg, coordinator, at } = input
+  const { name, kOrg, coordinator, at, periodMonths = defaultPeriodMonths } = input
   await db.batch([
     db
       .insert(networks)
@@ -28,6 +30,7 @@ export async function createNetwork(
         id,
         name,
         kOrg,
+        periodMonths,
         coordinatorOrganisationId: coordinator.organisationId,
         coordinatorId: coordinator.personId,
         createdAt: at.toISOString(),
@@ -39,7 +42,7 @@ export async function createNetwork(
       action: 'network.created',
       subjectType: 'network',
       subjectId: id,
-      after: { name, kOrg, coordinator: coordinator.personId },
+      after: { name, kOrg, periodMonths, coordinator: coordinator.personId },
       at,
     }),
   ])

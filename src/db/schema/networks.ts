@@ -24,6 +24,8 @@ export const networks = sqliteTable(
     name: text('name').notNull(),
     /** The least number of organisations behind a network figure (5 by default, never below 3). */
     kOrg: integer('k_org').notNull(),
+    /** How long each benchmark period is, in months: 3, 6 (the default) or 12. */
+    periodMonths: integer('period_months').notNull().default(6),
     /** The coordinator: a person of any organisation on the service, not necessarily a member. */
     coordinatorOrganisationId: text('coordinator_organisation_id')
       .notNull()
@@ -36,6 +38,7 @@ export const networks = sqliteTable(
   (t) => [
     uniqueIndex('networks_name_idx').on(t.name),
     check('networks_k_org_check', sql`k_org >= 3`),
+    check('networks_period_months_check', sql`period_months in (3, 6, 12)`),
   ],
 )
 

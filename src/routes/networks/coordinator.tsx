@@ -16,7 +16,7 @@ import {
 import { memberContributions } from '../../db/queries/network-figures'
 import type { SignedInEnv } from '../../env'
 import { dayOf } from '../../instruments/dates'
-import { endedHalfYears, halfYearRange } from '../../instruments/network'
+import { endedPeriods, isPeriod, type PeriodMonths, periodRange } from '../../instruments/network'
 import { actorOf } from '../../lib/authorise'
 import { redirectAfterPost } from '../../lib/responses'
 import { validForm } from '../../lib/validation'
@@ -47,7 +47,9 @@ const coordinated = createMiddleware<NetworkEnv>(async (c, next) => {
   await next()
 })
 
-/** How many ended half-years a coordinator may choose from to publish. */
+const months = (network: Network) => network.periodMonths as PeriodMonths
+
+/** How many ended periods a coordinator may choose from to publish. */
 const periodsOffered = 6
 
 async function renderCoordinator(c: Context<NetworkEnv>) {
@@ -58,7 +60,7 @@ async function renderCoordinator(c: Context<NetworkEnv>) {
     listPeriods(c.var.db, network.id),
   ])
   const published = new Set(periods.map((p) => p.period))
-  const freezable = endedHalfYears(dayOf(c.var.now()), periodsOffered).filter(
+  const freezable = endedPeriods(dayOf(c.var.now()), months(network), periodsOffered).filter(
     (p) => !published.has(p),
   )
   const page = (
@@ -76,7 +78,7 @@ async function renderCoordinator(c: Context<NetworkEnv>) {
 }
 
 const inviteSchema = z.object({ organisationId: z.string().min(1) })
-const publishSchema = z.object({ period: z.string().regex(/^\d{4}-H[12]$/) })
+const publishSchema = z.object({ period: z.string().min(4).max(7) })
 const refuse = () => {
   throw new HTTPException(404)
 }
@@ -95,10 +97,11 @@ export const coordinatorRoutes = new Hono<NetworkEnv>()
   })
   .post('/:id/publish', validForm(publishSchema, refuse), async (c) => {
     const { period } = c.req.valid('form')
-    if (!endedHalfYears(dayOf(c.var.now()), periodsOffered).includes(period))
-      throw new HTTPException(404)
     const network = c.var.network
-    const contributions = await memberContributions(c.var.db, network.id, halfYearRange(period))
+    // Only a period of the network's length that has ended, among those offered.
+    const ended = endedPeriods(dayOf(c.var.now()), months(network), periodsOffered)
+    if (!isPeriod(period, months(network)) || !ended.includes(period)) throw new HTTPException(404)
+    const contributions = await memberContributions(c.var.db, network.id, periodRange(period))
     await freeze(c.var.db, network, period, contributions, new Date(c.var.now()))
     return redirectAfterPost(c, `/networks/run/${network.id}`)
   })

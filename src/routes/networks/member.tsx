@@ -13,7 +13,7 @@ import {
 } from '../../db/network-store'
 import { ownFigures } from '../../db/queries/network-figures'
 import type { SignedInEnv } from '../../env'
-import { halfYearRange, standingWords } from '../../instruments/network'
+import { periodRange, standingWords } from '../../instruments/network'
 import { actorOf, may, onlyWho, requireThat } from '../../lib/authorise'
 import { redirectAfterPost } from '../../lib/responses'
 import { validForm } from '../../lib/validation'
@@ -34,7 +34,7 @@ async function memberNetworks(c: Parameters<typeof actorOf>[0]) {
         kOrg: network.kOrg,
         periods: await Promise.all(
           periods.map(async (p) => {
-            const own = await ownFigures(db, organisationId, halfYearRange(p.period))
+            const own = await ownFigures(db, organisationId, periodRange(p.period))
             const rows = Object.keys(p.measures)
               .sort()
               .map((measure) => {

@@ -4,7 +4,7 @@ import { NewNetworkForm, NewNetworkPage } from '../../../views/pages/operator/ne
 import { createNetwork } from '../../db/network-store'
 import { getPersonByEmail, normaliseEmail } from '../../db/queries/people'
 import type { AppEnv } from '../../env'
-import { kOrgDefault, kOrgMinimum } from '../../instruments/network'
+import { kOrgDefault, kOrgMinimum, type PeriodMonths } from '../../instruments/network'
 import { requireOperator } from '../../lib/operator'
 import { redirectAfterPost } from '../../lib/responses'
 import { emailField, type FieldErrors, type FormValues, validForm } from '../../lib/validation'
@@ -23,6 +23,7 @@ const networkSchema = z.object({
     .min(kOrgMinimum, `A network figure needs at least ${kOrgMinimum} organisations behind it`)
     .max(1000, 'Enter a number of 1,000 or fewer')
     .default(kOrgDefault),
+  periodMonths: z.enum(['3', '6', '12'], { error: 'Choose how long each period is' }).default('6'),
 })
 
 const renderForm = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) =>
@@ -44,6 +45,7 @@ export const operatorNetworkRoutes = new Hono<AppEnv>()
     async (c) => {
       const form = c.req.valid('form')
       const values = { ...form, kOrg: String(form.kOrg) }
+      const periodMonths = Number(form.periodMonths) as PeriodMonths
       const coordinator = await getPersonByEmail(c.var.db, normaliseEmail(form.coordinatorEmail))
       if (!coordinator || coordinator.status === 'disabled')
         return renderForm(c, values, {
@@ -52,6 +54,7 @@ export const operatorNetworkRoutes = new Hono<AppEnv>()
       const made = await createNetwork(c.var.db, {
         name: form.name,
         kOrg: form.kOrg,
+        periodMonths,
         coordinator: { organisationId: coordinator.organisationId, personId: coordinator.id },
         at: new Date(c.var.now()),
       })

@@ -1,5 +1,6 @@
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Form } from '../../components/form'
+import { Select } from '../../components/select'
 import { TextInput } from '../../components/text-input'
 
 export function NewNetworkForm({ values, errors }: { values: FormValues; errors: FieldErrors }) {
@@ -25,6 +26,18 @@ export function NewNetworkForm({ values, errors }: { values: FormValues; errors:
         value={values.coordinatorEmail}
         error={errors.coordinatorEmail}
         autocomplete="off"
+      />
+      <Select
+        name="periodMonths"
+        label="How long each benchmark period is"
+        hint="Each period is published once, after it ends."
+        options={[
+          { value: '6', text: 'Half a year' },
+          { value: '3', text: 'A quarter' },
+          { value: '12', text: 'A year' },
+        ]}
+        value={values.periodMonths ?? '6'}
+        error={errors.periodMonths}
       />
       <TextInput
         name="kOrg"

@@ -123,10 +123,11 @@ export function RulesPage() {
       <h2 id="networks">Networks of organisations</h2>
       <ul>
         <li>
-          Each member gives, for a period (a half-year), its executive’s score and its teams’ score
-          together, per domain and for the total, from its latest closed round of the period: only
-          where the figure already shows inside the organisation (at least the round’s threshold of
-          people behind it, 5 unless the round asks for more; or a consensus the group agreed).
+          Each member gives, for a period (a half-year, or a quarter or a year if the network is
+          made so), its executive’s score and its teams’ score together, per domain and for the
+          total, from its latest closed round of the period: only where the figure already shows
+          inside the organisation (at least the round’s threshold of people behind it, 5 unless the
+          round asks for more; or a consensus the group agreed).
         </li>
         <li>
           The network shows the median, the middle half (from the lower to the upper quartile) and
