@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { axeViolations, describeInBrowser, textOf } from './support/browser'
+import { runCommand } from './support/commands'
 import { useBrowserAndServer } from './support/lifecycle'
 
 const operatorEmail = 'service.desk@hosting.example'
@@ -10,16 +10,7 @@ const password = 'demo password 2026'
 describeInBrowser('networks in Chromium', () => {
   const session = useBrowserAndServer({ OPERATOR_EMAIL: operatorEmail })
 
-  const command = (script: string) =>
-    execFileSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], {
-      env: {
-        ...process.env,
-        DATABASE_URL: session.databaseUrl,
-        OPERATOR_EMAIL: operatorEmail,
-        PUBLIC_ORIGIN: session.baseUrl,
-      },
-      encoding: 'utf8',
-    })
+  const command = (script: string) => runCommand(session, { OPERATOR_EMAIL: operatorEmail }, script)
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${session.baseUrl}/sign-in`)

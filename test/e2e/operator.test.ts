@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process'
 import { expect, it } from 'vitest'
 import { axeViolations, describeInBrowser, tabTo, textOf } from './support/browser'
+import { runCommand } from './support/commands'
 import { useBrowserAndServer } from './support/lifecycle'
 
 const operatorEmail = 'service.desk@hosting.example'
@@ -10,15 +10,7 @@ describeInBrowser('the service operator in Chromium', () => {
 
   /** Runs one of the project's commands against the running server's database; what it printed. */
   const command = (script: string, args: string[] = []) =>
-    execFileSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: {
-        ...process.env,
-        DATABASE_URL: session.databaseUrl,
-        OPERATOR_EMAIL: operatorEmail,
-        PUBLIC_ORIGIN: session.baseUrl,
-      },
-      encoding: 'utf8',
-    })
+    runCommand(session, { OPERATOR_EMAIL: operatorEmail }, script, args)
   const linkIn = (printed: string) => {
     const link = /https?:\/\/\S+/.exec(printed)?.[0]
     if (!link) throw new Error(`No link in: ${printed}`)

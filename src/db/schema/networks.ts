@@ -42,17 +42,22 @@ export const networks = sqliteTable(
   ],
 )
 
+/** A row of one network about one organisation. */
+const networkAndOrganisation = () => ({
+  id: text('id').primaryKey(),
+  networkId: text('network_id')
+    .notNull()
+    .references(() => networks.id),
+  organisationId: text('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+})
+
 /** An organisation's membership of a network, from the day its admin accepted until it left. */
 export const networkMemberships = sqliteTable(
   'network_memberships',
   {
-    id: text('id').primaryKey(),
-    networkId: text('network_id')
-      .notNull()
-      .references(() => networks.id),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    ...networkAndOrganisation(),
     joinedAt: text('joined_at').notNull(),
     leftAt: text('left_at'),
   },
@@ -68,13 +73,7 @@ export const networkMemberships = sqliteTable(
 export const networkInvitations = sqliteTable(
   'network_invitations',
   {
-    id: text('id').primaryKey(),
-    networkId: text('network_id')
-      .notNull()
-      .references(() => networks.id),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    ...networkAndOrganisation(),
     invitedAt: text('invited_at').notNull(),
     answeredAt: text('answered_at'),
     accepted: integer('accepted', { mode: 'boolean' }),

@@ -2,6 +2,7 @@ import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Form } from '../../components/form'
 import { Select } from '../../components/select'
 import { TextInput } from '../../components/text-input'
+import { OperatorFormPage } from './form-page'
 
 export function NewNetworkForm({ values, errors }: { values: FormValues; errors: FieldErrors }) {
   return (
@@ -54,18 +55,11 @@ export function NewNetworkForm({ values, errors }: { values: FormValues; errors:
 
 export function NewNetworkPage(props: { values: FormValues; errors: FieldErrors }) {
   return (
-    <div class="nhsuk-grid-row">
-      <div class="nhsuk-grid-column-two-thirds">
-        <a class="nhsuk-back-link" href="/operator">
-          Back to organisations
-        </a>
-        <h1>Add a network</h1>
-        <p>
-          A network lets its members see where they stand against each other. Organisations join
-          only when their own admin accepts the coordinator’s invitation.
-        </p>
-        <NewNetworkForm {...props} />
-      </div>
-    </div>
+    <OperatorFormPage
+      heading="Add a network"
+      intro="A network lets its members see where they stand against each other. Organisations join only when their own admin accepts the coordinator’s invitation."
+    >
+      <NewNetworkForm {...props} />
+    </OperatorFormPage>
   )
 }

@@ -1,6 +1,7 @@
 import type { FieldErrors, FormValues } from '../../../src/lib/validation'
 import { Form } from '../../components/form'
 import { TextInput } from '../../components/text-input'
+import { OperatorFormPage } from './form-page'
 
 export function NewOrganisationForm({
   values,
@@ -46,20 +47,12 @@ export function NewOrganisationForm({
 
 export function NewOrganisationPage(props: { values: FormValues; errors: FieldErrors }) {
   return (
-    <div class="nhsuk-grid-row">
-      <div class="nhsuk-grid-column-two-thirds">
-        <a class="nhsuk-back-link" href="/operator">
-          Back to organisations
-        </a>
-        <h1>Add an organisation</h1>
-        <p>
-          The organisation starts with an executive team and one admin. You will get a one-time link
-          to give the admin, with which they set their password; they then add their own teams and
-          people.
-        </p>
-        <NewOrganisationForm {...props} />
-      </div>
-    </div>
+    <OperatorFormPage
+      heading="Add an organisation"
+      intro="The organisation starts with an executive team and one admin. You will get a one-time link to give the admin, with which they set their password; they then add their own teams and people."
+    >
+      <NewOrganisationForm {...props} />
+    </OperatorFormPage>
   )
 }
 
