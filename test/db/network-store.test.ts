@@ -14,7 +14,7 @@ import {
   listPeriods,
 } from '../../src/db/network-store'
 import { auditLog, networkPeriods } from '../../src/db/schema'
-import { kOrgDefault } from '../../src/instruments/network'
+import { kOrgDefault, networkDistribution } from '../../src/instruments/network'
 import { createOrganisation, createPerson } from '../helpers/factories'
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, 1 + day))
@@ -156,6 +156,46 @@ describe('the network store', () => {
         },
       ),
       { numRuns: 12 },
+    )
+  })
+
+  it('defeats the subtraction attack: a member leaves, and the period cannot be worked out again without it', async () => {
+    const { db } = await freshHarness()
+    const p = await programme(db)
+    const network = await newNetwork(db, p, 'Attacked network')
+    const six = p.trusts.slice(0, 6).map((t) => t.id)
+    for (const id of six) {
+      await invite(db, p.coordinator(1), network, id)
+      await answerInvitation(db, p.adminOf(id, 2), network, true)
+    }
+    // The target is the last trust; the others' figures are known to the attacker.
+    const target = six[5] ?? ''
+    const figures = (targetValue: number) => ({
+      total: six.map((id, i) => ({
+        organisationId: id,
+        value: id === target ? targetValue : 10 * (i + 1),
+      })),
+    })
+    const published = await freeze(db, network, '2025-H2', figures(35), at(3))
+    // Worked out afresh without the target, the median would move from 32.5 (the mean of the middle
+    // two of six) to 30, and give the target away: 2 × 32.5 − 30 = 35. Freezing must prevent that.
+    const without = networkDistribution(
+      figures(35).total.filter((c) => c.organisationId !== target),
+    )
+    const median = (d: unknown) => (d as { median: number }).median
+    expect(median(published.measures.total)).toBe(32.5)
+    expect(2 * median(published.measures.total) - median(without)).toBe(35)
+    // The target leaves; the coordinator publishes the period again, with and without its figure.
+    await leaveNetwork(db, p.adminOf(target, 4), network)
+    for (const value of [0, 35, 100]) {
+      const again = await freeze(db, network, '2025-H2', figures(value), at(5))
+      expect(again.measures).toEqual(published.measures)
+      expect(again.members).toBe(6)
+    }
+    // And a period frozen after it left holds nothing of it, whatever it would have given.
+    const later = await freeze(db, network, '2026-H1', figures(100), at(6))
+    expect(later.measures.total).toEqual(
+      networkDistribution(figures(0).total.filter((c) => c.organisationId !== target)),
     )
   })
 })
