@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm'
 import type { Db } from '../src/db/client'
 import {
   answerInvitation,
@@ -9,8 +8,8 @@ import {
 } from '../src/db/network-store'
 import { createHostedOrganisation } from '../src/db/queries/hosting'
 import { memberContributions } from '../src/db/queries/network-figures'
-import { people } from '../src/db/schema'
-import { hashToken } from '../src/db/tokens'
+import { newPasswordToken, setPasswordWithToken } from '../src/db/queries/password-links'
+import { getPersonByEmail } from '../src/db/queries/people'
 import { periodRange } from '../src/instruments/network'
 import { hashPassword, passwordCost } from '../src/lib/passwords'
 import { generateTrust, type MakeOrganisation } from './trust'
@@ -25,24 +24,23 @@ export type NetworkShape = {
   password: string
 }
 
-/** A trust as the operator adds it, its admin's password set as they would set it from their link. */
+/** A trust as the operator adds it, its admin's password set from their link as they would set it. */
 function hostedOrganisation(passwordHash: string): MakeOrganisation {
   return async (db, shape, now) => {
-    const link = { tokenHash: await hashToken(crypto.randomUUID()), expiresAt: now.getTime() }
+    const { tokenHash, expiresAt } = await newPasswordToken(now.getTime())
     const admin = { name: shape.admin.name, email: shape.admin.email }
+    const link = { tokenHash, expiresAt }
     const organisation = await createHostedOrganisation(db, {
       name: shape.name,
       admin,
       link,
       at: now,
     })
-    if (!organisation) throw new Error(`${shape.admin.email} is taken: use a new database file`)
-    const [person] = await db
-      .update(people)
-      .set({ passwordHash, status: 'active' })
-      .where(eq(people.email, admin.email))
-      .returning({ id: people.id })
-    if (!person) throw new Error('no admin')
+    const person = await getPersonByEmail(db, admin.email)
+    if (!organisation || !person)
+      throw new Error(`${admin.email} is taken: use a new database file`)
+    const token = { personId: person.id, organisationId: organisation.id }
+    await setPasswordWithToken(db, tokenHash, token, passwordHash, now.getTime())
     return { organisation, adminId: person.id }
   }
 }

@@ -9,9 +9,9 @@ import {
 } from '../db/queries/operator'
 import { hashToken, newToken } from '../db/tokens'
 import type { AppEnv } from '../env'
+import { inTime, overHttps, touchIntervalMs } from './sessions'
 
 const cookieName = 'operator'
-const overHttps = (c: Context<AppEnv>) => c.var.origin.startsWith('https:')
 
 export const operatorOnly =
   'Only the people who run this service can see this page. They sign in with a one-time link made on the server with the command npm run operator:link.'
@@ -59,17 +59,13 @@ export function requireOperator(): MiddlewareHandler<AppEnv> {
     const tokenHash = token ? await hashToken(token) : undefined
     const found = tokenHash ? await getOperatorSession(c.var.db, tokenHash) : null
     const now = c.var.now()
-    const policy = c.var.sessionPolicy
-    const valid =
-      found !== null &&
-      found.email === email &&
-      now - found.lastSeenAt <= policy.idleMs &&
-      now - found.createdAt <= policy.absoluteMs
+    const valid = found !== null && found.email === email && inTime(c.var.sessionPolicy, found, now)
     if (!valid || !tokenHash) {
       if (found && tokenHash) await deleteOperatorSession(c.var.db, tokenHash)
       throw new HTTPException(403, { message: operatorOnly })
     }
-    if (now - found.lastSeenAt >= 60_000) await touchOperatorSession(c.var.db, tokenHash, now)
+    if (now - found.lastSeenAt >= touchIntervalMs)
+      await touchOperatorSession(c.var.db, tokenHash, now)
     c.set('operator', { email })
     c.header('Cache-Control', 'no-store')
     await next()

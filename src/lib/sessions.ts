@@ -4,14 +4,21 @@ import { HTTPException } from 'hono/http-exception'
 import { getFirstOrganisation } from '../db/queries/organisations'
 import { deleteSession, getSession, touchSession } from '../db/queries/sessions'
 import { hashToken } from '../db/tokens'
-import type { AppEnv, SignedInEnv } from '../env'
+import type { AppEnv, SessionPolicy, SignedInEnv } from '../env'
 
 /** A session's last-seen time is written at most this often, to keep page views to reads. */
-const touchIntervalMs = 60_000
+export const touchIntervalMs = 60_000
+
+/** Whether a session is still in time by the policy: active lately, and not too old. */
+export const inTime = (
+  policy: SessionPolicy,
+  session: { createdAt: number; lastSeenAt: number },
+  now: number,
+) => now - session.lastSeenAt <= policy.idleMs && now - session.createdAt <= policy.absoluteMs
 const cookieName = 'session'
 
 /** Over https a __Host- cookie (Secure, HttpOnly, SameSite=Lax); on plain-http localhost, a plain one. */
-const overHttps = (c: Context<AppEnv>) => c.var.origin.startsWith('https:')
+export const overHttps = (c: Context<AppEnv>) => c.var.origin.startsWith('https:')
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {
   const options = { path: '/', httpOnly: true, sameSite: 'Lax' } as const
@@ -37,10 +44,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
       const tokenHash = await hashToken(token)
       const found = await getSession(c.var.db, tokenHash)
       const now = c.var.now()
-      const expired =
-        found?.person.status !== 'active' ||
-        now - found.lastSeenAt > policy.idleMs ||
-        now - found.createdAt > policy.absoluteMs
+      const expired = found?.person.status !== 'active' || !inTime(policy, found, now)
       if (expired) {
         if (found) await deleteSession(c.var.db, tokenHash)
         clearSessionCookie(c)

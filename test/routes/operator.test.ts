@@ -72,6 +72,8 @@ describe('the service operator', () => {
     const other = await operatorToken(h, { email: 'someone.else@hosting.example' })
     const late = await operatorToken(h, { expiresAt: Date.now() - 1 })
     for (const token of [other, late, 'not-a-token']) {
+      // Its page offers no button, and pressing one anyway signs no one in.
+      expect((await h.app.request(`/operator/sign-in/${token}`)).status).toBe(410)
       const res = await postForm(h.app, `/operator/sign-in/${token}`, {})
       expect(res.status).toBe(410)
       expect(operatorCookie(res)).toBeUndefined()

@@ -1,17 +1,8 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import {
-  auditLog,
-  groups,
-  organisations,
-  passwordTokens,
-  people,
-  roleGrants,
-  rounds,
-  sessions,
-} from '../schema'
+import { organisations, passwordTokens, people, rounds, sessions } from '../schema'
 import { auditInsertIfChanged, operatorActorId } from './audit'
-import { executiveGroupName, type Organisation } from './organisations'
+import { madeOrganisation, newOrganisationStatements, type Organisation } from './organisations'
 
 export type HostedOrganisation = Organisation & {
   createdAt: string
@@ -62,44 +53,24 @@ export async function createHostedOrganisation(
   db: Db,
   made: { name: string; admin: { name: string; email: string }; link: FirstAdminLink; at: Date },
 ): Promise<Organisation | null> {
-  const organisationId = crypto.randomUUID()
-  const adminId = crypto.randomUUID()
-  const at = made.at.toISOString()
-  const { name, admin, link } = made
-  const ifCreated = sql`from ${organisations} where ${organisations.id} = ${organisationId}`
+  const { name, admin, link, at } = made
+  const { organisationId, adminId, ifCreated, statements } = newOrganisationStatements(db, {
+    name,
+    admin: { ...admin, passwordHash: null },
+    at,
+    when: sql`not exists (select 1 from ${people} where ${people.email} = ${admin.email})`,
+    action: 'organisation.created',
+    auditedAs: operatorActorId,
+  })
   await db.batch([
-    db.insert(organisations).select(
-      sql`select ${organisationId}, ${name}, ${at}, null, null
-            where not exists (select 1 from ${people} where ${people.email} = ${admin.email})`,
-    ),
-    db
-      .insert(groups)
-      .select(
-        sql`select ${crypto.randomUUID()}, ${organisations.id}, 'executive', ${executiveGroupName}, null, ${at}, null, null, null ${ifCreated}`,
-      ),
-    db
-      .insert(people)
-      .select(
-        sql`select ${adminId}, ${organisations.id}, ${admin.name}, ${admin.email}, null, 'invited', ${at}, null, null ${ifCreated}`,
-      ),
-    db
-      .insert(roleGrants)
-      .select(
-        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${adminId}, 'admin', null, ${at} ${ifCreated}`,
-      ),
+    ...statements,
     db
       .insert(passwordTokens)
       .select(
         sql`select ${link.tokenHash}, ${organisations.id}, ${adminId}, ${link.expiresAt}, null ${ifCreated}`,
       ),
-    db
-      .insert(auditLog)
-      .select(
-        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${at}, ${operatorActorId}, 'organisation.created', 'organisation', ${organisationId}, null, ${JSON.stringify({ name, admin })} ${ifCreated}`,
-      ),
   ])
-  const created = await getHostedOrganisation(db, organisationId)
-  return created ? { id: created.id, name: created.name } : null
+  return madeOrganisation(db, organisationId)
 }
 
 /**

@@ -13,6 +13,14 @@ export async function addOperatorToken(
   await db.insert(operatorTokens).values(link).onConflictDoNothing()
 }
 
+/** A sign-in link that can still be used: known, unspent and in time. */
+const usable = (tokenHash: string, now: number) =>
+  and(
+    eq(operatorTokens.tokenHash, tokenHash),
+    isNull(operatorTokens.usedAt),
+    gt(operatorTokens.expiresAt, now),
+  )
+
 /**
  * Spends a sign-in link once, however many requests bring it at the same time: the email it was
  * made for, or null when it is unknown, spent or out of time.
@@ -21,30 +29,18 @@ export async function spendOperatorToken(db: Db, tokenHash: string, now: number)
   const [spent] = await db
     .update(operatorTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(operatorTokens.tokenHash, tokenHash),
-        isNull(operatorTokens.usedAt),
-        gt(operatorTokens.expiresAt, now),
-      ),
-    )
+    .where(usable(tokenHash, now))
     .returning({ email: operatorTokens.email })
   return spent?.email ?? null
 }
 
-/** Whether a sign-in link can still be used, without using it. */
-export async function isOperatorTokenUsable(db: Db, tokenHash: string, now: number) {
+/** The email a sign-in link that can still be used was made for, without using it; else null. */
+export async function usableOperatorTokenEmail(db: Db, tokenHash: string, now: number) {
   const [row] = await db
-    .select({ tokenHash: operatorTokens.tokenHash })
+    .select({ email: operatorTokens.email })
     .from(operatorTokens)
-    .where(
-      and(
-        eq(operatorTokens.tokenHash, tokenHash),
-        isNull(operatorTokens.usedAt),
-        gt(operatorTokens.expiresAt, now),
-      ),
-    )
-  return row !== undefined
+    .where(usable(tokenHash, now))
+  return row?.email ?? null
 }
 
 export async function createOperatorSession(

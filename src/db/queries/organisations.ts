@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { jsonList, type ListQuery } from '../json-list'
 import type { Bound } from '../prepared'
@@ -21,23 +21,33 @@ export async function getFirstOrganisation(db: Db): Promise<Organisation | null>
 export type FirstAdmin = { name: string; email: string; passwordHash: string }
 
 /**
- * First-run setup: the organisation, its executive group, its first admin with the admin role,
- * and the audit entry, in one atomic batch. Safe to repeat: when any organisation exists already
- * it stores nothing and returns null.
+ * The statements that make an organisation, its executive group, its first admin with the admin
+ * role, and the audit entry, each only when the organisation's own row was made, which it is only
+ * while `when` holds: for one batch, safe to repeat. The audit log names `auditedAs` (the admin
+ * themself by default).
  */
-export async function createFirstOrganisation(
+export function newOrganisationStatements(
   db: Db,
-  { name, admin, now = new Date() }: { name: string; admin: FirstAdmin; now?: Date },
-): Promise<{ organisation: Organisation; adminId: string } | null> {
+  spec: {
+    name: string
+    admin: { name: string; email: string; passwordHash: string | null }
+    at: Date
+    when: SQL
+    action: string
+    auditedAs?: string
+  },
+) {
   const organisationId = crypto.randomUUID()
   const adminId = crypto.randomUUID()
-  const at = now.toISOString()
+  const at = spec.at.toISOString()
+  const { name, admin } = spec
+  const status = admin.passwordHash === null ? 'invited' : 'active'
   const ifCreated = sql`from ${organisations} where ${organisations.id} = ${organisationId}`
-  await db.batch([
-    db.insert(organisations).select(
-      sql`select ${organisationId}, ${name}, ${at}, null, null
-            where not exists (select 1 from ${organisations})`,
-    ),
+  const after = JSON.stringify({ name, admin: { name: admin.name, email: admin.email } })
+  const statements = [
+    db
+      .insert(organisations)
+      .select(sql`select ${organisationId}, ${name}, ${at}, null, null where ${spec.when}`),
     db
       .insert(groups)
       .select(
@@ -46,7 +56,7 @@ export async function createFirstOrganisation(
     db
       .insert(people)
       .select(
-        sql`select ${adminId}, ${organisations.id}, ${admin.name}, ${admin.email}, ${admin.passwordHash}, 'active', ${at}, null, null ${ifCreated}`,
+        sql`select ${adminId}, ${organisations.id}, ${admin.name}, ${admin.email}, ${admin.passwordHash}, ${status}, ${at}, null, null ${ifCreated}`,
       ),
     db
       .insert(roleGrants)
@@ -56,14 +66,42 @@ export async function createFirstOrganisation(
     db
       .insert(auditLog)
       .select(
-        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${at}, ${adminId}, 'organisation.setup', 'organisation', ${organisationId}, null, ${JSON.stringify({ name, admin: { name: admin.name, email: admin.email } })} ${ifCreated}`,
+        sql`select ${crypto.randomUUID()}, ${organisations.id}, ${at}, ${spec.auditedAs ?? adminId}, ${spec.action}, 'organisation', ${organisationId}, null, ${after} ${ifCreated}`,
       ),
-  ])
+  ] as const
+  return { organisationId, adminId, ifCreated, statements }
+}
+
+/** The organisation of this id, when it was made. */
+export async function madeOrganisation(
+  db: Db,
+  organisationId: string,
+): Promise<Organisation | null> {
   const [created] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId))
-  return created ? { organisation: created, adminId } : null
+  return created ?? null
+}
+
+/**
+ * First-run setup: the organisation with its executive group and first admin, in one atomic
+ * batch. Safe to repeat: when any organisation exists already it stores nothing and returns null.
+ */
+export async function createFirstOrganisation(
+  db: Db,
+  { name, admin, now = new Date() }: { name: string; admin: FirstAdmin; now?: Date },
+): Promise<{ organisation: Organisation; adminId: string } | null> {
+  const made = newOrganisationStatements(db, {
+    name,
+    admin,
+    at: now,
+    when: sql`not exists (select 1 from ${organisations})`,
+    action: 'organisation.setup',
+  })
+  await db.batch(made.statements)
+  const organisation = await madeOrganisation(db, made.organisationId)
+  return organisation ? { organisation, adminId: made.adminId } : null
 }
 
 /** The organisation's executive group, as a list of one. */

@@ -37,12 +37,19 @@ const onlyCoordinators =
  */
 const coordinated = createMiddleware<NetworkEnv>(async (c, next) => {
   const person = c.var.signedIn.person.id
-  const theirs = await listCoordinated(c.var.db, c.var.organisation.id, person)
-  if (theirs.length === 0) throw new HTTPException(403, { message: onlyCoordinators })
-  const network = theirs.some((n) => n.id === c.req.param('id'))
-    ? await getNetwork(c.var.db, c.req.param('id') ?? '')
-    : null
-  if (!network) throw new HTTPException(404)
+  const organisationId = c.var.organisation.id
+  const found = await getNetwork(c.var.db, c.req.param('id') ?? '')
+  const network =
+    found?.coordinatorId === person && found.coordinatorOrganisationId === organisationId
+      ? found
+      : null
+  if (!network) {
+    // Only a refusal asks whether they coordinate anything, to say why.
+    const theirs = await listCoordinated(c.var.db, organisationId, person)
+    throw theirs.length === 0
+      ? new HTTPException(403, { message: onlyCoordinators })
+      : new HTTPException(404)
+  }
   c.set('network', network)
   await next()
 })

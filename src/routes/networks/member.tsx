@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { MemberNetworksPage } from '../../../views/pages/networks/member'
@@ -21,7 +21,7 @@ import { render } from '../render'
 import { measureLabelOf } from './labels'
 
 /** A member's networks: its own figures beside each published period's distributions. */
-async function memberNetworks(c: Parameters<typeof actorOf>[0]) {
+async function memberNetworks(c: Context<SignedInEnv>) {
   const db = c.var.db
   const organisationId = c.var.organisation.id
   const networks = await listMemberships(db, organisationId)

@@ -7,15 +7,17 @@ import type { AppEnv } from '../../env'
 import { kOrgDefault, kOrgMinimum, type PeriodMonths } from '../../instruments/network'
 import { requireOperator } from '../../lib/operator'
 import { redirectAfterPost } from '../../lib/responses'
-import { emailField, type FieldErrors, type FormValues, validForm } from '../../lib/validation'
+import {
+  emailField,
+  type FieldErrors,
+  type FormValues,
+  requiredText,
+  validForm,
+} from '../../lib/validation'
 import { render } from '../render'
 
 const networkSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Enter the network’s name')
-    .max(120, 'Network name must be 120 characters or fewer'),
+  name: requiredText('the network’s name', 120),
   coordinatorEmail: emailField,
   kOrg: z.coerce
     .number({ error: `Enter a whole number, ${kOrgMinimum} or more` })
